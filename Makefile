@@ -1,0 +1,33 @@
+# Two commands set everything up on a fresh machine:
+#   make site   -> virtual environment, install, normalize source_docs/, build site/
+#   make test   -> same set-up, then the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test serve normalize bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+normalize: $(STAMP)
+	$(BIN)/python -m build_scripts normalize source_docs/*.txt --out build/normalized
+
+site: $(STAMP) normalize
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site build
