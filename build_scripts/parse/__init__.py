@@ -1,0 +1,122 @@
+"""Stage 2, parse: cleaned lines -> a :class:`~build_scripts.model.Document`.
+
+Steps, each in its own module, each stating its guarantees:
+:mod:`.footnotes` (footnote blocks out of the line stream), :mod:`.blocks`
+(lines -> paragraph-sized blocks), :mod:`.header` (masthead, title, intro),
+:mod:`.structure` (kinds, numbers, parents and public ids), :mod:`.notes`
+(footnote markers in the text), :mod:`.metadata`.
+
+Guarantees of :func:`parse`: it never raises on text input; every cleaned
+line ends up in the masthead, the formula, a paragraph, a footnote or the
+closing lines; a text with no recognisable structure is still published as
+plain numbered paragraphs, with ``structured=False`` and a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lang as lang_mod
+from ..clean import Cleaned, clean, words
+from ..clean.lines import Line
+from ..model import Document, Footnote, Issue, Paragraph
+from . import blocks as blocks_mod
+from . import footnotes, header as header_mod, metadata, notes, structure
+
+_EMPHASIS = re.compile(r"\*{1,2}([^*]+?)\*{1,2}")
+_LEAD = re.compile(r"^\s*\*{1,2}([^*]+?)\*{1,2}")
+
+
+def parse_text(text: str, source: str, language: str | None = None) -> Document:
+    """Clean and parse raw *text* read from the file named *source*."""
+    return parse(clean(text), source, language or lang_mod.detect(text))
+
+
+def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
+    """Parse cleaned lines (see module docstring)."""
+    lang = lang_mod.language(language)
+    warnings: list[tuple[int, str]] = []
+    lines, raw_notes, separators = footnotes.extract(list(cleaned.lines), cleaned.flavour)
+    lines, closing = _split_closing(lines, lang)
+    at, body, formula = _find_formula(lines, lang)
+    if at is None:
+        at = _first_labelled(lines, cleaned.flavour, lang.code)
+    head = header_mod.read(lines[:at], cleaned.flavour, lang)
+    body_lines = lines[at + 1 :] if formula else lines[at:]
+    blocks = blocks_mod.segment(body_lines, cleaned.flavour, lang.code)
+    mode = "resolution" if formula else ("report" if any(b.kind != "text" for b in blocks) else "plain")
+    if mode == "plain":
+        drafts = structure.assign(head.intro + blocks, "plain", warnings)
+        warnings.append((0, "no recognisable structure: published as plain numbered paragraphs"))
+    else:
+        drafts = structure.intro(head.intro, {t.lower() for t in lang['summary_titles']}) + structure.assign(blocks, mode, warnings)
+    texts = [d.text for d in drafts]
+    if cleaned.flavour == "pdf":
+        numbered = [(n.marker, n.line) for n in raw_notes if n.marker.isdigit()]
+        texts = notes.mark_pdf([(d.text, d.line) for d in drafts], numbered)
+    paragraphs = tuple(_finish(d, t, lang.code) for d, t in zip(drafts, texts))
+    doc_type = head.found.get("type") or {"resolution": "resolution", "report": "report"}.get(mode, "document")
+    meta = metadata.build(header=head, body=body, doc_type=doc_type, source=source, language=lang.code,
+                          lang=lang, furniture=cleaned.furniture, closing=closing)
+    notes_out = _footnotes(raw_notes, paragraphs, lang.code, warnings)
+    issues = tuple(Issue(line, msg) for line, msg in sorted(set(warnings)))
+    return Document(meta=meta, masthead=tuple(head.masthead), formula=formula, paragraphs=paragraphs,
+                    footnotes=notes_out, closing=tuple(closing), structured=mode != "plain", issues=issues,
+                    furniture=tuple(sorted(cleaned.furniture + tuple(separators))))
+
+
+def _split_closing(lines: list[Line], lang) -> tuple[list[Line], list[str]]:
+    """Trailing meeting and date lines (``50e séance plénière``, ``18 décembre 2019``)."""
+    end = len(lines)
+    while end > 0:
+        text = " ".join(lines[end - 1].text.split())
+        if not (lang.regex("meeting").search(text) or lang.regex("date").match(text)):
+            break
+        end -= 1
+    return lines[:end], [" ".join(l.text.split()) for l in lines[end:]]
+
+
+def _find_formula(lines: list[Line], lang):
+    """Index, body code and text of the enacting formula line (``L’Assemblée générale,``)."""
+    for i, line in enumerate(lines):
+        text = " ".join(line.text.replace("*", "").replace("'", "’").split())
+        if len(text) > 90 or not text.endswith(","):
+            continue
+        for phrase, body in lang["formulas"].items():
+            if text.lower().startswith(phrase.lower()):
+                return i, body, text
+    return None, None, None
+
+
+def _first_labelled(lines: list[Line], flavour: str, code: str) -> int:
+    """Index of the first line that opens a labelled block (the header ends there)."""
+    for block in blocks_mod.segment(lines, flavour, code):
+        if block.kind != "text":
+            return next(i for i, l in enumerate(lines) if l.no == block.line)
+    return 0
+
+
+def _finish(draft: structure.Draft, text: str, code: str) -> Paragraph:
+    """Final text of a paragraph: lead words, emphasis removed, words repaired, notes taken out."""
+    lead = _LEAD.match(text)
+    text = _EMPHASIS.sub(r"\1", text).replace("*", "")
+    text, refs = notes.take(words.repair(text, code))
+    lead_text = words.repair(lead.group(1), code).strip(" ,") if lead else None
+    return Paragraph(id=draft.id, kind=draft.kind, text=text, number=draft.number, parent=draft.parent,
+                     lead=lead_text or None, level=draft.level, notes=refs, line=draft.line)
+
+
+def _footnotes(raw, paragraphs, code: str, warnings: list) -> tuple[Footnote, ...]:
+    out, used = [], set()
+    for note in raw:
+        cited = tuple(p.id for p in paragraphs if any(r.marker == note.marker for r in p.notes))
+        if not cited and note.marker.isdigit():
+            warnings.append((note.line, f"footnote {note.marker}: its marker was not found in the text"))
+        fid = "fn-" + (note.marker if note.marker.isdigit() else "star" + ("" if len(note.marker) == 1 else f"-{len(note.marker)}"))
+        while fid in used:
+            fid += "-2"
+        used.add(fid)
+        text = words.repair(_EMPHASIS.sub(r"\1", note.text), code)
+        text, _ = notes.take(text)
+        out.append(Footnote(id=fid, marker=note.marker, text=text, cited_in=cited, line=note.line))
+    return tuple(out)

@@ -1,0 +1,59 @@
+"""Rule: page furniture (headers, footers, job numbers, page numbers, links, rules).
+
+Guarantee: a line is removed only when it consists *entirely* of furniture
+tokens; every removed line is recorded with the rule's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lines import Line
+
+_JOB = r"(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?"
+_PAGE = r"\d{1,3}/\d{1,3}"
+JOB_LINE = re.compile(rf"^\s*(?:(?:{_JOB}|{_PAGE})\s*)*{_JOB}(?:\s*(?:{_JOB}|{_PAGE}))*\s*$")
+PAGE_LINE = re.compile(rf"^\s*{_PAGE}\s*$")
+LINK_LINE = re.compile(r"^\s*<?https?://\S+>?\s*$")
+RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}\s*$)")
+SYMBOL_LINE = re.compile(r"^\s*[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\s*$")
+
+
+def kind(line: Line, has_jobs: bool, symbols: Counter[str]) -> str | None:
+    """The furniture rule matching *line*, or None when the line is text."""
+    text = line.stripped
+    if JOB_LINE.match(text):
+        return "job number"
+    if LINK_LINE.match(text):
+        return "link line"
+    if has_jobs and PAGE_LINE.match(text) and _plausible_page(text):
+        return "page number"
+    if SYMBOL_LINE.match(text) and (has_jobs or symbols[text] > 1):
+        return "page header"
+    return None
+
+
+def remove(lines: list[Line], removed: list, flavour: str) -> list[Line]:
+    """Drop furniture lines from *lines*, appending ``(no, text, rule)`` to *removed*.
+
+    Markdown page breaks (``---``) count as furniture; PDF footnote separators
+    (``_____``) are kept, the parser needs them.
+    """
+    has_jobs = any(JOB_LINE.match(l.stripped) for l in lines)
+    symbols = Counter(l.stripped for l in lines if SYMBOL_LINE.match(l.stripped))
+    kept: list[Line] = []
+    for line in lines:
+        rule = kind(line, has_jobs, symbols)
+        if rule is None and flavour == "markdown" and re.match(r"^\s*(?:-{3,}|\*{3,})\s*$", line.text):
+            rule = "page break"
+        if rule:
+            removed.append((line.no, line.text, rule))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _plausible_page(text: str) -> bool:
+    page, total = (int(x) for x in text.strip().split("/"))
+    return 0 < page <= total

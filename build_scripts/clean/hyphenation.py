@@ -1,0 +1,39 @@
+"""Rule: joining two lines, with line-end hyphenation versus real hyphens.
+
+Guarantee: a hyphen at the end of a line is dropped only when the joined word
+is a known word of the language and the hyphenated form is not a compound the
+language uses (``sous-régionaux``, ``soixante-septième``, ``self-employment``
+keep their hyphen; ``organi-`` + ``sation`` becomes ``organisation``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import known, zipf
+
+_END = re.compile(r"([^\W\d_]+)-$")
+_START = re.compile(r"^([^\W\d_]+)")
+
+
+def join(left: str, right: str, lang: str) -> str:
+    """Join two consecutive lines of one paragraph into one string."""
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    end, start = _END.search(left), _START.match(right)
+    if end and start and right[0].islower():
+        if dehyphenate(end.group(1), start.group(1), lang):
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
+
+
+def dehyphenate(head: str, tail: str, lang: str) -> bool:
+    """True when ``head-`` / ``tail`` is a word broken at the line end."""
+    joined = head + tail
+    if not known(joined, lang):
+        return False
+    return zipf(joined, lang) > zipf(f"{head}-{tail}", lang)

@@ -1,0 +1,134 @@
+"""Parse step 2: body lines -> blocks (one paragraph, item or heading each).
+
+A line opens a new block when it carries the next label of a sequence
+(``12.``, ``IV.``, ``B.``, ``c)``, ``ii)``), or when it looks like the start
+of an unnumbered paragraph: in a PDF dump, an indented line starting with a
+capital after a line that ended a clause; in Markdown-ish text, a line after
+a blank line that starts with a capital or emphasis after a finished clause.
+Every other line continues the current block.
+
+Guarantees of :func:`segment`: every body line lands in exactly one block, in
+order; line joins go through :func:`build_scripts.clean.hyphenation.join`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..clean import hyphenation
+from ..clean.lines import Line
+from .numbering import Counter, letter_value, roman_value
+
+NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(?=\S)")
+ROMAN = re.compile(r"^\s*([IVX]{1,5})\.\s+(?=\S)")
+LETTER = re.compile(r"^\s*([A-H])\.\s+(?=\S)")
+ITEM = re.compile(r"^\s*([a-z])\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")
+SUBITEM = re.compile(r"^\s*([ivx]{1,5})\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")
+_CLAUSE_END = re.compile(r"[,;:.»)\]*]\s*$")
+_CAPITAL = re.compile(r"^\s*(?:\*{1,2}|_)?[A-ZÀ-ÖØ-Þ«]")
+
+
+@dataclass
+class Block:
+    """A paragraph-sized run of lines: label kind, label, joined text."""
+
+    kind: str  # "numbered", "roman", "letter", "subheading", "item", "subitem", "text"
+    label: str | None
+    text: str
+    line: int
+    lines: list[int] = field(default_factory=list)
+
+
+class _State:
+    def __init__(self) -> None:
+        self.numbers, self.romans, self.letters = Counter(), Counter(), Counter()
+        self.subheads, self.items, self.subitems = Counter(), Counter(), Counter()
+
+
+def segment(lines: list[Line], flavour: str, lang: str) -> list[Block]:
+    """Group *lines* into blocks (see module docstring)."""
+    state, blocks = _State(), []
+    for line in lines:
+        start = _start(line, blocks[-1] if blocks else None, state, flavour)
+        if start is None and blocks:
+            last = blocks[-1]
+            last.text = hyphenation.join(last.text, line.text, lang)
+            last.lines.append(line.no)
+            continue
+        kind, label, rest = start or ("text", None, line.stripped)
+        blocks.append(Block(kind, label, rest.strip(), line.no, [line.no]))
+    return blocks
+
+
+def _start(line: Line, prev: Block | None, state: _State, flavour: str):
+    """``(kind, label, text after the label)`` when *line* opens a block, else None."""
+    text = line.text
+    labelled = _labelled(text, prev, state)
+    if labelled:
+        return labelled
+    if prev is None:
+        return ("text", None, text)
+    fresh = line.gap > 0 if flavour == "markdown" else line.indent > 0
+    if _CAPITAL.match(text) and _short_heading(prev) and fresh and not state.romans.last:
+        return ("text", None, text)
+    if line.indent > 0 and prev.kind in ("roman", "letter", "subheading") and _heading_like(text.strip()) and _CAPITAL.match(text):
+        return ("text", None, text)  # an unnumbered sub-heading under a report heading
+    if not _CLAUSE_END.search(prev.text) or not _CAPITAL.match(text):
+        return None
+    if flavour == "markdown" and line.gap > 0:
+        return ("text", None, text)
+    if flavour == "pdf" and line.indent > 0 and not state.romans.last:
+        return ("text", None, text)
+    return None
+
+
+def _labelled(text: str, prev: Block | None, state: _State):
+    """A labelled start that fits its sequence, updating the counters."""
+    for pattern, kind in ((ROMAN, "roman"), (LETTER, "letter"), (NUMBERED, "numbered"),
+                          (ITEM, "item"), (SUBITEM, "subitem")):
+        match = pattern.match(text)
+        if match:
+            found = _fits(kind, match.group(1), text[match.end():], prev, state)
+            if found:
+                return found, match.group(1), text[match.end():]
+    return None
+
+
+def _fits(kind: str, label: str, rest: str, prev: Block | None, state: _State) -> str | None:
+    """The block kind when *label* is next in its sequence (None otherwise)."""
+    if kind == "roman" and state.romans.accepts(roman_value(label)) and (prev is None or _CLAUSE_END.search(prev.text) or prev.kind == "text"):
+        state.romans.take(roman_value(label)); state.letters.reset(); state.subheads.reset()
+        return "roman"
+    if kind == "letter" and state.romans.last and state.letters.accepts(letter_value(label)):
+        state.letters.take(letter_value(label)); state.subheads.reset()
+        return "letter"
+    if kind == "numbered":
+        value = int(label)
+        if state.numbers.accepts(value, slack=1):
+            state.numbers.take(value); state.items.reset(); state.subitems.reset()
+            return "numbered"
+        if state.romans.last and state.subheads.accepts(value) and _heading_like(rest):
+            state.subheads.take(value)
+            return "subheading"
+        return None
+    if kind == "item" and state.items.accepts(letter_value(label)):
+        state.items.take(letter_value(label)); state.subitems.reset()
+        return "item"
+    if kind == "subitem" and state.items.last and state.subitems.accepts(roman_value(label)):
+        state.subitems.take(roman_value(label))
+        return "subitem"
+    if kind == "item" and state.items.last and state.subitems.accepts(roman_value(label)):
+        state.subitems.take(roman_value(label))  # "i)" after "h)" is a letter; after "d)" a roman sub-item
+        return "subitem"
+    return None
+
+
+def _short_heading(block: Block) -> bool:
+    """A one-line block with no final punctuation (a masthead or summary title)."""
+    return len(block.lines) == 1 and block.kind == "text" and _heading_like(block.text) and len(block.text) < 80
+
+
+def _heading_like(rest: str) -> bool:
+    """A short line with no final punctuation: a numbered sub-heading."""
+    return len(rest) < 120 and not re.search(r"[.;:,]\s*$", rest)

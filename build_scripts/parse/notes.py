@@ -1,0 +1,105 @@
+"""Parse step 3: footnote markers in the running text.
+
+Markdown-ish text marks them (``<sup>12</sup>``, already bracketed by the
+clean stage). PDF dumps flatten them into the text: ``organisée 1, ou``,
+``personnes3 ;``, ``2016)6 ,``, ``l’horizon 2030 2 et``, even
+``20164,`` (the year 2016 and note 4).
+
+Guarantees of :func:`mark_pdf`: a note number is looked for only when a
+footnote with that number exists; the *first* mention of note N is searched
+after the mention of note N-1 and before the page that prints note N; later
+repeats are accepted only in their unambiguous glued form (``organisée1``).
+A candidate followed by ``.digit`` (``cibles 5.2``) is never a marker.
+:func:`take` removes the brackets and returns each marker's offset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean.lines import NOTE_CLOSE, NOTE_OPEN
+from ..model import NoteRef
+
+_AFTER = r"(?=\s?[,;:)»]|\.(?!\d)|\s+[^\W\d_]|\s*$)"
+
+
+def _patterns(n: str, first: bool) -> list[re.Pattern[str]]:
+    glued = [re.compile(rf"(?<=[^\W\d_]){n}(?=[\s,;:.)»]|$)(?!\.\d)"),
+             re.compile(rf"(?<=[^\W_][)»]){n}{_AFTER}"),
+             re.compile(rf"(?<=(?<![\d/.,])(?:19|20)\d\d){n}(?![\d/]){_AFTER}")]
+    if not first:
+        return glued[:1]
+    spaced = [re.compile(rf"(?<=[^\W_]) {{1,2}}{n}{_AFTER}"), re.compile(rf"(?<=[^\W_][)»]) {{1,2}}{n}{_AFTER}")]
+    return glued + spaced
+
+
+def _find(text: str, n: str, start: int, first: bool) -> re.Match | None:
+    best = None
+    for pattern in _patterns(n, first):
+        match = pattern.search(text, start)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    return best
+
+
+def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]]) -> list[str]:
+    """Bracket note markers in *texts* (``(text, first line)`` in reading order).
+
+    *notes* are ``(marker, line of the footnote)`` for numbered notes.
+    """
+    out = [t for t, _ in texts]
+    seen: set[str] = set()
+    cursor = (0, 0)
+    for marker, note_line in notes:
+        cursor = _mark_first(out, texts, marker, note_line, cursor)
+        seen.add(marker)
+    for i, text in enumerate(out):
+        out[i] = _mark_repeats(text, seen)
+    return out
+
+
+def _mark_first(out: list[str], texts, marker: str, note_line: int, cursor: tuple[int, int]) -> tuple[int, int]:
+    """Bracket the first mention of *marker* at or after *cursor*; return the new cursor."""
+    for i in range(cursor[0], len(texts)):
+        if texts[i][1] > note_line:
+            break
+        text = out[i]
+        match = _find(text, marker, cursor[1] if i == cursor[0] else 0, first=True)
+        while match and _inside_bracket(text, match.start()):
+            match = _find(text, marker, match.end(), first=True)
+        if match:
+            head = text[: match.start()].rstrip(" ")
+            out[i] = head + f"{NOTE_OPEN}{marker}{NOTE_CLOSE}" + text[match.end():]
+            return (i, len(head) + len(marker) + 2)
+    return cursor
+
+
+_REPEATS = (re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[\s,;:.)»]|$)(?!\.\d)"),
+            re.compile(r"(?<=(?<![\d/.,])(?:19|20)\d\d)(\d{1,2})(?![\d/])(?=[\s,;:)»]|$)"))
+
+
+def _mark_repeats(text: str, seen: set[str]) -> str:
+    """Bracket later mentions of known notes, in their glued forms only."""
+    for pattern in _REPEATS:
+        text = pattern.sub(lambda m: f"{NOTE_OPEN}{m.group(1)}{NOTE_CLOSE}" if m.group(1) in seen else m.group(0), text)
+    return text
+
+
+def _inside_bracket(text: str, pos: int) -> bool:
+    return text.rfind(NOTE_OPEN, 0, pos) > text.rfind(NOTE_CLOSE, 0, pos)
+
+
+_BRACKET = re.compile(f"\\s*{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
+
+
+def take(text: str) -> tuple[str, tuple[NoteRef, ...]]:
+    """Remove note brackets from *text*; return the text and the markers' offsets."""
+    refs, parts, pos, length = [], [], 0, 0
+    for match in _BRACKET.finditer(text):
+        chunk = text[pos : match.start()]
+        parts.append(chunk)
+        length += len(chunk)
+        refs.append(NoteRef(match.group(1), length))
+        pos = match.end()
+    parts.append(text[pos:])
+    return "".join(parts), tuple(refs)

@@ -1,0 +1,119 @@
+"""Parse step 5: blocks -> typed paragraphs with their public ids.
+
+Id scheme (part of the public URL contract):
+
+* resolutions and drafts: ``pp-5`` (5th preambular paragraph), ``pp-5-a``
+  (its item a), ``op-3``, ``op-3-a``, ``op-3-a-i``;
+* reports: ``sec-iii`` (section III), ``sec-iii-a``, ``sec-iii-a-1`` for
+  headings (an unnumbered sub-heading: ``sec-iii-c-sub-1``), ``summary`` for
+  the summary's title, ``para-12``, ``para-139-a``, ``para-139-d-i``;
+* text before the body (a summary, a recommendation): ``intro-1`` …;
+* unnumbered text where a number was expected: ``text-1`` … (with a warning);
+* a document with no recognisable structure: ``para-1`` … in reading order.
+
+Guarantees of :func:`assign`: every block becomes exactly one paragraph; ids
+are unique (a clash gets ``-2``, ``-3`` and a warning); an item's ``parent``
+is the id of the paragraph it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .blocks import Block
+
+
+@dataclass
+class Draft:
+    """A paragraph before its text is finalised."""
+
+    id: str
+    kind: str
+    number: str | None
+    parent: str | None
+    level: int
+    text: str
+    line: int
+
+
+class _Ids:
+    def __init__(self, warnings: list) -> None:
+        self.used: set[str] = set()
+        self.warnings = warnings
+
+    def unique(self, pid: str, line: int) -> str:
+        if pid not in self.used:
+            self.used.add(pid)
+            return pid
+        n = 2
+        while f"{pid}-{n}" in self.used:
+            n += 1
+        self.warnings.append((line, f"duplicate paragraph id {pid!r}, published as {pid}-{n}"))
+        self.used.add(f"{pid}-{n}")
+        return f"{pid}-{n}"
+
+
+def intro(blocks: list[Block], titles: set[str]) -> list[Draft]:
+    """Header text that is not masthead or title: ``intro-1`` …; a summary title is heading ``summary``."""
+    out, n = [], 0
+    for block in blocks:
+        if block.text.strip().lower() in titles:
+            out.append(Draft("summary", "heading", None, None, 1, block.text, block.line))
+            continue
+        n += 1
+        out.append(Draft(f"intro-{n}", "intro", None, None, 0, block.text, block.line))
+    return out
+
+
+def assign(blocks: list[Block], mode: str, warnings: list) -> list[Draft]:
+    """Give every body block its kind, number, parent and id (see module docstring)."""
+    if mode == "plain":
+        return [Draft(f"para-{i}", "paragraph", str(i), None, 0, b.text, b.line) for i, b in enumerate(blocks, 1)]
+    ids, out = _Ids(warnings), []
+    ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
+    for block in blocks:
+        out.append(_one(block, mode, ctx, ids, warnings))
+    return out
+
+
+def _one(block: Block, mode: str, ctx: dict, ids: _Ids, warnings: list) -> Draft:
+    label = block.label
+    if block.kind in ("roman", "letter", "subheading"):
+        level = {"roman": 1, "letter": 2, "subheading": 3}[block.kind]
+        ctx["sec"] = ctx["sec"][: level - 1] + [label.lower()]
+        ctx["para"] = ctx["item"] = None
+        ctx["sub"] = 0
+        return Draft(ids.unique("sec-" + "-".join(ctx["sec"]), block.line), "heading", label, None, level, block.text, block.line)
+    if block.kind == "numbered":
+        kind, prefix = ("operative", "op") if mode == "resolution" else ("paragraph", "para")
+        ctx["ops"] = True
+        pid = ids.unique(f"{prefix}-{label}", block.line)
+        ctx["para"], ctx["item"] = pid, None
+        return Draft(pid, kind, label, None, 0, block.text, block.line)
+    if block.kind in ("item", "subitem") and ctx["para"]:
+        parent = ctx["item"] if block.kind == "subitem" and ctx["item"] else ctx["para"]
+        pid = ids.unique(f"{parent}-{label}", block.line)
+        if block.kind == "item":
+            ctx["item"] = pid
+        return Draft(pid, "item", label, parent, 0, block.text, block.line)
+    if mode == "resolution" and not ctx["ops"] and block.kind == "text":
+        ctx["pp"] += 1
+        pid = ids.unique(f"pp-{ctx['pp']}", block.line)
+        ctx["para"], ctx["item"] = pid, None
+        return Draft(pid, "preambular", str(ctx["pp"]), None, 0, block.text, block.line)
+    if mode == "report" and _untitled_heading(block, ctx):
+        ctx["sub"] = ctx.get("sub", 0) + 1
+        pid = ids.unique("sec-" + "-".join(ctx["sec"] + [f"sub-{ctx['sub']}"]), block.line)
+        return Draft(pid, "heading", None, None, len(ctx["sec"]) + 1, block.text, block.line)
+    ctx["text"] += 1
+    warnings.append((block.line, "unnumbered paragraph where a numbered one was expected"))
+    pid = ids.unique(f"text-{ctx['text']}", block.line)
+    ctx["para"], ctx["item"] = pid, None
+    return Draft(pid, "paragraph", None, None, 0, block.text, block.line)
+
+
+def _untitled_heading(block: Block, ctx: dict) -> bool:
+    """An unnumbered, short, unpunctuated line right under a section heading."""
+    import re
+
+    return bool(ctx["sec"]) and ctx["para"] is None and len(block.text) < 150 and not re.search(r"[.;:,]\s*$", block.text)
