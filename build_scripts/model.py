@@ -85,6 +85,7 @@ class Metadata:
     committee_report: str | None = None
     meeting: str | None = None
     distribution_date: str | None = None
+    series: str | None = None  # a series id stated by a sidecar
     provenance: tuple[tuple[str, str], ...] = ()  # (field, "text" | "sidecar" | "file name")
 
 
@@ -94,6 +95,7 @@ class Document:
 
     meta: Metadata
     masthead: tuple[str, ...] = ()  # header lines kept as read ("Distr. générale", ...)
+    title_line: str | None = None  # the title as printed ("74/176. Amélioration …")
     formula: str | None = None  # "L’Assemblée générale,"
     paragraphs: tuple[Paragraph, ...] = ()
     footnotes: tuple[Footnote, ...] = ()

@@ -56,11 +56,13 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
         texts = notes.mark_pdf([(d.text, d.line) for d in drafts], numbered)
     paragraphs = tuple(_finish(d, t, lang.code) for d, t in zip(drafts, texts))
     doc_type = head.found.get("type") or {"resolution": "resolution", "report": "report"}.get(mode, "document")
+    if head.title:
+        head.title = words.repair(head.title.replace("*", ""), lang.code)
     meta = metadata.build(header=head, body=body, doc_type=doc_type, source=source, language=lang.code,
                           lang=lang, furniture=cleaned.furniture, closing=closing)
     notes_out = _footnotes(raw_notes, paragraphs, lang.code, warnings)
     issues = tuple(Issue(line, msg) for line, msg in sorted(set(warnings)))
-    return Document(meta=meta, masthead=tuple(head.masthead), formula=formula, paragraphs=paragraphs,
+    return Document(meta=meta, masthead=tuple(head.masthead), title_line=head.title_line, formula=formula, paragraphs=paragraphs,
                     footnotes=notes_out, closing=tuple(closing), structured=mode != "plain", issues=issues,
                     furniture=tuple(sorted(cleaned.furniture + tuple(separators))))
 

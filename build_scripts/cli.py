@@ -1,0 +1,72 @@
+"""Command line (an edge: all file I/O of the normalizer happens here).
+
+``python -m build_scripts normalize FILE... --out DIR [--strict]`` writes
+``DIR/<id>.md`` and ``DIR/<id>.json`` for each input and prints one summary
+line per file. Exit status: 0 when every file was converted; 1 when a file
+could not be read (the others are still converted); 2 with ``--strict`` when
+a file has warnings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .normalize import normalize
+from .read import InputError
+from .render import markdown, record
+
+
+def sidecar_path(path: Path) -> Path:
+    """``NAME.txt`` -> ``NAME.meta.yml``."""
+    return path.with_name(path.stem + ".meta.yml")
+
+
+def convert(path: Path, out: Path):
+    """Normalize one file and write its outputs; return the result."""
+    side = sidecar_path(path)
+    side_text = side.read_text(encoding="utf-8") if side.exists() else None
+    result = normalize(path.read_bytes(), path.name, side_text, side.name)
+    doc = result.document
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{doc.meta.id}.md").write_text(markdown.render(doc), encoding="utf-8")
+    (out / f"{doc.meta.id}.json").write_text(record.dumps(record.record(doc)), encoding="utf-8")
+    return result
+
+
+def summary_line(path: Path, result) -> str:
+    doc, counts = result.document, result.document.counts()
+    return (f"{path.name}: {doc.meta.type} {doc.meta.symbol or '(no symbol)'} -> {doc.meta.id} | "
+            f"preambular {counts['preambular']}, operative {counts['operative']}, items {counts['item']}, "
+            f"paragraphs {counts['paragraph']}, headings {counts['heading']}, footnotes {counts['footnotes']} | "
+            f"warnings {len(doc.issues)}")
+
+
+def cmd_normalize(args) -> int:
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            result = convert(path, Path(args.out))
+        except (InputError, OSError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            status = 1
+            continue
+        print(summary_line(path, result))
+        for issue in result.document.issues:
+            print(f"  warning: {issue.format(path.name)}", file=sys.stderr)
+        if args.strict and result.document.issues and status == 0:
+            status = 2
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    norm = sub.add_parser("normalize", help="raw UN texts -> Markdown + JSON")
+    norm.add_argument("files", nargs="+")
+    norm.add_argument("--out", required=True, help="output directory")
+    norm.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    args = parser.parse_args(argv)
+    return cmd_normalize(args)

@@ -1,0 +1,88 @@
+"""Document -> Markdown with YAML front matter (the normalizer's output and the page body).
+
+Guarantees of :func:`render`: every paragraph, item, heading and footnote
+carries its public id as an HTML id; all source text is escaped
+(:mod:`.escape`); the output is deterministic (front matter keys sorted).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import yaml
+
+from ..model import Document, Paragraph
+from . import escape
+from .inline import Link, note_id, paragraph_markdown
+from .labels import label
+
+LinkFinder = Callable[[Document, Paragraph], list[Link]]
+
+_CLASSES = {"preambular": "pp", "operative": "op", "item": "item", "paragraph": "para", "intro": "intro"}
+
+
+def front_matter(values: dict) -> str:
+    """YAML front matter block (keys sorted, Unicode kept)."""
+    body = yaml.safe_dump(values, sort_keys=True, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{body}---\n"
+
+
+def meta_dict(doc: Document) -> dict:
+    """All metadata as plain values for front matter."""
+    m = doc.meta
+    return {"id": m.id, "symbol": m.symbol, "type": m.type, "body": m.body, "language": m.language,
+            "title": m.title, "date": m.date, "session": m.session, "agenda_items": list(m.agenda_items),
+            "sponsors": list(m.sponsors), "committee_report": m.committee_report, "meeting": m.meeting,
+            "distribution_date": m.distribution_date, "source": m.source, "provenance": dict(m.provenance),
+            "structured": doc.structured}
+
+
+def render(doc: Document, links: LinkFinder | None = None, extra_front: dict | None = None) -> str:
+    """The whole Markdown file for *doc*."""
+    front = meta_dict(doc) | (extra_front or {})
+    parts = [front_matter(front), f"# {escape.text(doc.meta.title or doc.meta.symbol or doc.meta.id)}\n"]
+    parts += body_blocks(doc, links)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def body_blocks(doc: Document, links: LinkFinder | None = None) -> list[str]:
+    """Markdown blocks of the body: formula, paragraphs, closing lines, footnotes."""
+    blocks = []
+    if doc.formula:
+        blocks.append(f"{escape.text(doc.formula)}\n{{: .formula }}\n")
+    for para in doc.paragraphs:
+        blocks.append(_paragraph(doc, para, links(doc, para) if links else []))
+    for line in doc.closing:
+        blocks.append(f"{escape.text(line)}\n{{: .closing }}\n")
+    if doc.footnotes:
+        blocks.append('## Notes {: #notes .notes-title }\n')
+        blocks += [_footnote(doc, note) for note in doc.footnotes]
+    return blocks
+
+
+def _paragraph(doc: Document, para: Paragraph, links: list[Link]) -> str:
+    if para.kind == "heading":
+        level = "#" * min(para.level + 1, 6)
+        number = f"{escape.text(para.number)}. " if para.number else ""
+        return f"{level} {number}{paragraph_markdown(para, links)} {{ #{para.id} }}\n"
+    text = paragraph_markdown(para, links)
+    if para.lead and para.text.startswith(para.lead):
+        lead_md = paragraph_markdown(Paragraph(para.id, para.kind, para.lead), [])
+        if text.startswith(lead_md):
+            text = f'<em class="lead">{lead_md}</em>{text[len(lead_md):]}'
+    number = ""
+    if para.number and para.kind in ("operative", "paragraph", "item") and doc.structured:
+        mark = f"{para.number})" if para.kind == "item" else f"{para.number}."
+        number = f'<span class="num">{escape.text(mark)}</span> '
+    css = _CLASSES.get(para.kind, "para")
+    depth = len(para.id.split("-")) - 2 if para.kind == "item" else 0
+    title = label(doc, para).replace('"', "")
+    return f'{number}{text}\n{{: #{para.id} .para .{css} data-label="{title}" data-depth="{depth}" }}\n'
+
+
+def _footnote(doc: Document, note) -> str:
+    backs = " ".join(f'[↩](#fnref-{note.id[3:]}-{pid} "Retour au texte : {escape.attr(label(doc, doc.paragraph(pid)))}")'
+                     for pid in note.cited_in if doc.paragraph(pid))
+    marker = escape.text(note.marker)
+    plain = note.marker.replace('"', "")
+    return f'<span class="num">{marker}</span> {escape.text(note.text)} {backs}\n{{: #{note_id(note.marker)} .para .footnote data-label="note {plain}" }}\n'
