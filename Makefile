@@ -2,6 +2,7 @@
 #   make site   -> virtual environment, install, normalize source_docs/, build site/
 #   make test   -> same set-up, then the whole test suite
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

@@ -21,7 +21,7 @@ def repair(text: str, lang: str) -> str:
         text = re.sub(r" ?([;:!?»])", lambda m: NBSP + m.group(1), text)
         text = re.sub(r"« ?", "«" + NBSP, text)
         text = re.sub(NBSP + r"([;:!?»])(?=[;:!?»])", r"\1", text)  # "?!" stays tight
-        text = re.sub(r"(?<=\d)" + NBSP + ":(?=\d)", ":", text)  # 10:30
+        text = re.sub(r"(?<=\d)" + NBSP + r":(?=\d)", ":", text)  # 10:30
         text = re.sub(r"(https?)" + NBSP + ":", r"\1:", text)
     else:
         text = re.sub(r" +([;:!?])", r"\1", text)

@@ -37,21 +37,23 @@ def meta_dict(doc: Document) -> dict:
             "structured": doc.structured}
 
 
-def render(doc: Document, links: LinkFinder | None = None, extra_front: dict | None = None) -> str:
-    """The whole Markdown file for *doc*."""
+def render(doc: Document, links: LinkFinder | None = None, extra_front: dict | None = None,
+           permalinks: bool = False, tail: list[str] = ()) -> str:
+    """The whole Markdown file for *doc* (*tail*: extra Markdown blocks after the footnotes)."""
     front = meta_dict(doc) | (extra_front or {})
     parts = [front_matter(front), f"# {escape.text(doc.meta.title or doc.meta.symbol or doc.meta.id)}\n"]
-    parts += body_blocks(doc, links)
+    parts += body_blocks(doc, links, permalinks)
+    parts += list(tail)
     return "\n".join(parts).rstrip() + "\n"
 
 
-def body_blocks(doc: Document, links: LinkFinder | None = None) -> list[str]:
+def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool = False) -> list[str]:
     """Markdown blocks of the body: formula, paragraphs, closing lines, footnotes."""
     blocks = []
     if doc.formula:
         blocks.append(f"{escape.text(doc.formula)}\n{{: .formula }}\n")
     for para in doc.paragraphs:
-        blocks.append(_paragraph(doc, para, links(doc, para) if links else []))
+        blocks.append(_paragraph(doc, para, links(doc, para) if links else [], permalinks))
     for line in doc.closing:
         blocks.append(f"{escape.text(line)}\n{{: .closing }}\n")
     if doc.footnotes:
@@ -60,7 +62,7 @@ def body_blocks(doc: Document, links: LinkFinder | None = None) -> list[str]:
     return blocks
 
 
-def _paragraph(doc: Document, para: Paragraph, links: list[Link]) -> str:
+def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bool = False) -> str:
     if para.kind == "heading":
         level = "#" * min(para.level + 1, 6)
         number = f"{escape.text(para.number)}. " if para.number else ""
@@ -77,7 +79,8 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link]) -> str:
     css = _CLASSES.get(para.kind, "para")
     depth = len(para.id.split("-")) - 2 if para.kind == "item" else 0
     title = label(doc, para).replace('"', "")
-    return f'{number}{text}\n{{: #{para.id} .para .{css} data-label="{title}" data-depth="{depth}" }}\n'
+    anchor = f' [¶](#{para.id} "Lien permanent : {title}"){{: .permalink }}' if permalinks else ""
+    return f'{number}{text}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}" data-depth="{depth}" }}\n'
 
 
 def _footnote(doc: Document, note) -> str:

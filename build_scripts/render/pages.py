@@ -1,0 +1,96 @@
+"""Corpus -> the site's generated pages (Markdown) and data files (JSON). Pure.
+
+Guarantees of :func:`site_files`: every path is built from a slug made of
+``[a-z0-9-]`` (so nothing can leave the output folder); the same corpus
+gives the same files, byte for byte; no page lists every document (document
+pages carry their own data; listing pages are paginated per facet).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..corpus import Corpus, year
+from ..model import Document
+from ..symbol import Symbol
+from . import escape, french, listings, markdown, record
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A generated file: its path under the docs root and its text."""
+
+    path: str
+    content: str
+
+
+def doc_path(doc_id: str) -> str:
+    """Source path of a document page (``documents/<id>.md``)."""
+    return f"documents/{doc_id}.md"
+
+
+def rel(from_path: str, to_path: str) -> str:
+    """Relative link between two source paths (MkDocs resolves and validates it)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def site_files(corpus: Corpus) -> list[SiteFile]:
+    """All generated pages and data files for *corpus*."""
+    files = [document_page(corpus, doc) for doc in corpus.documents]
+    files += listings.pages(corpus)
+    files += api_files(corpus)
+    files += corpus.extras.get("pages", [])
+    return sorted(files, key=lambda f: f.path)
+
+
+def document_front(doc: Document) -> dict:
+    """The ``archive`` front matter a document template reads."""
+    m = doc.meta
+    official = Symbol.parse(m.symbol).url("fr") if m.symbol else None
+    return {
+        "template": "document.html",
+        "title": f"{m.symbol} — {m.title}" if m.symbol and m.title else (m.title or m.symbol or m.id),
+        "archive": {
+            "kind": "document", "id": m.id, "symbol": m.symbol, "title": m.title,
+            "type_label": french.type_label(m.type), "type_href": listings.facet_url("type", m.type),
+            "body_label": french.body_label(m.body) if m.body else None,
+            "body_href": listings.facet_url("body", m.body) if m.body else None,
+            "date_label": french.date(m.date), "year": year(doc),
+            "session": m.session, "agenda_items": list(m.agenda_items), "sponsors": list(m.sponsors),
+            "committee_report": m.committee_report, "meeting": m.meeting,
+            "distribution_label": french.date(m.distribution_date), "source": m.source,
+            "language": m.language, "language_label": french.language(m.language),
+            "provenance": [[french.field(k), french.provenance(v)] for k, v in m.provenance],
+            "official_url": official, "json": f"api/documents/{m.id}.json",
+            "cite_name": m.symbol or m.title or m.id, "structured": doc.structured,
+            "warnings": len(doc.issues), "masthead": list(doc.masthead),
+        },
+    }
+
+
+def document_page(corpus: Corpus, doc: Document) -> SiteFile:
+    """The page of one document, with corpus-wide links and sections."""
+    path = doc_path(doc.meta.id)
+    finder = corpus.extras.get("link_finder")
+    tail = corpus.extras.get("document_tail", lambda c, d, p: [])(corpus, doc, path)
+    body = markdown.render(doc, links=finder, permalinks=True, tail=tail)
+    front = markdown.front_matter(document_front(doc))
+    content = front + body.split("---\n", 2)[2]
+    return SiteFile(path, content)
+
+
+def api_files(corpus: Corpus) -> list[SiteFile]:
+    """``api/documents.json`` and one ``api/documents/<id>.json`` per document."""
+    records = corpus.extras.get("record_extra", lambda c, d: {})
+    files = [SiteFile("api/documents.json", record.dumps({"documents": [record.summary(d) for d in corpus.documents]}))]
+    files += [SiteFile(f"api/documents/{d.meta.id}.json", record.dumps(record.record(d, records(corpus, d))))
+              for d in corpus.documents]
+    return files
+
+
+def doc_link(from_path: str, doc: Document, anchor: str = "") -> str:
+    """Markdown link to a document page, labelled with its symbol (or title)."""
+    label = escape.text(doc.meta.symbol or doc.meta.title or doc.meta.id)
+    target = rel(from_path, doc_path(doc.meta.id)) + (f"#{anchor}" if anchor else "")
+    return f"[{label}]({target})"
