@@ -1,6 +1,7 @@
 """Rule: Markdown-ish published text (``# Assemblée générale``, ``<sup>12</sup>``, links).
 
-Guarantees of :func:`convert`: heading markers and link syntax are removed
+Guarantees of :func:`convert`: heading markers and link syntax (``#…`` and
+web targets only; a ``javascript:`` link stays literal text) are removed
 but their text is kept; ``<sup>N</sup>`` footnote markers become note
 brackets (``\\ue000N\\ue001``); superscript ordinals (``50<sup>e</sup>``)
 become plain text (``50e``). Emphasis (``*Rappelant*``) is left for the parser.
@@ -15,7 +16,7 @@ from .lines import NOTE_CLOSE, NOTE_OPEN, Line
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _SUP_NOTE = re.compile(r"<sup>\s*(\d{1,3}|\*{1,3})\s*</sup>", re.IGNORECASE)
 _SUP_TEXT = re.compile(r"<sup>\s*([^<\d*][^<]{0,4}?)\s*</sup>", re.IGNORECASE)
-_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:#[^)\s]*|https?://[^)\s]*)\)")  # only page-local or web links
 
 
 def flavour(lines: list[Line]) -> str:

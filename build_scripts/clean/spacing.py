@@ -18,7 +18,8 @@ def repair(text: str, lang: str) -> str:
     text = re.sub(r" +([,.)\]])", r"\1", text)
     text = re.sub(r"([(\[]) +", r"\1", text)
     if lang == "fr":
-        text = re.sub(r" ?([;:!?»])", lambda m: NBSP + m.group(1), text)
+        text = re.sub(r" ?([;:!?]+)(?=\s|$|[»)\]])", lambda m: NBSP + m.group(1), text)  # not inside "http:x"
+        text = re.sub(r" ?»", NBSP + "»", text)
         text = re.sub(r"« ?", "«" + NBSP, text)
         text = re.sub(NBSP + r"([;:!?»])(?=[;:!?»])", r"\1", text)  # "?!" stays tight
         text = re.sub(r"(?<=\d)" + NBSP + r":(?=\d)", ":", text)  # 10:30

@@ -1,0 +1,47 @@
+"""Real-browser support: serve a built site on localhost and drive Debian's Chromium.
+
+Browser tests are skipped with a clear message when no Chromium is installed
+on a user's machine, but fail in CI (``CI=true``), where .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or skip (fail under CI=true)."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        message = "Debian's chromium is not installed (apt-get install chromium): browser tests skipped"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " — but CI=true requires them")
+        pytest.skip(message)
+    return path
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve *directory* on 127.0.0.1 on a free port; return (base url, server)."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)

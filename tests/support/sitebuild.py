@@ -1,0 +1,33 @@
+"""Build the real site (``mkdocs build --strict``) from a corpus folder, for tests.
+
+The project's ``mkdocs.yml``, ``docs/`` and ``site_templates/`` are used as
+they are; only the raw corpus folder changes, so what is tested is what
+``make site`` builds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def build_site(workdir: Path, sources: Path | None = None) -> tuple[Path, subprocess.CompletedProcess]:
+    """Build the site in *workdir* from *sources* (default: the seeds); return site dir and process."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    for name in ("docs", "site_templates"):
+        target = workdir / name
+        if not target.exists():
+            target.symlink_to(ROOT / name)
+    corpus = workdir / "source_docs"
+    if not corpus.exists():
+        corpus.symlink_to(sources or ROOT / "source_docs")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(workdir / "mkdocs.yml"),
+                           "-d", str(workdir / "site")], capture_output=True, text=True, env=env, timeout=600)
+    return workdir / "site", proc

@@ -1,0 +1,110 @@
+"""Real browser (Playwright + Debian's Chromium): paragraph permalinks and citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.browser import launch, serve
+from tests.support.sitebuild import build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site, proc = build_site(tmp_path_factory.mktemp("browser-site"))
+    assert proc.returncode == 0, proc.stderr
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, """el => { const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; }""")
+
+
+def test_paragraph_url_scrolls_highlights_and_focuses(page, base_url):
+    page.goto(base_url + "documents/a-res-74-176/#op-3")
+    page.wait_for_function("document.querySelector('#op-3').classList.contains('is-target')")
+    assert in_viewport(page, "#op-3")
+    assert page.evaluate("document.activeElement.id") == "op-3"
+    style = page.eval_on_selector("#op-3", "el => [getComputedStyle(el).borderLeftColor, getComputedStyle(el, '::after').content]")
+    assert style[0] not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert "paragraphe cité" in style[1], "the highlight carries a text label, not only a colour"
+    assert not page.eval_on_selector("#op-4", "el => el.classList.contains('is-target')")
+
+
+def test_item_and_report_paragraph_urls(page, base_url):
+    page.goto(base_url + "documents/a-74-127/#para-139-d-i")
+    page.wait_for_function("document.querySelector('#para-139-d-i').classList.contains('is-target')")
+    assert in_viewport(page, "#para-139-d-i")
+    assert page.get_attribute("#para-139-d-i", "data-label") == "par. 139 d) i)"
+
+
+def test_copy_citation_with_the_keyboard(page, base_url):
+    page.goto(base_url + "documents/a-res-74-176/#op-3")
+    button = page.locator("#op-3 .archive-cite")
+    assert button.get_attribute("aria-label") == "Copier la citation : par. 3"
+    button.focus()
+    assert button.evaluate("el => getComputedStyle(el).opacity") == "1", "visible on keyboard focus"
+    page.keyboard.press("Enter")
+    expected = f"A/RES/74/176, par. 3 — {base_url}documents/a-res-74-176/#op-3"
+    page.wait_for_function("document.querySelector('[data-archive-status]').textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert expected in page.text_content("[data-archive-status]")
+
+
+def test_permalink_is_reachable_by_tab_and_points_to_itself(page, base_url):
+    page.goto(base_url + "documents/e-res-2015-23/")
+    link = page.locator("#pp-2-a .permalink")
+    assert link.get_attribute("href") == "#pp-2-a"
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#pp-2-a') !== null"):
+            break
+    else:
+        pytest.fail("the permalink of pp-2-a was never reached with Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
+    page.keyboard.press("Enter") if page.evaluate("document.activeElement.classList.contains('permalink')") else None
+
+
+def test_script_in_source_is_shown_as_text(browser, tmp_path):
+    """A <script> in a raw text is escaped: it shows as text and never runs."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "evil.txt").write_text(
+        "L’Assemblée générale,\n\n Rappelant <script>window.pwned=1</script> sa résolution 1/1 *gras* [lien](javascript:alert(1)),\n\n"
+        " 1. Prie le Secrétaire général de faire rapport.\n", encoding="utf-8")
+    site, proc = build_site(tmp_path / "w", corpus)
+    assert proc.returncode == 0, proc.stderr
+    url, server = serve(site)
+    try:
+        pg = browser.new_page()
+        doc_dirs = [p for p in (site / "documents").iterdir()]
+        pg.goto(url + f"documents/{doc_dirs[0].name}/")
+        assert pg.evaluate("window.pwned === undefined")
+        text = pg.text_content("#pp-1")
+        assert "<script>window.pwned=1</script>" in text and "*gras*" in text and "[lien](javascript:alert(1))" in text
+        assert pg.locator("#pp-1 a[href^='javascript']").count() == 0
+    finally:
+        server.shutdown()

@@ -1,0 +1,112 @@
+"""Integration: build the whole site from the seeds with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.support.sitebuild import build_site
+
+pytestmark = pytest.mark.site
+
+SEED_IDS = ["a-74-127", "a-res-74-176", "e-res-2015-23", "projet-belarus-f33632ee", "projet-colombie-c5c9048f"]
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs, self.scripts = set(), [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def parse_html(path):
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site_dir, proc = build_site(tmp_path_factory.mktemp("site"))
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
+    return site_dir
+
+
+def test_every_seed_has_a_page_with_its_paragraph_ids(site):
+    expected = {"a-res-74-176": ["pp-1", "pp-8-a", "op-3", "op-26", "fn-1", "fn-23"],
+                "a-74-127": ["summary", "sec-iii-a-1", "para-1", "para-139", "para-139-d-i", "fn-star"],
+                "e-res-2015-23": ["pp-2-f", "op-11", "fn-3"],
+                "projet-colombie-c5c9048f": ["pp-16", "op-18", "fn-6"],
+                "projet-belarus-f33632ee": ["pp-5-f", "op-19", "fn-1"]}
+    for doc_id, ids in expected.items():
+        page = site / "documents" / doc_id / "index.html"
+        assert page.exists(), doc_id
+        found = parse_html(page).ids
+        missing = [i for i in ids if i not in found]
+        assert not missing, f"{doc_id}: missing ids {missing}"
+
+
+def test_internal_links_and_anchors_resolve(site):
+    """Every relative link of every generated page lands on an existing file and id."""
+    pages = list((site / "documents").glob("*/index.html")) + list((site / "parcourir").rglob("index.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        for href in parse_html(page).hrefs:
+            if re.match(r"^(https?:|mailto:|javascript:)", href):
+                assert not href.startswith("javascript:"), f"{page}: {href}"
+                continue
+            target, _, anchor = href.partition("#")
+            dest = (page.parent / target).resolve() if target else page
+            if dest.is_dir():
+                dest = dest / "index.html"
+            assert dest.exists(), f"{page.relative_to(site)} links to missing {href}"
+            if anchor and dest.suffix == ".html":
+                assert anchor in parse_html(dest).ids, f"{page.relative_to(site)}: no #{anchor} in {dest.relative_to(site)}"
+
+
+def test_json_api(site):
+    index = json.loads((site / "api" / "documents.json").read_text(encoding="utf-8"))
+    assert sorted(d["id"] for d in index["documents"]) == sorted(SEED_IDS)
+    for entry in index["documents"]:
+        record = json.loads((site / entry["json"]).read_text(encoding="utf-8"))
+        assert record["id"] == entry["id"] and record["symbol"] == entry["symbol"]
+        assert record["paragraphs"] and all({"id", "kind", "number", "parent", "text"} <= set(p) for p in record["paragraphs"])
+        assert (site / entry["url"] / "index.html").exists()
+    resolution = json.loads((site / "api/documents/a-res-74-176.json").read_text(encoding="utf-8"))
+    assert resolution["date"] == "2019-12-18" and resolution["session"] == "74"
+    op3 = next(p for p in resolution["paragraphs"] if p["id"] == "op-3")
+    assert op3["kind"] == "operative" and op3["number"] == "3" and op3["text"].startswith("Rappelle la tenue")
+
+
+def test_listings_and_home(site):
+    listing = (site / "parcourir/type/resolutions/index.html").read_text(encoding="utf-8")
+    assert "A/RES/74/176" in listing and "E/RES/2015/23" in listing
+    assert listing.index("A/RES/74/176") < listing.index("E/RES/2015/23"), "newest first"
+    for path in ["parcourir/organe/assemblee-generale", "parcourir/annee/2019", "parcourir/session/74",
+                 "parcourir/type/projets-de-resolution", "parcourir/type/rapports"]:
+        assert (site / path / "index.html").exists(), path
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Derniers documents" in home and "A/RES/74/176" in home
+    assert 'lang="fr"' in home
+
+
+def test_documents_are_not_in_the_navigation(site):
+    """No page embeds the list of every document: the nav holds hand-written pages only."""
+    page = (site / "a-propos/index.html").read_text(encoding="utf-8")
+    for doc_id in SEED_IDS:
+        assert f"documents/{doc_id}/" not in page
+
+
+def test_french_ui(site):
+    page = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in page
+    assert "18 décembre 2019" in page and "Assemblée générale" in page
