@@ -21,7 +21,6 @@ def repair(text: str, lang: str) -> str:
         text = re.sub(r" ?([;:!?]+)(?=\s|$|[»)\]])", lambda m: NBSP + m.group(1), text)  # not inside "http:x"
         text = re.sub(r" ?»", NBSP + "»", text)
         text = re.sub(r"« ?", "«" + NBSP, text)
-        text = re.sub(NBSP + r"([;:!?»])(?=[;:!?»])", r"\1", text)  # "?!" stays tight
         text = re.sub(r"(?<=\d)" + NBSP + r":(?=\d)", ":", text)  # 10:30
         text = re.sub(r"(https?)" + NBSP + ":", r"\1:", text)
     else:
