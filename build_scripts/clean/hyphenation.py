@@ -3,7 +3,9 @@
 Guarantee: a hyphen at the end of a line is dropped only when the joined word
 is a known word of the language and the hyphenated form is not a compound the
 language uses (``sous-régionaux``, ``soixante-septième``, ``self-employment``
-keep their hyphen; ``organi-`` + ``sation`` becomes ``organisation``).
+keep their hyphen; ``organi-`` + ``sation`` becomes ``organisation``); a
+kept hyphen is never followed by a space (``Haut-`` + ``Commissariat``,
+``Secretary-`` + ``General`` give ``Haut-Commissariat``, ``Secretary-General``).
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ def join(left: str, right: str, lang: str) -> str:
         return right
     if not right:
         return left
-    end, start = _END.search(left), _START.match(right)
-    if end and start and right[0].islower():
-        if dehyphenate(end.group(1), start.group(1), lang):
+    end, start = _END.search(left[-80:]), _START.match(right)  # only the tail: joins stay linear
+    if end and right[0].isalnum():
+        if start and right[0].islower() and dehyphenate(end.group(1), start.group(1), lang):
             return left[:-1] + right
         return left + right
     return f"{left} {right}"
