@@ -1,0 +1,238 @@
+"""Group documents into series: successive versions of the same text.
+
+:func:`group_series` uses three signals, strongest first:
+
+1. **overrides** — ``overrides[doc_id]``, else the sidecar's
+   ``Metadata.series``: the document belongs to that series, whatever its
+   title or content say (it takes no part in the two automatic signals);
+2. **titles** — documents whose title keys (see :func:`title_key`) are equal
+   or score at least :data:`TITLE_MATCH` (``token_sort_ratio``) are linked;
+3. **content** — a document left alone by its title joins the document,
+   not a report, with which it shares the most near-identical paragraphs
+   (``fuzz.ratio`` ≥ :data:`NEAR_IDENTICAL` on folded text, same kind), if
+   they are at least :data:`CONTENT_MIN` and :data:`CONTENT_SHARE` of the
+   smaller document's paragraphs. Only lone documents attach this way, and
+   each to one document, so content never merges two title groups.
+
+Reports (``type == "report"``) are members of the series their title (or an
+override) gives them, listed again in ``Series.reports``; they are never
+compared by content and :func:`~build_scripts.series.lineage.compare_series`
+skips them. Every document ends in exactly one series; a document linked to
+nothing is a series of one. Ids are unique ASCII slugs ``[a-z0-9-]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..model import Document
+from .match import ALIGNED_KINDS
+from .text import clean, fold
+
+#: ``token_sort_ratio`` of two title keys for the same series. Titles of the
+#: seed series are equal once suffixes and prefixes are removed (score 100);
+#: 90 also tolerates a changed word or a typo, while the ECOSOC title
+#: ("plan action mondial nations unies lutte contre traite personnes")
+#: scores 75 against the GA one ("coordination action contre traite personnes").
+TITLE_MATCH = 90.0
+#: Paragraph score counted as "the same paragraph" for the content signal.
+NEAR_IDENTICAL = 85.0
+#: Minimum share of the smaller document's paragraphs that must be shared.
+#: Seeds: 2015/23 shares 9 of its 29 with the Bélarus draft and with 74/176
+#: (0.31); the Colombia draft, a real member, only 5 of 34 with 74/176
+#: (0.15, it joins by title); the SG report shares none.
+CONTENT_SHARE = 0.25
+#: Minimum number of shared paragraphs for the content signal.
+CONTENT_MIN = 4
+#: Word n-grams used to skip the paragraph comparison of unrelated documents.
+_SHINGLE = 5
+_SHINGLE_MIN = 0.08
+
+#: Subtitles after a colon that do not change the series.
+SUFFIXES = ("appel a l action", "rapport du secretaire general", "note du secretaire general",
+            "projet de resolution", "projet de decision", "additif", "rectificatif")
+#: Leading words that do not change the series ("Mise en œuvre du …").
+PREFIXES = ("amelioration de la", "amelioration de l", "amelioration des", "amelioration du",
+            "mise en oeuvre de la", "mise en oeuvre de l", "mise en oeuvre des", "mise en oeuvre du")
+STOP_WORDS = frozenset("a au aux d de des du en et l la le les pour sur un une dans par".split())
+_NUMBER = re.compile(r"^\s*[A-Z]?\d+/\d+\.\s*")
+
+
+@dataclass(frozen=True)
+class Series:
+    """A series: documents ordered by date (undated last, then by id)."""
+
+    id: str
+    title: str
+    members: tuple[str, ...]
+    reports: tuple[str, ...] = ()  # members that are reports (never aligned)
+
+
+def base_words(title: str) -> list[str]:
+    """Folded words of *title* without number, known subtitle and prefix."""
+    parts = re.split(r"\s*:\s+|\s+:\s*", _NUMBER.sub("", clean(title)))
+    while len(parts) > 1 and fold(parts[-1]) in SUFFIXES:
+        parts.pop()
+    words = fold(" ".join(parts)).split()
+    for prefix in PREFIXES:
+        head = prefix.split()
+        if words[: len(head)] == head and len(words) > len(head):
+            return words[len(head):]
+    return words
+
+
+def title_key(title: str | None) -> str:
+    """The comparable form of a title: base words minus stop words ("" if none)."""
+    return " ".join(w for w in base_words(title or "") if w not in STOP_WORDS)
+
+
+def group_series(docs: Sequence[Document], overrides: Mapping[str, str] | None = None) -> tuple[Series, ...]:
+    """Partition *docs* into series (see the module docstring); sorted by id."""
+    by_id = {d.meta.id: d for d in docs}
+    pinned = {d.meta.id: (overrides or {}).get(d.meta.id) or d.meta.series for d in docs}
+    free = sorted(i for i, s in pinned.items() if not s)
+    groups = _UnionFind(free)
+    _link_titles(groups, [by_id[i] for i in free])
+    _link_content(groups, [by_id[i] for i in free])
+    named: dict[str, list[str]] = {}
+    for members in sorted(groups.sets(), key=min):
+        named[_unique(_auto_id(by_id[min(members)], members, by_id), named)] = members
+    for doc_id, series_id in pinned.items():
+        if series_id:
+            named.setdefault(series_id, []).append(doc_id)
+    return tuple(_series(sid, ids, by_id) for sid, ids in sorted(named.items()))
+
+
+def _link_titles(groups: "_UnionFind", docs: list[Document]) -> None:
+    """Union documents whose title keys are equal or close enough."""
+    first: dict[str, str] = {}
+    for doc in docs:
+        key = title_key(doc.meta.title)
+        if key:
+            groups.union(first.setdefault(key, doc.meta.id), doc.meta.id)
+    keys = sorted(first)
+    for n, key in enumerate(keys):
+        for other, score, _ in process.extract(key, keys[n + 1:], scorer=fuzz.token_sort_ratio,
+                                               limit=None, score_cutoff=TITLE_MATCH):
+            groups.union(first[key], first[other])
+
+
+def _link_content(groups: "_UnionFind", docs: list[Document]) -> None:
+    """Attach each lone non-report document to its best content match."""
+    profiles = {d.meta.id: _Profile.of(d) for d in docs if d.meta.type != "report"}
+    sizes = Counter(groups.find(i) for i in groups.parent)
+    links = []
+    for doc_id, profile in profiles.items():
+        if sizes[groups.find(doc_id)] > 1:
+            continue
+        shares = [(-profile.shared(other), other_id) for other_id, other in profiles.items() if other_id != doc_id]
+        best = min(shares, default=(0.0, ""))
+        if best[0] < 0:
+            links.append((doc_id, best[1]))
+    for one, two in links:
+        groups.union(one, two)
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the content signal needs of a document."""
+
+    paragraphs: tuple[tuple[str, str], ...]  # (kind, folded text)
+    shingles: frozenset[int]
+
+    @classmethod
+    def of(cls, doc: Document) -> "_Profile":
+        paragraphs = tuple((p.kind, fold(p.text)) for p in doc.paragraphs if p.kind in ALIGNED_KINDS)
+        found = set()
+        for _, text in paragraphs:
+            words = text.split()
+            found.update(hash(tuple(words[n:n + _SHINGLE])) for n in range(len(words) - _SHINGLE + 1))
+        return cls(paragraphs, frozenset(found))
+
+    def shared(self, other: "_Profile") -> float:
+        """Share of near-identical paragraphs, or 0 below the content thresholds."""
+        sa, sb = self.shingles, other.shingles
+        if not sa or not sb or len(sa & sb) < _SHINGLE_MIN * min(len(sa), len(sb)):
+            return 0.0
+        small, large = sorted((self.paragraphs, other.paragraphs), key=len)
+        count = 0
+        for kind, text in small:
+            choices = [t for k, t in large if k == kind]
+            if process.extractOne(text, choices, scorer=fuzz.ratio, processor=None,
+                                  score_cutoff=NEAR_IDENTICAL):
+                count += 1
+        share = count / len(small)
+        return share if count >= CONTENT_MIN and share >= CONTENT_SHARE else 0.0
+
+
+def _auto_id(first: Document, members: Sequence[str], by_id: Mapping[str, Document]) -> str:
+    """Slug of the group's representative title, else of its first document's id."""
+    title = _title([by_id[m] for m in members])
+    words = base_words(title) if title else []
+    slug = "-".join("".join(c for c in w if c.isascii() and c.isalnum()) for w in words)
+    slug = re.sub(r"-{2,}", "-", slug).strip("-")
+    return slug or re.sub(r"[^a-z0-9]+", "-", fold(first.meta.id)).strip("-") or "document"
+
+
+def _unique(candidate: str, taken: Mapping[str, object]) -> str:
+    """*candidate*, or with ``-2``, ``-3``… if an automatic group already has it.
+
+    A pinned series of the same id is *joined*, on purpose: that is how a
+    sidecar attaches a document to an automatically found series.
+    """
+    name, n = candidate, 1
+    while name in taken:
+        n += 1
+        name = f"{candidate}-{n}"
+    return name
+
+
+def _title(members: Sequence[Document]) -> str | None:
+    """Most frequent title of non-report members (compared cleaned, returned as
+    written by the most recent of them); ties go to the most recent."""
+    texts = [d for d in members if d.meta.type != "report" and d.meta.title] or \
+            [d for d in members if d.meta.title]
+    if not texts:
+        return None
+    ranked = sorted(texts, key=_date_key)
+    votes = Counter(clean(d.meta.title) for d in ranked)
+    best = max(votes.values())
+    return next(d.meta.title.strip() for d in reversed(ranked) if votes[clean(d.meta.title)] == best)
+
+
+def _date_key(doc: Document) -> tuple[bool, str, str]:
+    return (doc.meta.date is None, doc.meta.date or "", doc.meta.id)
+
+
+def _series(series_id: str, ids: Sequence[str], by_id: Mapping[str, Document]) -> Series:
+    members = sorted((by_id[i] for i in ids), key=_date_key)
+    return Series(series_id, _title(members) or members[0].meta.id, tuple(d.meta.id for d in members),
+                  tuple(d.meta.id for d in members if d.meta.type == "report"))
+
+
+class _UnionFind:
+    """Disjoint sets of document ids."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, one: str, two: str) -> None:
+        roots = sorted((self.find(one), self.find(two)))
+        self.parent[roots[1]] = roots[0]
+
+    def sets(self) -> list[list[str]]:
+        found: dict[str, list[str]] = {}
+        for item in self.parent:
+            found.setdefault(self.find(item), []).append(item)
+        return list(found.values())
