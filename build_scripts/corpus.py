@@ -45,9 +45,11 @@ class Corpus:
 
 
 def year(doc: Document) -> str | None:
-    """The document's year: from its date, else from an ECOSOC/SC symbol."""
+    """The document's year: from its date, else a sidecar's year, else an ECOSOC/SC symbol."""
     if doc.meta.date:
         return doc.meta.date[:4]
+    if doc.meta.year:
+        return doc.meta.year
     symbol = doc.meta.symbol or ""
     for part in symbol.replace("(", "/").replace(")", "").split("/"):
         part = part.strip()

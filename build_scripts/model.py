@@ -86,6 +86,7 @@ class Metadata:
     meeting: str | None = None
     distribution_date: str | None = None
     series: str | None = None  # a series id stated by a sidecar
+    year: str | None = None  # the year when no exact date is known (sidecar)
     provenance: tuple[tuple[str, str], ...] = ()  # (field, "text" | "sidecar" | "file name")
 
 

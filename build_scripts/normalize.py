@@ -41,8 +41,9 @@ def normalize(data: bytes, source: str, sidecar_text: str | None = None, sidecar
     issues += [Issue(0, f"{sidecar_name or 'sidecar'} line {i.line}: {i.message}") for i in side_issues]
     issues += _conservation_issues(report)
     meta = sidecar.apply(doc.meta, overrides) if overrides else doc.meta
-    if "series" in overrides:
-        meta = dataclasses.replace(meta, series=overrides["series"])
+    for key in ("series", "year"):
+        if key in overrides:
+            meta = dataclasses.replace(meta, **{key: overrides[key]})
     return Result(dataclasses.replace(doc, meta=meta, issues=tuple(issues)), report)
 
 

@@ -17,7 +17,7 @@ import yaml
 from .model import TYPES, Issue, Metadata
 from .symbol import Symbol
 
-KEYS = ("id", "symbol", "type", "body", "language", "title", "date", "session", "agenda_items",
+KEYS = ("id", "symbol", "type", "body", "language", "title", "date", "year", "session", "agenda_items",
         "sponsors", "committee_report", "meeting", "series")
 _LISTS = ("agenda_items", "sponsors")
 
@@ -57,6 +57,8 @@ def _check(key: str, value) -> str | None:
         return f"{value!r} is not one of {', '.join(TYPES)}"
     if key == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
         return "expected an ISO date YYYY-MM-DD"
+    if key == "year" and not re.fullmatch(r"(19|20)\d\d", str(value)):
+        return "expected a year YYYY"
     if key == "id" and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", str(value)):
         return "expected a slug of a-z, 0-9 and -"
     return None

@@ -17,6 +17,7 @@ from .inline import Link, note_id, paragraph_markdown
 from .labels import label
 
 LinkFinder = Callable[[Document, Paragraph], list[Link]]
+Suffix = Callable[[Document, Paragraph], str]  # extra inline Markdown at a paragraph's end
 
 _CLASSES = {"preambular": "pp", "operative": "op", "item": "item", "paragraph": "para", "intro": "intro"}
 
@@ -33,27 +34,29 @@ def meta_dict(doc: Document) -> dict:
     return {"id": m.id, "symbol": m.symbol, "type": m.type, "body": m.body, "language": m.language,
             "title": m.title, "date": m.date, "session": m.session, "agenda_items": list(m.agenda_items),
             "sponsors": list(m.sponsors), "committee_report": m.committee_report, "meeting": m.meeting,
-            "distribution_date": m.distribution_date, "source": m.source, "provenance": dict(m.provenance),
+            "distribution_date": m.distribution_date, "year": m.year, "source": m.source, "provenance": dict(m.provenance),
             "structured": doc.structured}
 
 
 def render(doc: Document, links: LinkFinder | None = None, extra_front: dict | None = None,
-           permalinks: bool = False, tail: list[str] = ()) -> str:
+           permalinks: bool = False, tail: list[str] = (), suffix: Suffix | None = None) -> str:
     """The whole Markdown file for *doc* (*tail*: extra Markdown blocks after the footnotes)."""
     front = meta_dict(doc) | (extra_front or {})
     parts = [front_matter(front), f"# {escape.text(doc.meta.title or doc.meta.symbol or doc.meta.id)}\n"]
-    parts += body_blocks(doc, links, permalinks)
+    parts += body_blocks(doc, links, permalinks, suffix)
     parts += list(tail)
     return "\n".join(parts).rstrip() + "\n"
 
 
-def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool = False) -> list[str]:
+def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool = False,
+                suffix: Suffix | None = None) -> list[str]:
     """Markdown blocks of the body: formula, paragraphs, closing lines, footnotes."""
     blocks = []
     if doc.formula:
         blocks.append(f"{escape.text(doc.formula)}\n{{: .formula }}\n")
     for para in doc.paragraphs:
-        blocks.append(_paragraph(doc, para, links(doc, para) if links else [], permalinks))
+        extra = suffix(doc, para) if suffix else ""
+        blocks.append(_paragraph(doc, para, links(doc, para) if links else [], permalinks, extra))
     for line in doc.closing:
         blocks.append(f"{escape.text(line)}\n{{: .closing }}\n")
     if doc.footnotes:
@@ -62,7 +65,7 @@ def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool
     return blocks
 
 
-def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bool = False) -> str:
+def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bool = False, extra: str = "") -> str:
     if para.kind == "heading":
         level = "#" * min(para.level + 1, 6)
         number = f"{escape.text(para.number)}. " if para.number else ""
@@ -80,7 +83,7 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
     depth = len(para.id.split("-")) - 2 if para.kind == "item" else 0
     title = label(doc, para).replace('"', "")
     anchor = f' [¶](#{para.id} "Lien permanent : {title}"){{: .permalink }}' if permalinks else ""
-    return f'{number}{text}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}" data-depth="{depth}" }}\n'
+    return f'{number}{text}{extra}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}" data-depth="{depth}" }}\n'
 
 
 def _footnote(doc: Document, note) -> str:

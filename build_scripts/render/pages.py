@@ -70,11 +70,20 @@ def document_front(doc: Document) -> dict:
 
 
 def document_page(corpus: Corpus, doc: Document) -> SiteFile:
-    """The page of one document, with corpus-wide links and sections."""
+    """The page of one document, with what the corpus-wide stages contribute.
+
+    Stages contribute through ``corpus.extras``: ``link_finders`` (spans to
+    link in a paragraph), ``suffixes`` (inline Markdown after a paragraph),
+    ``tails`` (sections after the footnotes), ``record_extras`` (JSON fields).
+    """
     path = doc_path(doc.meta.id)
-    finder = corpus.extras.get("link_finder")
-    tail = corpus.extras.get("document_tail", lambda c, d, p: [])(corpus, doc, path)
-    body = markdown.render(doc, links=finder, permalinks=True, tail=tail)
+    finders = corpus.extras.get("link_finders", [])
+    suffixes = corpus.extras.get("suffixes", [])
+    tail = [block for t in corpus.extras.get("tails", []) for block in t(corpus, doc, path)]
+    body = markdown.render(
+        doc, permalinks=True, tail=tail,
+        links=(lambda d, p: [link for f in finders for link in f(d, p, path)]) if finders else None,
+        suffix=(lambda d, p: "".join(f(d, p, path) for f in suffixes)) if suffixes else None)
     front = markdown.front_matter(document_front(doc))
     content = front + body.split("---\n", 2)[2]
     return SiteFile(path, content)
@@ -82,9 +91,16 @@ def document_page(corpus: Corpus, doc: Document) -> SiteFile:
 
 def api_files(corpus: Corpus) -> list[SiteFile]:
     """``api/documents.json`` and one ``api/documents/<id>.json`` per document."""
-    records = corpus.extras.get("record_extra", lambda c, d: {})
+    extras = corpus.extras.get("record_extras", [])
+
+    def extra(doc: Document) -> dict:
+        out: dict = {}
+        for contribute in extras:
+            out.update(contribute(corpus, doc))
+        return out
+
     files = [SiteFile("api/documents.json", record.dumps({"documents": [record.summary(d) for d in corpus.documents]}))]
-    files += [SiteFile(f"api/documents/{d.meta.id}.json", record.dumps(record.record(d, records(corpus, d))))
+    files += [SiteFile(f"api/documents/{d.meta.id}.json", record.dumps(record.record(d, extra(d))))
               for d in corpus.documents]
     return files
 

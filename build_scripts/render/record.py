@@ -20,7 +20,7 @@ def record(doc: Document, extra: dict[str, Any] | None = None) -> dict[str, Any]
         "language": meta.language, "title": meta.title, "date": meta.date, "session": meta.session,
         "agenda_items": list(meta.agenda_items), "sponsors": list(meta.sponsors),
         "committee_report": meta.committee_report, "meeting": meta.meeting,
-        "distribution_date": meta.distribution_date, "source": meta.source,
+        "distribution_date": meta.distribution_date, "year": meta.year, "source": meta.source,
         "provenance": dict(meta.provenance), "structured": doc.structured,
         "masthead": list(doc.masthead), "formula": doc.formula, "closing": list(doc.closing),
         "paragraphs": [

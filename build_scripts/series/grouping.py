@@ -206,7 +206,9 @@ def _title(members: Sequence[Document]) -> str | None:
 
 
 def _date_key(doc: Document) -> tuple[bool, str, str]:
-    return (doc.meta.date is None, doc.meta.date or "", doc.meta.id)
+    """Dated documents first by date; a year alone (from a sidecar) counts as that year's start."""
+    when = doc.meta.date or (f"{doc.meta.year}-00-00" if doc.meta.year else None)
+    return (when is None, when or "", doc.meta.id)
 
 
 def _series(series_id: str, ids: Sequence[str], by_id: Mapping[str, Document]) -> Series:

@@ -108,7 +108,10 @@ def short_name(doc: Document) -> str:
     if symbol:
         found = _RES.match(symbol)
         return found.group(1) if found else symbol
-    return doc.meta.id
+    if doc.meta.sponsors:
+        year = f", {doc.meta.year}" if doc.meta.year else ""
+        return f"projet ({', '.join(doc.meta.sponsors)}{year})"
+    return doc.meta.title or doc.meta.id
 
 
 def paragraph_label(doc: Document, pid: str) -> str:
