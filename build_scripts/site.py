@@ -15,7 +15,11 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .render import french
 from .render.pages import SiteFile, doc_path, site_files
+from .series.stage import attach as series_stage
 from .sources import read_folder
+
+#: Corpus-wide stages, run in order once every document is parsed.
+STAGES = (series_stage,)
 
 
 @dataclass(frozen=True)
@@ -49,4 +53,6 @@ def build(folder: Path) -> Built:
     """Read *folder*, build the corpus and every generated file."""
     read = read_folder(folder)
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
+    for stage in STAGES:
+        stage(corpus)
     return Built(corpus, tuple(site_files(corpus)))

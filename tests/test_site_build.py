@@ -110,3 +110,23 @@ def test_french_ui(site):
     page = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page
     assert "18 décembre 2019" in page and "Assemblée générale" in page
+
+
+def test_series_comparisons_and_lineage(site):
+    """The seeds form one series; comparison pages, lineage notes and the series API exist."""
+    series = json.loads((site / "api/series/coordination-de-l-action-contre-la-traite-des-personnes.json").read_text(encoding="utf-8"))
+    order = [d["id"] for d in series["documents"]]
+    assert order == ["projet-belarus-f33632ee", "e-res-2015-23", "projet-colombie-c5c9048f", "a-74-127", "a-res-74-176"]
+    assert series["reports"] == ["a-74-127"]
+    pair = next(a for a in series["alignments"] if a["a"] == "projet-colombie-c5c9048f" and a["b"] == "a-res-74-176")
+    assert pair["counts"]["changed"] >= 5 and sum(pair["counts"].values()) == len(pair["pairs"])
+    page = site / "comparaisons/projet-colombie-c5c9048f/a-res-74-176/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "<del>" in html and "<ins>" in html and "[supprimé : " in html
+    ids = parse_html(site / "documents/a-res-74-176/index.html")
+    record = json.loads((site / "api/documents/a-res-74-176.json").read_text(encoding="utf-8"))
+    assert record["series"] == series["id"]
+    assert record["lineage"]["pp-1"]["doc"] == "projet-colombie-c5c9048f"
+    doc_html = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
+    assert "Version précédente" in doc_html and 'class="lineage"' in doc_html
+    assert "serie" in ids.ids

@@ -1,0 +1,157 @@
+"""Series on the site: comparison pages, a document's place in its series, lineage notes.
+
+Guarantees: every comparison page lives at ``comparaisons/<id-a>/<id-b>/``
+(ids are slugs); every paragraph shown links to its own permalink; insertions
+and deletions are ``<ins>``/``<del>`` with underline/strike-through and a
+spoken label, so they read without colour; all text is escaped.
+"""
+
+from __future__ import annotations
+
+from ..series.lineage import describe, paragraph_label, short_name, texts
+from . import escape, record
+from .pages import SiteFile, doc_link, doc_path, rel
+
+STATUS_FR = {"unchanged": "inchangé", "changed": "modifié", "moved": "déplacé", "added": "ajouté",
+             "dropped": "supprimé", "split": "divisé", "merged": "fusionné"}
+
+
+def cmp_path(a: str, b: str) -> str:
+    return f"comparaisons/{a}/{b}.md"
+
+
+def register(corpus) -> None:
+    """Add this module's contributions to ``corpus.extras``."""
+    corpus.extras.setdefault("suffixes", []).append(lambda d, p, path: lineage_note(corpus, d, p, path))
+    corpus.extras.setdefault("tails", []).append(series_section)
+    corpus.extras.setdefault("record_extras", []).append(record_extra)
+    data = corpus.extras["series_data"]
+    pages = corpus.extras.setdefault("pages", [])
+    pages += [comparison_page(corpus, al) for al in data["alignments"].values()]
+    pages += [SiteFile(f"api/series/{s.id}.json", record.dumps(series_record(corpus, s))) for s in data["series"]]
+
+
+def _docs(corpus) -> dict:
+    return {d.meta.id: d for d in corpus.documents}
+
+
+def lineage_note(corpus, doc, para, path: str) -> str:
+    """`` ↳ repris de 2015/23, op. 4, modifié`` after a paragraph that has a predecessor."""
+    origin = corpus.extras["series_data"]["lineage"].get(doc.meta.id, {}).get(para.id)
+    if origin is None:
+        return ""
+    docs = _docs(corpus)
+    text = escape.text(describe(origin, docs))
+    if origin.paragraph and origin.doc in docs:
+        target = rel(path, doc_path(origin.doc)) + f"#{origin.paragraph}"
+        text = f"[{text}]({target})"
+    return f' <span class="lineage"><span aria-hidden="true">↳ </span>{text}</span>'
+
+
+def series_section(corpus, doc, path: str) -> list[str]:
+    """The "Série" section of a document page: members, previous/next, comparisons."""
+    data = corpus.extras["series_data"]
+    series = data["series_of"].get(doc.meta.id)
+    if series is None or len(series.members) < 2:
+        return []
+    docs = _docs(corpus)
+    versions = texts(series, docs)
+    out = ['## Série de textes {: #serie }\n', f"Ce document fait partie de la série « {escape.text(series.title)} » :\n"]
+    for member in series.members:
+        d = docs[member]
+        mark = " — *ce document*" if member == doc.meta.id else ""
+        kind = " (rapport)" if member in series.reports else ""
+        when = d.meta.date or d.meta.year or "date inconnue"
+        out.append(f"1. {doc_link(path, d)}{kind} — {escape.text(when)}{mark}")
+    out.append("")
+    if doc.meta.id in versions:
+        i = versions.index(doc.meta.id)
+        links = []
+        if i > 0:
+            prev = docs[versions[i - 1]]
+            links.append(f"Version précédente : {doc_link(path, prev)} — [comparer]({rel(path, cmp_path(prev.meta.id, doc.meta.id))})")
+        if i + 1 < len(versions):
+            nxt = docs[versions[i + 1]]
+            links.append(f"Version suivante : {doc_link(path, nxt)} — [comparer]({rel(path, cmp_path(doc.meta.id, nxt.meta.id))})")
+        out += [f"- {link}" for link in links] + [""]
+    return out
+
+
+def record_extra(corpus, doc) -> dict:
+    data = corpus.extras["series_data"]
+    series = data["series_of"].get(doc.meta.id)
+    origins = data["lineage"].get(doc.meta.id, {})
+    return {"series": series.id if series else None,
+            "lineage": {pid: {"doc": o.doc, "paragraphs": list(o.paragraphs), "status": o.status,
+                              "similarity": o.similarity, "edited": o.edited} for pid, o in sorted(origins.items())}}
+
+
+def series_record(corpus, series) -> dict:
+    data = corpus.extras["series_data"]
+    docs = _docs(corpus)
+    alignments = [al for (a, b), al in sorted(data["alignments"].items()) if a in series.members]
+    return {
+        "id": series.id, "title": series.title, "reports": list(series.reports),
+        "documents": [record.summary(docs[m]) for m in series.members],
+        "alignments": [{"a": al.a, "b": al.b, "counts": al.counts(),
+                        "pairs": [{"status": p.status, "a": list(p.a), "b": list(p.b), "similarity": p.similarity,
+                                   "edited": p.edited} for p in al.pairs]} for al in alignments],
+    }
+
+
+def comparison_page(corpus, al) -> SiteFile:
+    """Side-by-side comparison of two versions (older *a*, newer *b*)."""
+    docs = _docs(corpus)
+    a, b = docs[al.a], docs[al.b]
+    path = cmp_path(al.a, al.b)
+    name_a, name_b = escape.text(short_name(a)), escape.text(short_name(b))
+    out = [f"---\ntemplate: comparison.html\ntitle: {_q('Comparaison : ' + short_name(a) + ' → ' + short_name(b))}\n"
+           "hide:\n  - navigation\n  - toc\n---\n",
+           f"# Comparaison : {name_a} → {name_b}\n",
+           f"Version ancienne : {doc_link(path, a)} · version récente : {doc_link(path, b)}. "
+           "Les paragraphes sont appariés par leur texte, non par leur numéro.\n",
+           "| " + " | ".join(STATUS_FR[k] for k in al.counts()) + " |",
+           "|" + "---|" * len(al.counts()),
+           "| " + " | ".join(str(v) for v in al.counts().values()) + " |",
+           '\n<div class="cmp" markdown="1">\n',
+           f'<div class="cmp-row cmp-head" aria-hidden="true"><p class="cmp-side">{name_a}</p><p class="cmp-side">{name_b}</p></div>\n']
+    out += [_row(path, a, b, pair) for pair in al.pairs]
+    out.append("</div>\n")
+    return SiteFile(path, "\n".join(out))
+
+
+def _row(path, a, b, pair) -> str:
+    status = STATUS_FR[pair.status] + (" et modifié" if pair.edited else "")
+    score = f" · similarité {pair.similarity:.0f} %" if pair.a and pair.b else ""
+    left = _side(path, a, pair.a, pair.diff, "delete")
+    right = _side(path, b, pair.b, pair.diff, "insert")
+    return (f'<div class="cmp-row cmp-{pair.status}" markdown="1">\n\n'
+            f'<p class="cmp-status"><strong>{status}</strong>{score}</p>\n\n'
+            f'<div class="cmp-side cmp-a" markdown="1">\n\n{left}\n\n</div>\n'
+            f'<div class="cmp-side cmp-b" markdown="1">\n\n{right}\n\n</div>\n\n</div>\n')
+
+
+def _side(path, doc, ids, diff, keep: str) -> str:
+    if not ids:
+        return '<p class="cmp-empty">—</p>'
+    refs = " + ".join(f"[{escape.text(paragraph_label(doc, pid))}]({rel(path, doc_path(doc.meta.id))}#{pid})" for pid in ids)
+    if diff:
+        text = "".join(_op(kind, words) for kind, words in diff if kind in ("equal", keep))
+    else:
+        text = " ".join(escape.text(doc.paragraph(pid).text) for pid in ids if doc.paragraph(pid))
+    return f"{refs} — {text}"
+
+
+def _op(kind: str, words: str) -> str:
+    if kind == "equal":
+        return escape.text(words)
+    tag, spoken = ("del", "supprimé") if kind == "delete" else ("ins", "ajouté")
+    lead = " " if words[:1].isspace() else ""
+    return (f'{lead}<{tag}><span class="archive-visually-hidden">[{spoken} : </span>{escape.text(words.strip())}'
+            f'<span class="archive-visually-hidden">]</span></{tag}>')
+
+
+def _q(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
