@@ -127,6 +127,9 @@ def test_series_comparisons_and_lineage(site):
     record = json.loads((site / "api/documents/a-res-74-176.json").read_text(encoding="utf-8"))
     assert record["series"] == series["id"]
     assert record["lineage"]["pp-1"]["doc"] == "projet-colombie-c5c9048f"
+    # the Global Plan's aims a)-f) are not in the Colombia draft: traced back to 2015/23
+    assert record["lineage"]["pp-8-a"] | {"similarity": 0} == {"doc": "e-res-2015-23", "paragraphs": ["pp-2-a"], "status": "changed",
+                                                              "edited": False, "similarity": 0}
     doc_html = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
     assert "Version précédente" in doc_html and 'class="lineage"' in doc_html
     assert "serie" in ids.ids

@@ -41,6 +41,8 @@ def lineage_note(corpus, doc, para, path: str) -> str:
     if origin is None:
         return ""
     docs = _docs(corpus)
+    if origin.status == "added":  # traced back through every earlier version (series.stage.look_back)
+        return ' <span class="lineage"><span aria-hidden="true">↳ </span>nouveau : absent des versions précédentes</span>'
     text = escape.text(describe(origin, docs))
     if origin.paragraph and origin.doc in docs:
         target = rel(path, doc_path(origin.doc)) + f"#{origin.paragraph}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from .grouping import group_series
-from .lineage import compare_series, lineage, texts
+from .lineage import Origin, compare_series, lineage, origins, texts
 
 #: Up to this many text versions, every pair of a series is compared; beyond, consecutive ones.
 ALL_PAIRS_UP_TO = 6
@@ -41,7 +41,29 @@ def compute(corpus) -> dict:
             if (a, b) not in alignments:
                 alignments[(a, b)] = align(docs[a], docs[b])
         lineages.update(lineage(s, docs, consecutive))
+        lineages.update(look_back(texts(s, docs), alignments))
     return {"series": series, "alignments": alignments, "lineage": lineages, "series_of": series_of}
+
+
+def look_back(members: list[str], alignments: dict) -> dict[str, dict[str, Origin]]:
+    """Each paragraph's origin in the *latest* earlier version that has it.
+
+    A paragraph absent from the previous version but present in an older one
+    (the Global Plan's aims a)–f), say) is traced to that older version; a
+    paragraph found in no earlier version stays ``added`` (relative to the
+    previous version). Only pairs that were aligned are consulted.
+    """
+    result: dict[str, dict[str, Origin]] = {}
+    for i, b in enumerate(members[1:], start=1):
+        found: dict[str, Origin] = {}
+        for a in reversed(members[:i]):
+            if (a, b) not in alignments:
+                continue
+            for pid, origin in origins(alignments[(a, b)]).items():
+                if pid not in found or (found[pid].status == "added" and origin.status != "added"):
+                    found[pid] = origin
+        result[b] = found
+    return result
 
 
 def attach(corpus) -> None:
