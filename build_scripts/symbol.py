@@ -9,13 +9,16 @@ guarantees:
 * non-canonical spellings seen in the wild (``S/RES/2388(2017)``,
   ``s/RES/2395(2017)``, extra spaces) parse to the same canonical symbol;
 * :attr:`Symbol.slug` contains only ``[a-z0-9-]`` and is never empty, so it is
-  safe as a URL path segment and a file name.
+  safe as a URL path segment and a file name;
+* every component holds a letter or digit (``A/..`` is not a symbol), and
+  :meth:`Symbol.url` is a valid URL (``S/RES/2388%20(2017)``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 _ROMAN = r"[IVXLC]+"
 _SYMBOL_RE = re.compile(
@@ -55,7 +58,7 @@ class Symbol:
         if not match or "/" not in match.group("series"):
             raise ValueError(f"not a UN document symbol: {text!r}")
         parts = tuple(_canonical_part(p) for p in match.group("series").split("/"))
-        if any(not p for p in parts):
+        if any(not any(c.isalnum() for c in p) for p in parts):  # "", "..", "-"
             raise ValueError(f"not a UN document symbol: {text!r}")
         year = match.group("year")
         part = match.group("part")
@@ -113,7 +116,7 @@ class Symbol:
 
     def url(self, language: str = "fr") -> str:
         """The official text on the UN documents service."""
-        return f"https://undocs.org/{language}/{self}"
+        return f"https://undocs.org/{language}/{quote(str(self), safe='/()')}"
 
 
 def _canonical_part(part: str) -> str:

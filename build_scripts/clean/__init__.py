@@ -5,7 +5,7 @@ Guarantees of :func:`clean`:
 * every raw line is accounted for: it is either returned as a :class:`Line`
   (with its 1-based raw line number) or listed in ``furniture`` with the rule
   that removed it — nothing disappears silently;
-* returned lines carry no page headers or footers, job numbers, page numbers,
+* returned lines carry no page headers or footers, job numbers, barcodes, page numbers,
   link-only lines, dot-leader tables of contents or page-break rules;
 * the words of the returned lines are the raw words (repairs of split words,
   hyphenation, apostrophes and spacing happen when lines are joined, in

@@ -1,4 +1,4 @@
-"""Rule: page furniture (headers, footers, job numbers, page numbers, links, rules).
+"""Rule: page furniture (headers, footers, job numbers, barcodes, page numbers, links, rules).
 
 Guarantee: a line is removed only when it consists *entirely* of furniture
 tokens; every removed line is recorded with the rule's name.
@@ -11,10 +11,11 @@ from collections import Counter
 
 from .lines import Line
 
-_JOB = r"(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?"
+_JOB = r"(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\)(?:\s+\d{6})?)?"  # V.19-04876, 15-22153 (E) 080216
 _PAGE = r"\d{1,3}/\d{1,3}"
 JOB_LINE = re.compile(rf"^\s*(?:(?:{_JOB}|{_PAGE})\s*)*{_JOB}(?:\s*(?:{_JOB}|{_PAGE}))*\s*$")
 PAGE_LINE = re.compile(rf"^\s*{_PAGE}\s*$")
+BARCODE_LINE = re.compile(r"^\s*\*\d{7,9}\*\s*$")  # *1522153*, the job number as a barcode
 LINK_LINE = re.compile(r"^\s*<?https?://\S+>?\s*$")
 RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}\s*$)")
 SYMBOL_LINE = re.compile(r"^\s*[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\s*$")
@@ -25,6 +26,8 @@ def kind(line: Line, has_jobs: bool, symbols: Counter[str]) -> str | None:
     text = line.stripped
     if JOB_LINE.match(text):
         return "job number"
+    if BARCODE_LINE.match(text):
+        return "barcode"
     if LINK_LINE.match(text):
         return "link line"
     if has_jobs and PAGE_LINE.match(text) and _plausible_page(text):

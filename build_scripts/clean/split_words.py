@@ -13,8 +13,8 @@ import re
 from .lexicon import KNOWN, zipf
 
 _WORD = re.compile(r"[^\W\d_]+")
-RARE = 3.0  # a fragment rarer than this may be half of a word
-MARGIN = 1.5  # the joined word must be this much more frequent than the rare fragment
+RARE = 4.0  # a fragment rarer than this (about 1 per 100,000 words) may be half of a word
+MARGIN = 1.2  # the joined word must be this much (about 16 times) more frequent than the rare fragment
 
 
 def should_join(head: str, tail: str, lang: str) -> bool:

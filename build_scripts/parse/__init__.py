@@ -53,8 +53,9 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     texts = [d.text for d in drafts]
     if cleaned.flavour == "pdf":
         numbered = [(n.marker, n.line) for n in raw_notes if n.marker.isdigit()]
-        texts = notes.mark_pdf([(d.text, d.line) for d in drafts], numbered)
-    paragraphs = tuple(_finish(d, t, lang.code) for d, t in zip(drafts, texts))
+        texts = notes.mark_pdf([(d.text, d.line) for d in drafts], numbered,
+                               after_punctuation=bool(lang.table.get("note_after_punctuation")))
+    paragraphs = tuple(_finish(d, t, lang.code, cleaned.flavour) for d, t in zip(drafts, texts))
     doc_type = head.found.get("type") or {"resolution": "resolution", "report": "report"}.get(mode, "document")
     if head.title:
         head.title = words.repair(head.title.replace("*", ""), lang.code)
@@ -98,10 +99,14 @@ def _first_labelled(lines: list[Line], flavour: str, code: str) -> int:
     return 0
 
 
-def _finish(draft: structure.Draft, text: str, code: str) -> Paragraph:
-    """Final text of a paragraph: lead words, emphasis removed, words repaired, notes taken out."""
-    lead = _LEAD.match(text)
-    text = _EMPHASIS.sub(r"\1", text).replace("*", "")
+def _finish(draft: structure.Draft, text: str, code: str, flavour: str = "pdf") -> Paragraph:
+    """Final text of a paragraph: lead words and emphasis (Markdown-ish input only), words repaired, notes out.
+
+    In a PDF dump an asterisk is text, not markup, and is kept.
+    """
+    lead = _LEAD.match(text) if flavour == "markdown" else None
+    if flavour == "markdown":
+        text = _EMPHASIS.sub(r"\1", text)
     text, refs = notes.take(words.repair(text, code))
     lead_text = words.repair(lead.group(1), code).strip(" ,") if lead else None
     return Paragraph(id=draft.id, kind=draft.kind, text=text, number=draft.number, parent=draft.parent,

@@ -1,7 +1,8 @@
 """Parse step 2: body lines -> blocks (one paragraph, item or heading each).
 
 A line opens a new block when it carries the next label of a sequence
-(``12.``, ``IV.``, ``B.``, ``c)``, ``ii)``), or when it looks like the start
+(``12.``, ``IV.``, ``B.``, ``c)``, ``ii)``; English texts write items
+``(c)``, ``(ii)``), or when it looks like the start
 of an unnumbered paragraph: in a PDF dump, an indented line starting with a
 capital after a line that ended a clause; in Markdown-ish text, a line after
 a blank line that starts with a capital or emphasis after a finished clause.
@@ -23,21 +24,27 @@ from .numbering import Counter, letter_value, roman_value
 NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(?=\S)")
 ROMAN = re.compile(r"^\s*([IVX]{1,5})\.\s+(?=\S)")
 LETTER = re.compile(r"^\s*([A-H])\.\s+(?=\S)")
-ITEM = re.compile(r"^\s*([a-z])\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")
-SUBITEM = re.compile(r"^\s*([ivx]{1,5})\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")
+ITEM = re.compile(r"^\s*\(?([a-z])\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")  # "a)" (French) or "(a)" (English)
+SUBITEM = re.compile(r"^\s*\(?([ivx]{1,5})\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")
 _CLAUSE_END = re.compile(r"[,;:.»)\]*]\s*$")
 _CAPITAL = re.compile(r"^\s*(?:\*{1,2}|_)?[A-ZÀ-ÖØ-Þ«]")
 
 
 @dataclass
 class Block:
-    """A paragraph-sized run of lines: label kind, label, joined text."""
+    """A paragraph-sized run of lines: label kind, label, joined text (without the label)."""
 
     kind: str  # "numbered", "roman", "letter", "subheading", "item", "subitem", "text"
     label: str | None
     text: str
     line: int
     lines: list[int] = field(default_factory=list)
+    mark: str = ""  # the label as printed ("12.", "a)", "(a)"); empty for unlabelled text
+
+    @property
+    def printed(self) -> str:
+        """The block as printed, label included (for text that is not published as a labelled unit)."""
+        return f"{self.mark} {self.text}" if self.mark else self.text
 
 
 class _State:
@@ -57,7 +64,10 @@ def segment(lines: list[Line], flavour: str, lang: str) -> list[Block]:
             last.lines.append(line.no)
             continue
         kind, label, rest = start or ("text", None, line.stripped)
-        blocks.append(Block(kind, label, rest.strip(), line.no, [line.no]))
+        if kind == "text":
+            state.items.reset(); state.subitems.reset()  # a new paragraph may open its own list a), b) …
+        mark = line.text[: len(line.text) - len(rest)].strip() if label is not None else ""
+        blocks.append(Block(kind, label, rest.strip(), line.no, [line.no], mark))
     return blocks
 
 

@@ -47,23 +47,26 @@ def read(lines: list[Line], flavour: str, lang: Language) -> Header:
             rest.append(line)
             follow = False
     blocks = blocks_mod.segment(rest, flavour, lang.code)
+    title_block = None
     for block in blocks:
         if (match := NUMBER_TITLE.match(block.text)) and header.title is None:
-            header.number, header.title, header.title_line = match["number"], match["title"].strip(), block.text
+            header.number, header.title, header.title_line = match["number"], match["title"].strip(), block.printed
+            title_block = block
     if header.title is None:
-        _pick_title(blocks, header, lang)
-    header.intro = [b for b in blocks if b.text != header.title_line]
+        title_block = _pick_title(blocks, header, lang)
+    header.intro = [b for b in blocks if b is not title_block]
     return header
 
 
-def _pick_title(blocks: list[Block], header: Header, lang: Language) -> None:
-    """The last short, unpunctuated block is the title (drafts state it so)."""
+def _pick_title(blocks: list[Block], header: Header, lang: Language) -> Block | None:
+    """The last short, unpunctuated block is the title (drafts state it so); return that block."""
     summaries = {t.lower() for t in lang["summary_titles"]}
     for block in reversed(blocks):
         text = block.text.strip("* ")
         if len(text) <= 300 and not re.search(r"[:.,;]\s*$", text) and text.lower() not in summaries:
-            header.title, header.title_line = text, block.text
-            return
+            header.title, header.title_line = text, block.printed
+            return block
+    return None
 
 
 def _masthead(text: str, lang: Language, found: dict) -> str | None:

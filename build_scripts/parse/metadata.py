@@ -53,6 +53,17 @@ def page_symbol(furniture) -> str | None:
     return None
 
 
+def symbol_year(symbol: str | None) -> str | None:
+    """The year a symbol states: ``E/RES/2015/23`` -> 2015, ``S/RES/2388 (2017)`` -> 2017."""
+    parsed = Symbol.try_parse(symbol) if symbol else None
+    if not parsed:
+        return None
+    for part in (parsed.year, *parsed.parts):
+        if part and re.fullmatch(r"(?:19|20)\d\d", part):
+            return part
+    return None
+
+
 def session_of(header: Header, symbol: str | None, lang: Language) -> str | None:
     found = header.found.get("session")
     if isinstance(found, dict) and (n := lang.number_words(found.get("ordinal", ""))):
@@ -101,5 +112,6 @@ def build(*, header: Header, body: str | None, doc_type: str, source: str, langu
         committee_report=committee["symbol"] if isinstance(committee, dict) else None,
         meeting=meeting, distribution_date=iso_date(found.get("header_date"), lang),
     )
+    fields["year"] = fields["date"][:4] if fields["date"] else symbol_year(symbol)
     provenance = tuple(sorted((k, "text") for k, v in fields.items() if v and k not in ("language", "type")))
     return Metadata(id=make_id(symbol, source, sponsors, doc_type), source=source, provenance=provenance, **fields)

@@ -10,6 +10,10 @@ footnote with that number exists; the *first* mention of note N is searched
 after the mention of note N-1 and before the page that prints note N; later
 repeats are accepted only in their unambiguous glued form (``organisée1``).
 A candidate followed by ``.digit`` (``cibles 5.2``) is never a marker.
+English puts the marker after the punctuation (``Development, 1 and``,
+``Crime,3 which``): with ``after_punctuation`` those forms are looked for
+too, the spaced one only for a first mention, and only after a letter and
+before a word or the end of the paragraph.
 :func:`take` removes the brackets and returns each marker's offset.
 """
 
@@ -23,50 +27,57 @@ from ..model import NoteRef
 _AFTER = r"(?=\s?[,;:)»]|\.(?!\d)|\s+[^\W\d_]|\s*$)"
 
 
-def _patterns(n: str, first: bool) -> list[re.Pattern[str]]:
+_AFTER_PUNCT = r"(?=\s+[^\W\d_]|\s*$)"
+
+
+def _patterns(n: str, first: bool, after_punctuation: bool = False) -> list[re.Pattern[str]]:
     glued = [re.compile(rf"(?<=[^\W\d_]){n}(?=[\s,;:.)»]|$)(?!\.\d)"),
              re.compile(rf"(?<=[^\W_][)»]){n}{_AFTER}"),
              re.compile(rf"(?<=(?<![\d/.,])(?:19|20)\d\d){n}(?![\d/]){_AFTER}")]
     if not first:
         return glued[:1]
     spaced = [re.compile(rf"(?<=[^\W_]) {{1,2}}{n}{_AFTER}"), re.compile(rf"(?<=[^\W_][)»]) {{1,2}}{n}{_AFTER}")]
+    if after_punctuation:  # "Crime,3 which", "Development, 1 and"
+        spaced.append(re.compile(rf"(?<=[^\W\d_][,;])(?: {{1,2}})?{n}{_AFTER_PUNCT}"))
     return glued + spaced
 
 
-def _find(text: str, n: str, start: int, first: bool) -> re.Match | None:
+def _find(text: str, n: str, start: int, first: bool, after_punctuation: bool = False) -> re.Match | None:
     best = None
-    for pattern in _patterns(n, first):
+    for pattern in _patterns(n, first, after_punctuation):
         match = pattern.search(text, start)
         if match and (best is None or match.start() < best.start()):
             best = match
     return best
 
 
-def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]]) -> list[str]:
+def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]], after_punctuation: bool = False) -> list[str]:
     """Bracket note markers in *texts* (``(text, first line)`` in reading order).
 
-    *notes* are ``(marker, line of the footnote)`` for numbered notes.
+    *notes* are ``(marker, line of the footnote)`` for numbered notes;
+    *after_punctuation* is the language's habit of putting markers after a comma.
     """
     out = [t for t, _ in texts]
     seen: set[str] = set()
     cursor = (0, 0)
     for marker, note_line in notes:
-        cursor = _mark_first(out, texts, marker, note_line, cursor)
+        cursor = _mark_first(out, texts, marker, note_line, cursor, after_punctuation)
         seen.add(marker)
     for i, text in enumerate(out):
-        out[i] = _mark_repeats(text, seen)
+        out[i] = _mark_repeats(text, seen, after_punctuation)
     return out
 
 
-def _mark_first(out: list[str], texts, marker: str, note_line: int, cursor: tuple[int, int]) -> tuple[int, int]:
+def _mark_first(out: list[str], texts, marker: str, note_line: int, cursor: tuple[int, int],
+                after_punctuation: bool = False) -> tuple[int, int]:
     """Bracket the first mention of *marker* at or after *cursor*; return the new cursor."""
     for i in range(cursor[0], len(texts)):
         if texts[i][1] > note_line:
             break
         text = out[i]
-        match = _find(text, marker, cursor[1] if i == cursor[0] else 0, first=True)
+        match = _find(text, marker, cursor[1] if i == cursor[0] else 0, True, after_punctuation)
         while match and _inside_bracket(text, match.start()):
-            match = _find(text, marker, match.end(), first=True)
+            match = _find(text, marker, match.end(), True, after_punctuation)
         if match:
             head = text[: match.start()].rstrip(" ")
             out[i] = head + f"{NOTE_OPEN}{marker}{NOTE_CLOSE}" + text[match.end():]
@@ -76,11 +87,12 @@ def _mark_first(out: list[str], texts, marker: str, note_line: int, cursor: tupl
 
 _REPEATS = (re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[\s,;:.)»]|$)(?!\.\d)"),
             re.compile(r"(?<=(?<![\d/.,])(?:19|20)\d\d)(\d{1,2})(?![\d/])(?=[\s,;:)»]|$)"))
+_REPEAT_AFTER_PUNCT = re.compile(r"(?<=[^\W\d_][,;])(\d{1,2})(?=\s|$)")  # "Crime,2 and"
 
 
-def _mark_repeats(text: str, seen: set[str]) -> str:
+def _mark_repeats(text: str, seen: set[str], after_punctuation: bool = False) -> str:
     """Bracket later mentions of known notes, in their glued forms only."""
-    for pattern in _REPEATS:
+    for pattern in _REPEATS + ((_REPEAT_AFTER_PUNCT,) if after_punctuation else ()):
         text = pattern.sub(lambda m: f"{NOTE_OPEN}{m.group(1)}{NOTE_CLOSE}" if m.group(1) in seen else m.group(0), text)
     return text
 

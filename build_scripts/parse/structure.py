@@ -61,7 +61,7 @@ def intro(blocks: list[Block], titles: set[str]) -> list[Draft]:
             out.append(Draft("summary", "heading", None, None, 1, block.text, block.line))
             continue
         n += 1
-        out.append(Draft(f"intro-{n}", "intro", None, None, 0, block.text, block.line))
+        out.append(Draft(f"intro-{n}", "intro", None, None, 0, block.printed, block.line))
     return out
 
 
@@ -101,15 +101,17 @@ def _one(block: Block, mode: str, ctx: dict, ids: _Ids, warnings: list) -> Draft
         pid = ids.unique(f"pp-{ctx['pp']}", block.line)
         ctx["para"], ctx["item"] = pid, None
         return Draft(pid, "preambular", str(ctx["pp"]), None, 0, block.text, block.line)
+    # from here on the block is published without a number: an item label
+    # with no paragraph to hang from stays in the text (block.printed)
     if mode == "report" and _untitled_heading(block, ctx):
         ctx["sub"] = ctx.get("sub", 0) + 1
         pid = ids.unique("sec-" + "-".join(ctx["sec"] + [f"sub-{ctx['sub']}"]), block.line)
-        return Draft(pid, "heading", None, None, len(ctx["sec"]) + 1, block.text, block.line)
+        return Draft(pid, "heading", None, None, len(ctx["sec"]) + 1, block.printed, block.line)
     ctx["text"] += 1
     warnings.append((block.line, "unnumbered paragraph where a numbered one was expected"))
     pid = ids.unique(f"text-{ctx['text']}", block.line)
     ctx["para"], ctx["item"] = pid, None
-    return Draft(pid, "paragraph", None, None, 0, block.text, block.line)
+    return Draft(pid, "paragraph", None, None, 0, block.printed, block.line)
 
 
 def _untitled_heading(block: Block, ctx: dict) -> bool:

@@ -1,0 +1,34 @@
+"""Shared test helpers: the seed corpus, normalized once per session."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from build_scripts.cli import sidecar_path
+from build_scripts.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = tuple(sorted((ROOT / "source_docs").glob("*.txt")))
+
+
+@functools.lru_cache(maxsize=None)
+def normalize_file(path: Path):
+    """``normalize`` a raw file the way the CLI does (its sidecar included)."""
+    side = sidecar_path(path)
+    side_text = side.read_text(encoding="utf-8") if side.exists() else None
+    return normalize(path.read_bytes(), path.name, side_text, side.name)
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """``seed("003")`` -> the normalize Result of the seed whose file name starts with 003."""
+
+    def get(prefix: str):
+        (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
+        return normalize_file(path)
+
+    return get

@@ -1,0 +1,98 @@
+"""The command line: ``python -m build_scripts normalize FILE... --out DIR [--strict]``."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT, SEEDS
+
+SUMMARY = re.compile(
+    r"^(?P<file>\S+): (?P<type>[a-z_]+) (?P<symbol>\S+|\(no symbol\)) -> (?P<id>[a-z0-9-]+) \| "
+    r"preambular (?P<pp>\d+), operative (?P<op>\d+), items (?P<items>\d+), paragraphs (?P<paras>\d+), "
+    r"headings (?P<headings>\d+), footnotes (?P<notes>\d+) \| warnings (?P<warnings>\d+)$"
+)
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "build_scripts", "normalize", *map(str, args)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_unreadable_file_exits_1_and_the_others_are_converted(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    proc = run(SEEDS[0], SEEDS[1], empty, *SEEDS[2:], "--out", out)
+    assert proc.returncode == 1, proc.stderr
+    assert "error: empty.txt: empty file, nothing to convert" in proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(SEEDS)  # one summary line per converted file, none for the empty one
+    matches = [SUMMARY.match(line) for line in lines]
+    assert all(matches), lines
+    assert [m["file"] for m in matches] == [p.name for p in SEEDS]
+    names = set(outputs(out))
+    for m in matches:
+        assert {f"{m['id']}.md", f"{m['id']}.json"} <= names
+    assert len(names) == 2 * len(SEEDS)
+
+
+def test_summary_lines_state_the_counts(tmp_path):
+    proc = run(SEEDS[3], "--out", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    (line,) = proc.stdout.splitlines()
+    assert line == ("003_69872cedaddbae35.txt: resolution A/RES/74/176 -> a-res-74-176 | preambular 40, operative 26, "
+                    "items 6, paragraphs 0, headings 0, footnotes 23 | warnings 0")
+    m = SUMMARY.match(line)
+    assert m and m["symbol"] == "A/RES/74/176"
+
+
+def test_drafts_without_symbol_say_so(tmp_path):
+    proc = run(SEEDS[0], "--out", tmp_path)
+    m = SUMMARY.match(proc.stdout.strip())
+    assert m and m["symbol"] == "(no symbol)" and m["type"] == "draft_resolution"
+
+
+def test_strict_turns_a_warning_into_exit_2(tmp_path):
+    warned = FIXTURES / "bad" / "unstructured.txt"
+    assert run(warned, "--out", tmp_path / "a").returncode == 0
+    proc = run(warned, "--out", tmp_path / "b", "--strict")
+    assert proc.returncode == 2
+    assert "warning: unstructured.txt: no recognisable structure" in proc.stderr
+    assert SUMMARY.match(proc.stdout.strip())["warnings"] == "1"
+    assert (tmp_path / "b").is_dir() and len(outputs(tmp_path / "b")) == 2  # still converted
+
+
+def test_strict_without_warnings_exits_0(tmp_path):
+    proc = run(*SEEDS, "--out", tmp_path, "--strict")
+    assert proc.returncode == 0, proc.stderr
+    assert all(SUMMARY.match(line)["warnings"] == "0" for line in proc.stdout.splitlines())
+
+
+def test_warnings_name_file_and_line(tmp_path):
+    proc = run(FIXTURES / "bad" / "cp1252.txt", "--out", tmp_path)
+    assert proc.returncode == 0
+    assert "warning: cp1252.txt:3: not UTF-8" in proc.stderr
+
+
+def test_two_runs_are_byte_identical(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run(*SEEDS, "--out", first).returncode == 0
+    assert run(*reversed(SEEDS), "--out", second).returncode == 0
+    a, b = outputs(first), outputs(second)
+    assert a.keys() == b.keys() and len(a) == 2 * len(SEEDS)
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_missing_file_and_usage_errors(tmp_path):
+    proc = run(tmp_path / "nope.txt", "--out", tmp_path)
+    assert proc.returncode == 1 and "nope.txt" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "build_scripts", "normalize", str(SEEDS[0])],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 2 and "--out" in proc.stderr  # argparse usage error
