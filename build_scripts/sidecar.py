@@ -67,6 +67,10 @@ def _check(key: str, value) -> str | None:
 def apply(meta: Metadata, overrides: dict) -> Metadata:
     """*meta* with the sidecar's *overrides* applied (they win)."""
     fields = {k: v for k, v in overrides.items() if k in Metadata.__dataclass_fields__}
+    if fields.get("title"):  # same typography as extracted titles (apostrophes, no-break spaces)
+        from .clean import apostrophes, spacing
+
+        fields["title"] = spacing.repair(apostrophes.repair(fields["title"], meta.language), meta.language)
     if "symbol" in fields:
         fields["symbol"] = str(Symbol.parse(fields["symbol"]))
         if "id" not in fields:

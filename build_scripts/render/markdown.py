@@ -52,11 +52,15 @@ def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool
                 suffix: Suffix | None = None) -> list[str]:
     """Markdown blocks of the body: formula, paragraphs, closing lines, footnotes."""
     blocks = []
-    if doc.formula:
-        blocks.append(f"{escape.text(doc.formula)}\n{{: .formula }}\n")
+    formula = f"{escape.text(doc.formula)}\n{{: .formula }}\n" if doc.formula else None
     for para in doc.paragraphs:
+        if formula and para.kind not in ("intro", "heading"):  # the formula stands after the text before the body
+            blocks.append(formula)
+            formula = None
         extra = suffix(doc, para) if suffix else ""
         blocks.append(_paragraph(doc, para, links(doc, para) if links else [], permalinks, extra))
+    if formula:
+        blocks.append(formula)
     for line in doc.closing:
         blocks.append(f"{escape.text(line)}\n{{: .closing }}\n")
     if doc.footnotes:
