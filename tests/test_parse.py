@@ -52,7 +52,7 @@ META = {
                 agenda_items=()),
     # The Secretary-General's report: symbol from the running page headers, title from the sidecar.
     "002": dict(type="report", symbol="A/74/127", body="GA", language="fr",
-                title=f"{TRAITE} : rapport du Secrétaire général",  # as the sidecar writes it
+                title=f"{TRAITE}\u00a0: rapport du Secrétaire général",  # the sidecar's title, French spacing applied
                 date=None, session="74", sponsors=(), committee_report=None, meeting=None, agenda_items=()),
     # The adopted resolution, Markdown-ish.
     "003": dict(type="resolution", symbol="A/RES/74/176", body="GA", language="fr", title=TRAITE,
