@@ -133,3 +133,23 @@ def test_series_comparisons_and_lineage(site):
     doc_html = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
     assert "Version précédente" in doc_html and 'class="lineage"' in doc_html
     assert "serie" in ids.ids
+
+
+def test_entity_pages_list_the_right_paragraphs(site):
+    colombie = parse_html(site / "etats/colombie/index.html").hrefs
+    assert "../../documents/a-74-127/#para-6" in colombie
+    assert "../../documents/projet-colombie-c5c9048f/" in colombie, "the draft it presents"
+    onudc = parse_html(site / "organisations/onudc/index.html").hrefs
+    for target in ["a-res-74-176/#op-9", "a-74-127/#para-36", "e-res-2015-23/#pp-5", "projet-belarus-f33632ee/#op-5"]:
+        assert f"../../documents/{target}" in onudc, target
+    plan = parse_html(site / "instruments/plan-d-action-mondial/index.html").hrefs
+    for target in ["e-res-2015-23/#pp-1", "a-res-74-176/#pp-7", "projet-colombie-c5c9048f/#pp-9"]:
+        assert f"../../documents/{target}" in plan, target
+    assert "../../documents/a-res-74-176/#fn-2" in parse_html(site / "odd/5-2/index.html").hrefs
+    draft = (site / "documents/projet-colombie-c5c9048f/index.html").read_text(encoding="utf-8")
+    assert 'href="../../etats/colombie/"' in draft, "sponsor linked to its State page"
+    record = json.loads((site / "api/documents/a-74-127.json").read_text(encoding="utf-8"))
+    palestine = next(e for e in record["entities"] if e["slug"] == "etat-de-palestine")
+    assert palestine["paragraphs"] == ["para-3"] and palestine["kind"] == "state"
+    for kind in ("etats", "organisations", "instruments", "odd"):
+        assert (site / kind / "index.html").exists()

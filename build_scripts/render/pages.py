@@ -84,7 +84,10 @@ def document_page(corpus: Corpus, doc: Document) -> SiteFile:
         doc, permalinks=True, tail=tail,
         links=(lambda d, p: [link for f in finders for link in f(d, p, path)]) if finders else None,
         suffix=(lambda d, p: "".join(f(d, p, path) for f in suffixes)) if suffixes else None)
-    front = markdown.front_matter(document_front(doc))
+    front_values = document_front(doc)
+    for contribute in corpus.extras.get("front_extras", []):
+        front_values["archive"].update(contribute(corpus, doc, path))
+    front = markdown.front_matter(front_values)
     content = front + body.split("---\n", 2)[2]
     return SiteFile(path, content)
 

@@ -1,0 +1,84 @@
+"""The entity stage of the corpus: every mention of a State, body, instrument or SDG target.
+
+:func:`compute` runs once over the whole parsed corpus (paragraphs and
+footnotes). Guarantees: mentions are found per paragraph in reading order,
+with the entities already named earlier in the same document as context
+(so "l’Office" after "Office des Nations Unies contre la drogue et le
+crime" resolves); draft sponsors are resolved to their State; the result
+is sorted (deterministic).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Document
+from . import find_mentions, find_state, load_catalog
+from .catalog import Entity
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One mention: where it stands and the words around it."""
+
+    doc: str
+    paragraph: str  # a paragraph id or a footnote id (fn-3)
+    start: int
+    end: int
+    text: str
+    before: str
+    after: str
+
+
+def context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str]:
+    """Up to *width* characters each side of a span, cut at word boundaries."""
+    before = text[max(0, start - width):start]
+    after = text[end:end + width]
+    if start > width and " " in before:
+        before = "…" + before[before.index(" ") + 1:]
+    if end + width < len(text) and " " in after:
+        after = after[: after.rindex(" ")] + "…"
+    return before, after
+
+
+def units(doc: Document) -> list[tuple[str, str]]:
+    """``(id, text)`` of every paragraph and footnote, in reading order."""
+    return [(p.id, p.text) for p in doc.paragraphs] + [(n.id, n.text) for n in doc.footnotes]
+
+
+def compute(corpus) -> dict:
+    """Mentions per document and per entity, plus sponsors."""
+    catalog = load_catalog()
+    per_doc: dict[str, dict[str, list]] = {}
+    per_entity: dict[Entity, list[Hit]] = defaultdict(list)
+    sponsors: dict[str, list[tuple[str, Entity | None]]] = {}
+    for doc in corpus.documents:
+        lang = doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
+        seen: list[str] = []
+        found: dict[str, list] = {}
+        for pid, text in units(doc):
+            mentions = find_mentions(text, lang, catalog, context_slugs=seen)
+            found[pid] = mentions
+            for m in mentions:
+                if m.entity.slug not in seen:
+                    seen.append(m.entity.slug)
+                before, after = context(text, m.start, m.end)
+                per_entity[m.entity].append(Hit(doc.meta.id, pid, m.start, m.end, m.text, before, after))
+        per_doc[doc.meta.id] = found
+        sponsors[doc.meta.id] = [(name, find_state(name, catalog)) for name in doc.meta.sponsors]
+    sponsored: dict[Entity, list[str]] = defaultdict(list)
+    for doc_id, pairs in sponsors.items():
+        for _, state in pairs:
+            if state:
+                sponsored[state].append(doc_id)
+    return {"catalog": catalog, "per_doc": per_doc, "per_entity": dict(per_entity),
+            "sponsors": sponsors, "sponsored": dict(sponsored)}
+
+
+def attach(corpus) -> None:
+    """Compute the stage and register its page contributions on *corpus*."""
+    from ..render import entity_pages
+
+    corpus.extras["entity_data"] = compute(corpus)
+    entity_pages.register(corpus)

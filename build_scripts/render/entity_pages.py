@@ -1,0 +1,125 @@
+"""Entities on the site: links in the text, entity pages and their index pages.
+
+Guarantees: an entity page exists for every entity mentioned or sponsoring
+(``etats/<slug>/``, ``organisations/<slug>/``, ``instruments/<slug>/``,
+``odd/<target>/``), so every mention link lands; mentions on a page are
+grouped by document (newest first) with a paragraph link and escaped
+context; the document record lists its entities with paragraph ids.
+"""
+
+from __future__ import annotations
+
+from ..entities.catalog import FOLDERS, Entity
+from . import escape
+from .inline import Link
+from .labels import label
+from .pages import SiteFile, doc_path, rel
+
+KIND_FR = {"state": ("États", "État"), "organization": ("Organisations et organes", "Organisation"),
+           "instrument": ("Instruments et plans", "Instrument"), "sdg": ("Cibles des objectifs de développement durable", "Cible ODD")}
+
+
+def entity_path(entity: Entity) -> str:
+    return f"{FOLDERS[entity.kind]}/{entity.slug}.md"
+
+
+def register(corpus) -> None:
+    """Add this module's contributions to ``corpus.extras``."""
+    data = corpus.extras["entity_data"]
+    corpus.extras.setdefault("link_finders", []).append(lambda d, p, path: mention_links(data, d, p, path))
+    corpus.extras.setdefault("record_extras", []).append(lambda c, d: record_extra(data, d))
+    corpus.extras.setdefault("front_extras", []).append(lambda c, d, path: sponsor_front(data, d, path))
+    entities = sorted(set(data["per_entity"]) | set(data["sponsored"]), key=lambda e: (e.kind, e.slug))
+    pages = corpus.extras.setdefault("pages", [])
+    pages += [entity_page(corpus, data, e) for e in entities]
+    pages += [index_page(data, kind, [e for e in entities if e.kind == kind]) for kind in FOLDERS]
+    pages.append(SiteFile("entites/index.md", overview(data, entities)))
+
+
+def mention_links(data, doc, para, path: str) -> list[Link]:
+    mentions = data["per_doc"].get(doc.meta.id, {}).get(para.id, [])
+    return [Link(m.start, m.end, rel(path, entity_path(m.entity)), m.entity.name_fr) for m in mentions]
+
+
+def sponsor_front(data, doc, path: str) -> dict:
+    pairs = data["sponsors"].get(doc.meta.id, [])
+    return {"sponsor_links": [{"name": name, "url": entity_path(state)[:-3] + "/" if state else None}
+                              for name, state in pairs]}
+
+
+def record_extra(data, doc) -> dict:
+    grouped: dict[Entity, list[str]] = {}
+    for pid, mentions in data["per_doc"].get(doc.meta.id, {}).items():
+        for m in mentions:
+            ids = grouped.setdefault(m.entity, [])
+            if pid not in ids:
+                ids.append(pid)
+    return {"entities": [{"kind": e.kind, "slug": e.slug, "name": e.name_fr, "url": e.path, "paragraphs": ids}
+                         for e, ids in sorted(grouped.items(), key=lambda kv: (kv[0].kind, kv[0].slug))]}
+
+
+def entity_page(corpus, data, entity: Entity) -> SiteFile:
+    path = entity_path(entity)
+    hits = data["per_entity"].get(entity, [])
+    docs = {d.meta.id: d for d in corpus.documents}
+    plural, singular = KIND_FR[entity.kind]
+    out = [f"---\ntemplate: entity.html\ntitle: {_q(entity.name_fr)}\n---\n", f"# {escape.text(entity.name_fr)}\n",
+           f"{singular} · nom anglais : {escape.text(entity.name_en)}"
+           + "".join(f" · {escape.text(k.upper())} {escape.text(v)}" for k, v in entity.codes) + "\n"]
+    if entity.aliases:
+        out.append("Autres formes : " + ", ".join(escape.text(a) for a in entity.aliases) + "\n")
+    sponsored = data["sponsored"].get(entity, [])
+    if sponsored:
+        out.append("## Projets présentés {: #projets }\n")
+        out += [f"- [{escape.text(docs[i].meta.title or i)}]({rel(path, doc_path(i))})" for i in sponsored] + [""]
+    count_docs = len({h.doc for h in hits})
+    out.append(f"## Mentions {{: #mentions }}\n\n{len(hits)} mention{'s' if len(hits) != 1 else ''} dans "
+               f"{count_docs} document{'s' if count_docs != 1 else ''}.\n")
+    for doc in corpus.documents:
+        doc_hits = [h for h in hits if h.doc == doc.meta.id]
+        if not doc_hits:
+            continue
+        name = escape.text(doc.meta.symbol or doc.meta.title or doc.meta.id)
+        out.append(f"### [{name}]({rel(path, doc_path(doc.meta.id))}) {{: #doc-{doc.meta.id} }}\n")
+        out += [_hit_line(path, doc, h) for h in doc_hits] + [""]
+    return SiteFile(path, "\n".join(out))
+
+
+def _hit_line(path: str, doc, hit) -> str:
+    para = doc.paragraph(hit.paragraph)
+    where = label(doc, para) if para else f"note {hit.paragraph[3:]}"
+    quote = f"{escape.text(hit.before)}**{escape.text(hit.text)}**{escape.text(hit.after)}"
+    return f"- [{escape.text(where)}]({rel(path, doc_path(doc.meta.id))}#{hit.paragraph}) — « {quote} »"
+
+
+def index_page(data, kind: str, entities: list[Entity]) -> SiteFile:
+    path = f"{FOLDERS[kind]}/index.md"
+    plural, _ = KIND_FR[kind]
+    out = [f"---\ntitle: {_q(plural)}\n---\n", f"# {plural}\n",
+           f"{len(entities)} entrée{'s' if len(entities) != 1 else ''} citée{'s' if len(entities) != 1 else ''} dans l’archive.\n",
+           "| Nom | Mentions | Documents |", "|---|---|---|"]
+    for e in sorted(entities, key=lambda e: _sort_name(e.name_fr)):
+        hits = data["per_entity"].get(e, [])
+        out.append(f"| [{escape.text(e.name_fr)}]({e.slug}.md) | {len(hits)} | {len({h.doc for h in hits})} |")
+    return SiteFile(path, "\n".join(out) + "\n")
+
+
+def overview(data, entities: list[Entity]) -> str:
+    out = ["---\ntitle: États, organisations et instruments\n---\n", "# États, organisations et instruments\n",
+           "Chaque État, organe, instrument ou cible cité a sa page, qui rassemble ses mentions paragraphe par paragraphe.\n"]
+    for kind, folder in FOLDERS.items():
+        count = sum(1 for e in entities if e.kind == kind)
+        out.append(f"- [{KIND_FR[kind][0]}](../{folder}/index.md) — {count}")
+    return "\n".join(out) + "\n"
+
+
+def _sort_name(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _q(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
