@@ -15,9 +15,11 @@ from __future__ import annotations
 import html
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import lunr
@@ -189,6 +191,19 @@ def test_term_parity_on_every_seed_word(run_js):
     assert mismatches == []
 
 
+def test_parity_on_random_text(run_js):
+    """Random strings of assigned BMP characters, biased to apostrophes, symbols, accents."""
+    rng = random.Random(20240501)
+    pool = [chr(c) for c in range(0x20, 0x3000) if unicodedata.category(chr(c)) not in ("Cn", "Cs", "Co")]
+    pool += list("l'’ʼ/.-0123456789 ") * 30 + list("aeéèàçœuioqs") * 50
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 30))) for _ in range(4000)]
+    out = run_js({"texts": texts, "words": texts})
+    for i, text in enumerate(texts):
+        assert out["tokens"][i] == [[t.term, t.start, t.end, t.alias] for t in tokenize(text)], text
+        assert out["analyzed"][i] == analyze(text), text
+        assert out["terms"][i] == process_term(text), text
+
+
 def test_stemmer_parity_beyond_the_seeds(run_js):
     """Seed words with French endings swapped in: exercises every suffix table."""
     endings = (
@@ -253,3 +268,32 @@ def test_queries_find_what_they_should(searcher, js_queries):
     assert results["traite xyzzy"]  # AND found nothing: OR
     assert results["coopé"] and results["74/1"]
     assert len(results["personnes"]) > 50  # limit None
+
+
+BROWSER_LOAD = r"""
+const fs = require("fs"), path = require("path"), vm = require("vm");
+const [assets, indexPath, storePath] = process.argv.slice(1);
+const window = {};
+window.self = window; window.window = window;
+const context = vm.createContext(window);
+for (const name of ["lunr.js", "search-support.js", "search.js"]) {
+  vm.runInContext(fs.readFileSync(path.join(assets, name), "utf8"), context, { filename: name });
+}
+window.ArchiveSearch.load(fs.readFileSync(indexPath, "utf8"), fs.readFileSync(storePath, "utf8"));
+const hits = window.ArchiveSearch.query("A/RES/74/176");
+process.stdout.write(JSON.stringify({ globals: Object.keys(window).sort(), first: hits[0].ref }));
+"""
+
+
+def test_scripts_load_as_plain_browser_scripts(node, built):
+    """No CommonJS: the three files define window.lunr, ArchiveSearchSupport, ArchiveSearch."""
+    folder = built["folder"]
+    proc = subprocess.run(
+        [node, "-e", BROWSER_LOAD, str(folder / "assets"), str(folder / "index.json"),
+         str(folder / "store.json")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert {"lunr", "ArchiveSearchSupport", "ArchiveSearch"} <= set(out["globals"])
+    assert out["first"].startswith("a-res-74-176#")

@@ -117,7 +117,15 @@ def test_tokenize_total_and_within_bounds(text):
     for tok in tokenize(text):
         assert 0 <= tok.start < tok.end <= len(s)
         assert tok.term  # never empty
-        assert tok.term == tok.term.lower() or not tok.alias
+        assert tok.term == tok.term.lower()
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_analyze_never_fails_nor_yields_empty_terms(text):
+    assert all(analyze(text))
+    term = process_term(text)
+    assert term is None or term
 
 
 # --------------------------------------------------------------- stop words

@@ -1,0 +1,130 @@
+"""Build the lunr index and the result store from :class:`SearchRecord` s.
+
+Both functions number the records in the order given: pass them the same
+sequence (or use :func:`build`). Record ``i`` has the lunr ref ``str(i)`` and
+is row ``i`` of the store's ``records``; short numeric refs keep the index
+small (a ref is repeated in every posting and field vector).
+
+Index (:func:`build_index`): lunr.js 2.3.9's serialization, as made by
+lunr.py's ``Index.serialize()``::
+
+    {
+      "version": "2.3.9",
+      "fields": ["text", "title", "symbol"],
+      "fieldVectors": [["<row>/<field>", [termIndex, weight, ...]], ...],
+      "invertedIndex": [[term, {"_index": n,
+                                "text": {"<row>": {}}, "title": {...}, "symbol": {...}}], ...],
+      "pipeline": ["archiveTrimmer", "archiveStopWordFilter", "archiveStemmer"]
+    }
+
+Fields and boosts are :data:`FIELDS`: ``text`` 1, ``title`` 3, ``symbol`` 10
+(the symbol and its short form, see :mod:`build_scripts.search.text`). Terms
+are what :func:`~build_scripts.search.pipeline.analyze` gives; no metadata
+(no positions) is kept: snippets are highlighted from the stored text.
+
+Store (:func:`build_store`)::
+
+    {
+      "version": 1,
+      "docs":    [[doc_id, title, symbol, type, body, year], ...],
+      "records": [[doc, fragment, label, text], ...]
+    }
+
+``doc`` is an index into ``docs`` (document fields are stored once per
+document); ``fragment`` is the paragraph id (``ref`` is ``doc_id + "#" +
+fragment``, or ``doc_id`` when ``fragment`` is ""); ``text`` is the full
+paragraph text in NFC (phrase search and snippets need all of it).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Sequence
+
+from lunr.builder import Builder
+from lunr.index import Index
+
+from build_scripts.search.pipeline import FUNCTIONS
+from build_scripts.search.record import SearchRecord
+from build_scripts.search.text import nfc, tokenize
+
+#: Indexed fields and their boosts.
+FIELDS = (("text", 1), ("title", 3), ("symbol", 10))
+
+STORE_VERSION = 1
+
+
+def _terms(value: str) -> list[str]:
+    return [tok.term for tok in tokenize(value)]
+
+
+def _check_refs(records: Sequence[SearchRecord]) -> None:
+    seen: set[str] = set()
+    for record in records:
+        record.fragment  # validates ref against doc_id
+        if record.ref in seen:
+            raise ValueError(f"duplicate search ref {record.ref!r}")
+        seen.add(record.ref)
+
+
+def make_builder() -> Builder:
+    """A lunr.py builder with the archive's fields and pipelines."""
+    builder = Builder()
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: doc[name])
+    builder.pipeline.add(*FUNCTIONS)
+    builder.search_pipeline.add(*FUNCTIONS)
+    return builder
+
+
+def build_lunr_index(records: Iterable[SearchRecord]) -> Index:
+    """The lunr.py :class:`Index` (use :func:`build_index` for the JSON)."""
+    records = list(records)
+    _check_refs(records)
+    builder = make_builder()
+    doc_terms: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for row, record in enumerate(records):
+        key = (record.title, record.symbol)
+        if key not in doc_terms:
+            doc_terms[key] = (_terms(record.title), _terms(record.symbol))
+        title, symbol = doc_terms[key]
+        builder.add(
+            {"id": str(row), "text": _terms(record.text), "title": title, "symbol": symbol}
+        )
+    return builder.build()
+
+
+def build_index(records: Iterable[SearchRecord]) -> dict:
+    """The serialized lunr index (see the module docstring)."""
+    return build_lunr_index(records).serialize()
+
+
+def build_store(records: Iterable[SearchRecord]) -> dict:
+    """The result store (see the module docstring)."""
+    records = list(records)
+    _check_refs(records)
+    docs: list[list[str]] = []
+    doc_rows: dict[tuple, int] = {}
+    rows: list[list] = []
+    for record in records:
+        key = (record.doc_id, record.title, record.symbol, record.type, record.body, record.year)
+        if key not in doc_rows:
+            doc_rows[key] = len(docs)
+            docs.append([nfc(v or "") for v in key])
+        rows.append([doc_rows[key], record.fragment, nfc(record.label), nfc(record.text)])
+    ids = [d[0] for d in docs]
+    if len(set(ids)) != len(ids):
+        raise ValueError("records of one document disagree on title, symbol, type, body or year")
+    return {"version": STORE_VERSION, "docs": docs, "records": rows}
+
+
+def to_json(data: dict) -> str:
+    """Compact JSON for the index or the store (about 15 % smaller than the default)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def build(records: Iterable[SearchRecord]) -> tuple[dict, dict]:
+    """``(index, store)`` for *records*."""
+    records = list(records)
+    return build_index(records), build_store(records)
