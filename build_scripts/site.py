@@ -16,11 +16,12 @@ from . import corpus as corpus_mod
 from .render import french
 from .render.pages import SiteFile, doc_path, site_files
 from .entities.stage import attach as entity_stage
+from .search.stage import attach as search_stage
 from .series.stage import attach as series_stage
 from .sources import read_folder
 
 #: Corpus-wide stages, run in order once every document is parsed.
-STAGES = (entity_stage, series_stage)
+STAGES = (entity_stage, series_stage, search_stage)
 
 
 @dataclass(frozen=True)

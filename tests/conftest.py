@@ -32,3 +32,37 @@ def seed():
         return normalize_file(path)
 
     return get
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once per session with `mkdocs build --strict` from the seeds."""
+    from tests.support.sitebuild import build_site
+
+    site_dir, proc = build_site(tmp_path_factory.mktemp("site"))
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    """The built site served on 127.0.0.1."""
+    from tests.support.browser import serve
+
+    url, server = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (skipped without it, except under CI=true)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.browser import chromium_path, launch
+
+    chromium_path()
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

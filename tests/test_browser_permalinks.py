@@ -4,29 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import launch, serve
+from tests.support.browser import serve
 from tests.support.sitebuild import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    site, proc = build_site(tmp_path_factory.mktemp("browser-site"))
-    assert proc.returncode == 0, proc.stderr
-    url, server = serve(site)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture

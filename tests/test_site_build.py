@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.support.sitebuild import build_site
 
 pytestmark = pytest.mark.site
 
@@ -35,10 +34,8 @@ def parse_html(path):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site_dir, proc = build_site(tmp_path_factory.mktemp("site"))
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
-    return site_dir
+def site(built_site):
+    return built_site
 
 
 def test_every_seed_has_a_page_with_its_paragraph_ids(site):

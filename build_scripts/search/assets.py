@@ -104,3 +104,13 @@ def write_assets(dest_dir: Path) -> list[Path]:
     paths[1].write_text(support_js(), encoding="utf-8")
     shutil.copyfile(SEARCH_JS, paths[2])
     return paths
+
+
+def asset_texts() -> dict[str, str]:
+    """The three scripts as ``{file name: text}`` (for a build that injects files)."""
+    source = lunr_js_path()
+    found = lunr_js_version(source)
+    if found != lunr_py.__TARGET_JS_VERSION__:
+        raise RuntimeError(f"lunr.js {found} from MkDocs, but lunr.py serializes for {lunr_py.__TARGET_JS_VERSION__}")
+    return {"lunr.js": source.read_text(encoding="utf-8"), "search-support.js": support_js(),
+            "search.js": SEARCH_JS.read_text(encoding="utf-8")}

@@ -52,7 +52,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from lunr.index import Index
@@ -87,6 +87,7 @@ class ParsedQuery:
     symbols: set[str]  # folded query tokens with a digit
     symbol_only: bool  # nothing but such tokens, no phrase
     free_required: int  # free clauses required in AND mode
+    free_terms: set[str] = field(default_factory=set)  # terms typed outside quotes (highlighted one by one)
 
 
 def _add(clauses: list[Clause], raw: str, required: bool, wildcard: bool, phrase: bool) -> None:
@@ -122,6 +123,7 @@ def parse_query(q: str, prefix: bool = False) -> ParsedQuery:
         else:
             _add(clauses, tok.term, True, wildcard, False)
     free_required = sum(1 for c in clauses if c.required)
+    free_terms = {c.term for c in clauses}
     for part in parts[1::2]:
         for tok in tokenize(part):
             if not tok.alias:
@@ -130,7 +132,7 @@ def parse_query(q: str, prefix: bool = False) -> ParsedQuery:
     symbol_only = (
         not phrases and bool(primaries) and all(_DIGIT_RE.search(tokens[i].term) for i in primaries)
     )
-    return ParsedQuery(clauses, phrases, symbols, symbol_only, free_required)
+    return ParsedQuery(clauses, phrases, symbols, symbol_only, free_required, free_terms)
 
 
 def _rounded(score: float) -> int:
@@ -296,7 +298,9 @@ class Searcher:
             found = pinned + rest
         if limit is not None:
             found = found[:limit]
-        return [self._result(row, score, terms, parsed.phrases) for row, score, terms in found]
+        # words of a phrase are highlighted as the phrase, not one by one
+        return [self._result(row, score, terms & parsed.free_terms if parsed.phrases else terms, parsed.phrases)
+                for row, score, terms in found]
 
     def _result(self, row: int, score: float, terms: set[str], phrases: list[str]) -> dict:
         doc_index, fragment, label, text = self.records[row]

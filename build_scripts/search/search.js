@@ -236,6 +236,7 @@
       }
     });
     var freeRequired = clauses.filter(function (c) { return c.required; }).length;
+    var freeTerms = new Set(clauses.map(function (c) { return c.term; }));
     quoted.forEach(function (part) {
       tokenize(part).forEach(function (t) {
         if (!t.alias) addClause(clauses, t.term, true, false, true);
@@ -247,7 +248,7 @@
       primaries.every(function (i) { return DIGIT.test(tokens[i].term); });
     return {
       clauses: clauses, phrases: phrases, symbols: symbols,
-      symbolOnly: symbolOnly, freeRequired: freeRequired
+      symbolOnly: symbolOnly, freeRequired: freeRequired, freeTerms: freeTerms
     };
   }
 
@@ -429,7 +430,14 @@
       found = pinned.concat(rest);
     }
     if (limit !== null) found = found.slice(0, limit);
-    return found.map(function (f) { return self.result(f.row, f.score, f.terms, parsed.phrases); });
+    // words of a phrase are highlighted as the phrase, not one by one
+    return found.map(function (f) {
+      var terms = f.terms;
+      if (parsed.phrases.length) {
+        terms = new Set(Array.from(f.terms).filter(function (t) { return parsed.freeTerms.has(t); }));
+      }
+      return self.result(f.row, f.score, terms, parsed.phrases);
+    });
   };
 
   Searcher.prototype.result = function (row, score, terms, phrases) {

@@ -1,0 +1,51 @@
+"""The search stage of the site: one record per paragraph, the prebuilt index, the scripts.
+
+Guarantees of :func:`records`: every paragraph, item, heading, intro text
+and footnote of every document becomes one record, in corpus order, with
+its citation label; :func:`attach` adds ``search/index.json``,
+``search/store.json``, ``search/facets.json`` and the three scripts under
+``assets/search/`` (no CDN), built once at site build time.
+"""
+
+from __future__ import annotations
+
+from ..corpus import year
+from ..render import french
+from ..render.labels import label
+from .assets import asset_texts
+from .index import build, to_json
+from .record import SearchRecord
+
+
+def records(corpus) -> list[SearchRecord]:
+    """The search records of *corpus*."""
+    out = []
+    for doc in corpus.documents:
+        m = doc.meta
+        common = dict(doc_id=m.id, title=m.title or m.symbol or m.id, symbol=m.symbol or "", type=m.type,
+                      body=m.body or "", year=year(doc) or "")
+        for para in doc.paragraphs:
+            out.append(SearchRecord(ref=f"{m.id}#{para.id}", label=label(doc, para), text=para.text, **common))
+        for note in doc.footnotes:
+            out.append(SearchRecord(ref=f"{m.id}#{note.id}", label=f"note {note.marker}", text=note.text, **common))
+    return out
+
+
+def facets(corpus) -> dict:
+    """Labels of the filter values present in the corpus."""
+    return {
+        "types": {t: french.type_label(t) for t in corpus.facet("type")},
+        "bodies": {b: french.body_label(b) for b in corpus.facet("body")},
+        "years": sorted(corpus.facet("year"), reverse=True),
+    }
+
+
+def attach(corpus) -> None:
+    """Build the index and register the files on *corpus*."""
+    from ..render.pages import SiteFile
+
+    index, store = build(records(corpus))
+    files = [SiteFile("search/index.json", to_json(index)), SiteFile("search/store.json", to_json(store)),
+             SiteFile("search/facets.json", to_json(facets(corpus)))]
+    files += [SiteFile(f"assets/search/{name}", text) for name, text in asset_texts().items()]
+    corpus.extras.setdefault("pages", []).extend(files)

@@ -1,0 +1,142 @@
+/* The archive's search box: loads the prebuilt lunr index lazily (first focus or
+   keystroke), queries it with ArchiveSearch (assets/search/search.js), and shows
+   results that link to the exact paragraph. Keyboard: Down/Up move through the
+   results, Escape closes; a live region announces the number of results. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-archive-search]");
+  if (!root) { return; }
+  var base = (root.getAttribute("data-base") || ".").replace(/\/$/, "");
+  var input = root.querySelector("input");
+  var panel = root.querySelector(".archive-search__panel");
+  var list = root.querySelector("[data-search-results]");
+  var status = root.querySelector("[data-search-status]");
+  var selects = root.querySelectorAll("select[data-filter]");
+  var pageHost = document.querySelector("[data-archive-search-page]");
+  var loading = null, timer = null;
+
+  if (pageHost) { pageHost.appendChild(panel); panel.classList.add("is-page"); }
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = src; el.onload = resolve; el.onerror = function () { reject(new Error(src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  function json(path) {
+    return fetch(base + "/" + path).then(function (r) {
+      if (!r.ok) { throw new Error(path + ": " + r.status); }
+      return r.json();
+    });
+  }
+
+  function load() {
+    if (!loading) {
+      status.textContent = "Chargement de l’index…";
+      loading = script(base + "/assets/search/lunr.js")
+        .then(function () { return script(base + "/assets/search/search-support.js"); })
+        .then(function () { return script(base + "/assets/search/search.js"); })
+        .then(function () { return Promise.all([json("search/index.json"), json("search/store.json"), json("search/facets.json")]); })
+        .then(function (data) {
+          window.ArchiveSearch.load(data[0], data[1]);
+          fillFilters(data[2]);
+          status.textContent = "";
+        });
+      loading.catch(function () { status.textContent = "La recherche n’a pas pu être chargée."; });
+    }
+    return loading;
+  }
+
+  function fillFilters(facets) {
+    var sources = { type: facets.types, body: facets.bodies, year: null };
+    selects.forEach(function (select) {
+      var key = select.getAttribute("data-filter");
+      var values = key === "year" ? facets.years : Object.keys(sources[key] || {}).sort();
+      values.forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = key === "year" ? value : sources[key][value];
+        select.appendChild(option);
+      });
+    });
+  }
+
+  function filters() {
+    var out = {};
+    selects.forEach(function (s) { if (s.value) { out[s.getAttribute("data-filter")] = s.value; } });
+    return out;
+  }
+
+  function open(flag) {
+    if (pageHost) { panel.hidden = false; return; }
+    panel.hidden = !flag;
+    input.setAttribute("aria-expanded", flag ? "true" : "false");
+  }
+
+  function render(q, results) {
+    list.textContent = "";
+    results.forEach(function (r) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = base + "/" + r.url;
+      link.className = "archive-search__result";
+      var head = document.createElement("span");
+      head.className = "archive-search__doc";
+      head.textContent = (r.symbol ? r.symbol + " — " : "") + r.title;
+      var where = document.createElement("span");
+      where.className = "archive-search__where";
+      where.textContent = r.label;
+      var snippet = document.createElement("span");
+      snippet.className = "archive-search__snippet";
+      snippet.innerHTML = r.snippet; /* escaped by ArchiveSearch, matches in <mark> */
+      link.appendChild(head); link.appendChild(where); link.appendChild(snippet);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    status.textContent = results.length
+      ? results.length + (results.length > 1 ? " résultats" : " résultat") + " pour « " + q + " »"
+      : "Aucun résultat pour « " + q + " ». Essayez sans accents ni guillemets, ou retirez un filtre.";
+  }
+
+  function run() {
+    var q = input.value.trim();
+    if (!q) { list.textContent = ""; status.textContent = ""; open(false); return; }
+    load().then(function () {
+      open(true);
+      render(q, window.ArchiveSearch.query(q, filters(), { limit: 50 }));
+    });
+  }
+
+  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(run, 120); }
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
+  function move(delta) {
+    var all = links(), i = all.indexOf(document.activeElement);
+    if (!all.length) { return; }
+    if (i === -1) { (delta > 0 ? all[0] : all[all.length - 1]).focus(); return; }
+    var next = i + delta;
+    if (next < 0) { input.focus(); return; }
+    all[Math.min(next, all.length - 1)].focus();
+  }
+
+  input.addEventListener("focus", function () { load(); if (input.value.trim()) { open(true); } });
+  input.addEventListener("input", schedule);
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+  root.querySelector("form").addEventListener("submit", function (event) {
+    if (window.ArchiveSearch || loading) { event.preventDefault(); run(); }
+  });
+  root.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
+    else if (event.key === "Escape" && !pageHost) { open(false); input.focus(); }
+  });
+  document.addEventListener("click", function (event) {
+    if (!pageHost && !root.contains(event.target)) { open(false); }
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  if (pageHost && params.get("q")) { input.value = params.get("q"); run(); }
+})();

@@ -1,0 +1,104 @@
+"""Real browser (Playwright + Debian's Chromium): the header search box."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(base_url + "citer/")
+    yield pg
+    assert not errors, errors
+    context.close()
+
+
+def search(page, query: str) -> list[dict]:
+    """Type *query* into the header box like a reader; return the results shown."""
+    box = page.locator("#archive-search-input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)
+    page.wait_for_function("q => document.querySelector('[data-search-status]').textContent.includes('« ' + q + ' »')", arg=query)
+    return page.eval_on_selector_all(".archive-search__result", """els => els.map(a => ({
+        href: a.getAttribute('href'), doc: a.querySelector('.archive-search__doc').textContent,
+        where: a.querySelector('.archive-search__where').textContent,
+        marks: Array.from(a.querySelectorAll('mark')).map(m => m.textContent)}))""")
+
+
+def test_index_is_loaded_lazily(page):
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    assert not any("search/index.json" in name for name in loaded), "no index on a plain page view"
+    assert page.locator(".md-search").count() == 0, "Material's own search is replaced, not doubled"
+    search(page, "traite")
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    assert any("search/index.json" in name for name in loaded)
+
+
+def test_plain_word_with_stemming(page):
+    results = search(page, "traites")
+    assert len(results) >= 20
+    assert any("traite" in m.lower() for r in results for m in r["marks"])
+
+
+def test_unaccented_query_finds_accented_text(page):
+    results = search(page, "etats membres cooperation")
+    assert results, "no result"
+    marks = {m for r in results for m in r["marks"]}
+    assert "États" in marks and any(m.startswith("coopér") for m in marks)
+
+
+def test_phrase_search(page):
+    results = search(page, '"Journée mondiale de la lutte contre la traite"')
+    assert results
+    for r in results:
+        assert any("Journée" in m for m in r["marks"]), r
+    status = page.text_content("[data-search-status]")
+    assert status.startswith(f"{len(results)} résultat")
+
+
+def test_symbol_puts_the_document_first(page):
+    for query, doc in [("74/176", "A/RES/74/176"), ("A/RES/74/176", "A/RES/74/176"), ("2015/23", "E/RES/2015/23")]:
+        results = search(page, query)
+        assert results[0]["doc"].startswith(doc), (query, results[0])
+
+
+def test_filter_by_type(page):
+    search(page, "Office")
+    page.select_option("select[data-filter='type']", "report")
+    page.wait_for_timeout(200)
+    docs = page.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
+    assert docs and all(d.startswith("A/74/127") for d in docs)
+
+
+def test_nothing_found_says_so(page):
+    results = search(page, "zzzxqw")
+    assert results == []
+    assert "Aucun résultat" in page.text_content("[data-search-status]")
+
+
+def test_keyboard_to_result_and_highlighted_paragraph(page, base_url):
+    results = search(page, "Khartoum")
+    assert results
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == results[0]["href"]
+    page.keyboard.press("Enter")
+    anchor = focused.split("#", 1)[1]
+    page.wait_for_function(f"document.getElementById('{anchor}') && document.getElementById('{anchor}').classList.contains('is-target')")
+    assert "Khartoum" in page.text_content(f"#{anchor}")
+    assert page.evaluate("document.activeElement.id") == anchor
+
+
+def test_search_page_without_header_box_interaction(browser, base_url):
+    pg = browser.new_page()
+    pg.goto(base_url + "recherche/?q=Bangkok")
+    pg.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('Bangkok')")
+    assert pg.locator("[data-archive-search-page] .archive-search__result").count() >= 1
+    pg.close()

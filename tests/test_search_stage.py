@@ -1,0 +1,60 @@
+"""The site's search stage: records from the parsed corpus, and results as the UI shows them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_scripts import corpus as corpus_mod
+from build_scripts.search.index import build
+from build_scripts.search.query import Searcher
+from build_scripts.search.stage import facets, records
+from tests.conftest import SEEDS, normalize_file
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return corpus_mod.build([normalize_file(p).document for p in SEEDS])
+
+
+@pytest.fixture(scope="module")
+def searcher(corpus):
+    index, store = build(records(corpus))
+    return Searcher(index, store)
+
+
+def test_one_record_per_paragraph_and_footnote(corpus):
+    recs = records(corpus)
+    expected = sum(len(d.paragraphs) + len(d.footnotes) for d in corpus.documents)
+    assert len(recs) == expected
+    refs = {r.ref for r in recs}
+    assert {"a-res-74-176#op-3", "a-res-74-176#fn-23", "a-74-127#para-139-d-i", "e-res-2015-23#pp-2-a"} <= refs
+    labels = {r.ref: r.label for r in recs}
+    assert labels["a-res-74-176#pp-5"] == "alinéa 5 du préambule"
+    assert labels["a-74-127#para-139-d-i"] == "par. 139 d) i)"
+    assert labels["a-res-74-176#fn-23"] == "note 23"
+
+
+def test_phrase_highlights_the_phrase_only(searcher):
+    results = searcher.query('"Journée mondiale de la lutte contre la traite"', limit=None)
+    assert len(results) >= 5
+    for r in results:
+        marked = re.findall(r"<mark>(.*?)</mark>", r["snippet"])
+        assert marked and all(m.startswith("Journée") for m in marked), r["snippet"]
+
+
+def test_symbol_and_filters(searcher):
+    assert searcher.query("2015/23")[0]["doc_id"] == "e-res-2015-23"
+    assert searcher.query("A/RES/74/176")[0]["doc_id"] == "a-res-74-176"
+    reports = searcher.query("Office", {"type": "report"})
+    assert reports and {r["doc_id"] for r in reports} == {"a-74-127"}
+    old = searcher.query("traite", {"year": "2013"})
+    assert old and {r["doc_id"] for r in old} == {"projet-belarus-f33632ee"}
+
+
+def test_facets_have_french_labels(corpus):
+    f = facets(corpus)
+    assert f["types"]["draft_resolution"] == "Projet de résolution"
+    assert f["bodies"]["ECOSOC"] == "Conseil économique et social"
+    assert f["years"] == ["2019", "2018", "2015", "2013"]
