@@ -15,13 +15,14 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .render import french
 from .render.pages import SiteFile, doc_path, site_files
+from .citations import attach as citation_stage
 from .entities.stage import attach as entity_stage
 from .search.stage import attach as search_stage
 from .series.stage import attach as series_stage
 from .sources import read_folder
 
 #: Corpus-wide stages, run in order once every document is parsed.
-STAGES = (entity_stage, series_stage, search_stage)
+STAGES = (citation_stage, entity_stage, series_stage, search_stage)
 
 
 @dataclass(frozen=True)

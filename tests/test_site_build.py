@@ -150,3 +150,27 @@ def test_entity_pages_list_the_right_paragraphs(site):
     assert palestine["paragraphs"] == ["para-3"] and palestine["kind"] == "state"
     for kind in ("etats", "organisations", "instruments", "odd"):
         assert (site / kind / "index.html").exists()
+
+
+def test_references_cited_by_and_stub_pages(site):
+    page = site / "documents/a-res-74-176/index.html"
+    hrefs = parse_html(page).hrefs
+    assert "../a-res-68-192/" in hrefs, "a cited resolution outside the archive has a page at the same URL scheme"
+    assert "../a-74-127/" in hrefs, "footnote 18 (A/74/127) links to the report in the archive"
+    assert "../a-hrc-res-32-3/" in hrefs and "../e-res-2017-18/" in hrefs
+    html = page.read_text(encoding="utf-8")
+    assert 'id="cite"' in html and 'id="cite-par"' in html
+    stub = (site / "documents/a-res-68-192/index.html").read_text(encoding="utf-8")
+    assert "https://undocs.org/fr/A/RES/68/192" in stub and "hors de l’archive" in stub
+    stub_links = parse_html(site / "documents/a-res-68-192/index.html").hrefs
+    for citing in ["../a-res-74-176/#op-4", "../e-res-2015-23/#pp-10", "../projet-colombie-c5c9048f/#pp-8"]:
+        assert citing in stub_links, citing
+    report = parse_html(site / "documents/a-74-127/index.html").hrefs
+    assert "../a-res-74-176/#fn-18" in report, "the report lists who cites it"
+    record = json.loads((site / "api/documents/a-res-74-176.json").read_text(encoding="utf-8"))
+    targets = {r["target"] for r in record["references"]}
+    assert {"A/HRC/RES/32/3", "E/RES/2017/18", "E/CN.15/RES/27/2", "CTOC/COP/RES/9/1", "A/RES/64/293"} <= targets
+    assert not any(t.startswith("E/RES/2015/18") for t in targets), "2015-2018 is a period, not a resolution"
+    assert all(not r["text"].lower().startswith("cible") for r in record["references"])
+    stub_record = json.loads((site / "api/documents/a-res-68-192.json").read_text(encoding="utf-8"))
+    assert stub_record["in_archive"] is False and len(stub_record["cited_by"]) >= 5

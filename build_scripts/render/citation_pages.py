@@ -1,0 +1,125 @@
+"""Citations on the site: reference links, "Cite" / "Cité par" sections, stub pages.
+
+Guarantees: every reference in a paragraph or footnote becomes a link to the
+cited document's page (to the paragraph when the text names it); every
+stub page shows its symbol, body, what is known, a link to the official text
+(undocs.org, French) and its citations; all links are relative Markdown
+links that MkDocs validates.
+"""
+
+from __future__ import annotations
+
+from ..citations import target_anchor
+from ..symbol import Symbol
+from . import escape, french, record
+from .inline import Link
+from .labels import label
+from .pages import SiteFile, doc_path, rel
+
+
+def register(corpus) -> None:
+    data = corpus.extras["citation_data"]
+    corpus.extras.setdefault("link_finders", []).append(lambda d, p, path: reference_links(corpus, data, d, p, path))
+    corpus.extras.setdefault("tails", []).append(lambda c, d, path: sections(c, data, d, path))
+    corpus.extras.setdefault("record_extras", []).append(lambda c, d: record_extra(c, data, d))
+    pages = corpus.extras.setdefault("pages", [])
+    for stub in data["stubs"].values():
+        pages.append(stub_page(corpus, data, stub))
+        pages.append(SiteFile(f"api/documents/{stub.id}.json", record.dumps(stub_record(data, stub))))
+
+
+def reference_links(corpus, data, doc, para, path: str) -> list[Link]:
+    out = []
+    for c in data["cites"].get(doc.meta.id, []):
+        if c.paragraph != para.id:
+            continue
+        anchor = target_anchor(corpus, c)
+        href = rel(path, doc_path(c.target_id)) + (f"#{anchor}" if anchor else "")
+        out.append(Link(c.start, c.end, href, c.target))
+    return out
+
+
+def _where(corpus, doc_id: str, pid: str) -> str:
+    doc = corpus.get(doc_id)
+    para = doc.paragraph(pid) if doc else None
+    return label(doc, para) if para else f"note {pid[3:]}" if pid.startswith("fn-") else pid
+
+
+def _grouped(citations, key):
+    groups: dict[str, list] = {}
+    for c in citations:
+        groups.setdefault(key(c), []).append(c)
+    return groups
+
+
+def cited_by_lines(corpus, citations, path: str) -> list[str]:
+    """One line per citing document, with links to each citing paragraph."""
+    lines = []
+    for source, cs in sorted(_grouped(citations, lambda c: c.source).items()):
+        doc = corpus.get(source)
+        name = escape.text(doc.meta.symbol or doc.meta.title or source)
+        places = []
+        for c in cs:
+            text = escape.text(_where(corpus, source, c.paragraph))
+            link = f"[{text}]({rel(path, doc_path(source))}#{c.paragraph})"
+            if link not in places:
+                places.append(link)
+        lines.append(f"- [{name}]({rel(path, doc_path(source))}) : " + ", ".join(places))
+    return lines
+
+
+def sections(corpus, data, doc, path: str) -> list[str]:
+    out = []
+    cites = data["cites"].get(doc.meta.id, [])
+    if cites:
+        out.append("## Cite {: #cite }\n")
+        for target_id, cs in sorted(_grouped(cites, lambda c: c.target_id).items(), key=lambda kv: kv[1][0].target):
+            places = []
+            for c in cs:
+                link = f"[{escape.text(_where(corpus, doc.meta.id, c.paragraph))}](#{c.paragraph})"
+                if link not in places:
+                    places.append(link)
+            absent = "" if corpus.get(target_id) else " *(hors de l’archive)*"
+            out.append(f"- [{escape.text(cs[0].target)}]({rel(path, doc_path(target_id))}){absent} — " + ", ".join(places))
+        out.append("")
+    cited = data["cited_by"].get(doc.meta.id, [])
+    out.append("## Cité par {: #cite-par }\n")
+    out += cited_by_lines(corpus, cited, path) if cited else ["Aucun document de l’archive ne cite ce texte."]
+    out.append("")
+    return out
+
+
+def record_extra(corpus, data, doc) -> dict:
+    return {
+        "references": [{"target": c.target, "target_id": c.target_id, "paragraph": c.paragraph, "text": c.text,
+                        "target_paragraph": target_anchor(corpus, c), "date": c.date}
+                       for c in data["cites"].get(doc.meta.id, [])],
+        "cited_by": [{"source": c.source, "paragraph": c.paragraph, "text": c.text}
+                     for c in data["cited_by"].get(doc.meta.id, [])],
+    }
+
+
+def stub_record(data, stub) -> dict:
+    return {"id": stub.id, "symbol": stub.symbol, "in_archive": False, "body": stub.body, "date": stub.date,
+            "official_url": Symbol.parse(stub.symbol).url("fr"),
+            "cited_by": [{"source": c.source, "paragraph": c.paragraph, "text": c.text}
+                         for c in data["cited_by"].get(stub.id, [])]}
+
+
+def stub_page(corpus, data, stub) -> SiteFile:
+    path = doc_path(stub.id)
+    symbol = Symbol.parse(stub.symbol)
+    kind = "Résolution" if symbol.is_resolution else "Document"
+    front = {"template": "stub.html", "title": stub.symbol,
+             "archive": {"kind": "stub", "symbol": stub.symbol, "type_label": kind,
+                         "body_label": french.body_label(stub.body) if stub.body else None,
+                         "date_label": french.date(stub.date), "official_url": symbol.url("fr")}}
+    from .markdown import front_matter
+
+    out = [front_matter(front), f"# {escape.text(stub.symbol)}\n",
+           "Ce document n’est pas encore versé à l’archive. Cette page restera à cette adresse quand son texte le sera ; "
+           "elle rassemble ce que les textes de l’archive en disent.\n",
+           f"[Lire le texte officiel sur undocs.org]({symbol.url('fr')}){{: hreflang=fr }}\n",
+           "## Cité par {: #cite-par }\n"]
+    out += cited_by_lines(corpus, data["cited_by"].get(stub.id, []), path)
+    return SiteFile(path, "\n".join(out) + "\n")
