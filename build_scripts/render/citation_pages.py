@@ -4,7 +4,10 @@ Guarantees: every reference in a paragraph or footnote becomes a link to the
 cited document's page (to the paragraph when the text names it); every
 stub page shows its symbol, body, what is known, a link to the official text
 (undocs.org, French) and its citations; all links are relative Markdown
-links that MkDocs validates.
+links that MkDocs validates. "Cité par" lists the citing documents newest
+first; past :data:`CITED_BY_ON_PAGE` documents the page shows that many and
+links to ``documents/<id>/cite-par/`` pages of :data:`CITED_BY_PAGE_SIZE`
+documents each, so no page grows with the corpus.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from .inline import Link
 from .labels import label
 from .pages import SiteFile, doc_path, rel
 
+CITED_BY_ON_PAGE = 50
+CITED_BY_PAGE_SIZE = 100
+
 
 def register(corpus) -> None:
     data = corpus.extras["citation_data"]
@@ -26,6 +32,8 @@ def register(corpus) -> None:
     for stub in data["stubs"].values():
         pages.append(stub_page(corpus, data, stub))
         pages.append(SiteFile(f"api/documents/{stub.id}.json", record.dumps(stub_record(data, stub))))
+    for target_id, citations in data["cited_by"].items():
+        pages += cited_by_pages(corpus, target_id, citations)
 
 
 def reference_links(corpus, data, doc, para, path: str) -> list[Link]:
@@ -52,10 +60,16 @@ def _grouped(citations, key):
     return groups
 
 
-def cited_by_lines(corpus, citations, path: str) -> list[str]:
+def _by_source(corpus, citations) -> list[tuple[str, list]]:
+    """Citations grouped by citing document, in corpus order (newest first)."""
+    order = {d.meta.id: k for k, d in enumerate(corpus.documents)}
+    return sorted(_grouped(citations, lambda c: c.source).items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+
+
+def cited_by_lines(corpus, groups, path: str) -> list[str]:
     """One line per citing document, with links to each citing paragraph."""
     lines = []
-    for source, cs in sorted(_grouped(citations, lambda c: c.source).items()):
+    for source, cs in groups:
         doc = corpus.get(source)
         name = escape.text(doc.meta.symbol or doc.meta.title or source)
         places = []
@@ -66,6 +80,49 @@ def cited_by_lines(corpus, citations, path: str) -> list[str]:
                 places.append(link)
         lines.append(f"- [{name}]({rel(path, doc_path(source))}) : " + ", ".join(places))
     return lines
+
+
+def cited_by_section(corpus, target_id: str, citations, path: str) -> list[str]:
+    """The "Cité par" list of a page, cut at :data:`CITED_BY_ON_PAGE` documents."""
+    groups = _by_source(corpus, citations)
+    if not groups:
+        return ["Aucun document de l’archive ne cite ce texte."]
+    lines = cited_by_lines(corpus, groups[:CITED_BY_ON_PAGE], path)
+    if len(groups) > CITED_BY_ON_PAGE:
+        lines.append(f"\n[Les {len(groups)} documents qui le citent →]({rel(path, cited_by_path(target_id))})")
+    return lines
+
+
+def cited_by_path(target_id: str, page: int = 1) -> str:
+    return f"documents/{target_id}/cite-par/" + ("index.md" if page == 1 else f"page-{page}.md")
+
+
+def cited_by_pages(corpus, target_id: str, citations) -> list[SiteFile]:
+    """``documents/<id>/cite-par/`` pages, when the list is too long for the document page."""
+    groups = _by_source(corpus, citations)
+    if len(groups) <= CITED_BY_ON_PAGE:
+        return []
+    doc = corpus.get(target_id)
+    name = (doc.meta.symbol or doc.meta.title) if doc else citations[0].target
+    chunks = [groups[i : i + CITED_BY_PAGE_SIZE] for i in range(0, len(groups), CITED_BY_PAGE_SIZE)]
+    files = []
+    for n, chunk in enumerate(chunks, 1):
+        path = cited_by_path(target_id, n)
+        out = [f"---\ntitle: {_q('Cité par — ' + name)}\n---\n", f"# Documents qui citent {escape.text(name)}\n",
+               f"[{escape.text(name)}]({rel(path, doc_path(target_id))}) est cité par {len(groups)} documents de "
+               f"l’archive, du plus récent au plus ancien — page {n} sur {len(chunks)}.\n"]
+        out += cited_by_lines(corpus, chunk, path) + [""]
+        nav = [f"[← Page précédente]({rel(path, cited_by_path(target_id, n - 1))})"] if n > 1 else []
+        nav += [f"[Page suivante →]({rel(path, cited_by_path(target_id, n + 1))})"] if n < len(chunks) else []
+        out += [" · ".join(nav) + "\n{: .pagination }\n"] if nav else []
+        files.append(SiteFile(path, "\n".join(out)))
+    return files
+
+
+def _q(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 def sections(corpus, data, doc, path: str) -> list[str]:
@@ -82,9 +139,8 @@ def sections(corpus, data, doc, path: str) -> list[str]:
             absent = "" if corpus.get(target_id) else " *(hors de l’archive)*"
             out.append(f"- [{escape.text(cs[0].target)}]({rel(path, doc_path(target_id))}){absent} — " + ", ".join(places))
         out.append("")
-    cited = data["cited_by"].get(doc.meta.id, [])
     out.append("## Cité par {: #cite-par }\n")
-    out += cited_by_lines(corpus, cited, path) if cited else ["Aucun document de l’archive ne cite ce texte."]
+    out += cited_by_section(corpus, doc.meta.id, data["cited_by"].get(doc.meta.id, []), path)
     out.append("")
     return out
 
@@ -121,5 +177,5 @@ def stub_page(corpus, data, stub) -> SiteFile:
            "elle rassemble ce que les textes de l’archive en disent.\n",
            f"[Lire le texte officiel sur undocs.org]({symbol.url('fr')}){{: hreflang=fr }}\n",
            "## Cité par {: #cite-par }\n"]
-    out += cited_by_lines(corpus, data["cited_by"].get(stub.id, []), path)
+    out += cited_by_section(corpus, stub.id, data["cited_by"].get(stub.id, []), path)
     return SiteFile(path, "\n".join(out) + "\n")

@@ -4,7 +4,7 @@ Guarantees: an entity page exists for every entity mentioned or sponsoring
 (``etats/<slug>/``, ``organisations/<slug>/``, ``instruments/<slug>/``,
 ``odd/<target>/``), so every mention link lands; mentions on a page are
 grouped by document (newest first) with a paragraph link and escaped
-context; the document record lists its entities with paragraph ids.
+context, :data:`DOCS_PER_PAGE` documents a page (``…/<slug>/page-2/``); the document record lists its entities with paragraph ids.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .pages import SiteFile, doc_path, rel
 
 KIND_FR = {"state": ("États", "État"), "organization": ("Organisations et organes", "Organisation"),
            "instrument": ("Instruments et plans", "Instrument"), "sdg": ("Cibles des objectifs de développement durable", "Cible ODD")}
+DOCS_PER_PAGE = 20  # documents per entity page: a page's size does not grow with the corpus
 
 
 def entity_path(entity: Entity) -> str:
@@ -31,7 +32,7 @@ def register(corpus) -> None:
     corpus.extras.setdefault("front_extras", []).append(lambda c, d, path: sponsor_front(data, d, path))
     entities = sorted(set(data["per_entity"]) | set(data["sponsored"]), key=lambda e: (e.kind, e.slug))
     pages = corpus.extras.setdefault("pages", [])
-    pages += [entity_page(corpus, data, e) for e in entities]
+    pages += [f for e in entities for f in entity_pages(corpus, data, e)]
     pages += [index_page(data, kind, [e for e in entities if e.kind == kind]) for kind in FOLDERS]
     pages.append(SiteFile("entites/index.md", overview(data, entities)))
 
@@ -58,31 +59,55 @@ def record_extra(data, doc) -> dict:
                          for e, ids in sorted(grouped.items(), key=lambda kv: (kv[0].kind, kv[0].slug))]}
 
 
-def entity_page(corpus, data, entity: Entity) -> SiteFile:
-    path = entity_path(entity)
+def page_path(entity: Entity, page: int = 1) -> str:
+    """``organisations/onudc.md``; page 2: ``organisations/onudc/page-2.md``."""
+    base = entity_path(entity)
+    return base if page == 1 else f"{base[:-3]}/page-{page}.md"
+
+
+def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
+    """The entity's pages: its mentions grouped by document, :data:`DOCS_PER_PAGE` documents a page."""
     hits = data["per_entity"].get(entity, [])
-    docs = {d.meta.id: d for d in corpus.documents}
-    plural, singular = KIND_FR[entity.kind]
-    out = [f"---\ntemplate: entity.html\ntitle: {_q(entity.name_fr)}\n---\n", f"# {escape.text(entity.name_fr)}\n",
+    by_doc = [(doc, [h for h in hits if h.doc == doc.meta.id]) for doc in corpus.documents]
+    by_doc = [(doc, doc_hits) for doc, doc_hits in by_doc if doc_hits]
+    chunks = [by_doc[i : i + DOCS_PER_PAGE] for i in range(0, len(by_doc), DOCS_PER_PAGE)] or [[]]
+    return [SiteFile(page_path(entity, n), _entity_page(corpus, data, entity, chunk, (n, len(chunks), len(hits), len(by_doc))))
+            for n, chunk in enumerate(chunks, 1)]
+
+
+def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, int, int, int]) -> str:
+    page, pages_count, hit_count, doc_count = counts
+    path = page_path(entity, page)
+    _, singular = KIND_FR[entity.kind]
+    suffix = f" (page {page})" if page > 1 else ""
+    out = [f"---\ntemplate: entity.html\ntitle: {_q(entity.name_fr + suffix)}\n---\n", f"# {escape.text(entity.name_fr)}\n",
            f"{singular} · nom anglais : {escape.text(entity.name_en)}"
            + "".join(f" · {escape.text(k.upper())} {escape.text(v)}" for k, v in entity.codes) + "\n"]
     if entity.aliases:
         out.append("Autres formes : " + ", ".join(escape.text(a) for a in entity.aliases) + "\n")
-    sponsored = data["sponsored"].get(entity, [])
+    sponsored = data["sponsored"].get(entity, []) if page == 1 else []
     if sponsored:
+        docs = {d.meta.id: d for d in corpus.documents}
         out.append("## Projets présentés {: #projets }\n")
         out += [f"- [{escape.text(docs[i].meta.title or i)}]({rel(path, doc_path(i))})" for i in sponsored] + [""]
-    count_docs = len({h.doc for h in hits})
-    out.append(f"## Mentions {{: #mentions }}\n\n{len(hits)} mention{'s' if len(hits) != 1 else ''} dans "
-               f"{count_docs} document{'s' if count_docs != 1 else ''}.\n")
-    for doc in corpus.documents:
-        doc_hits = [h for h in hits if h.doc == doc.meta.id]
-        if not doc_hits:
-            continue
+    out.append(f"## Mentions {{: #mentions }}\n\n{hit_count} mention{'s' if hit_count != 1 else ''} dans "
+               f"{doc_count} document{'s' if doc_count != 1 else ''}"
+               + (f", du plus récent au plus ancien — page {page} sur {pages_count}" if pages_count > 1 else "") + ".\n")
+    for doc, doc_hits in chunk:
         name = escape.text(doc.meta.symbol or doc.meta.title or doc.meta.id)
         out.append(f"### [{name}]({rel(path, doc_path(doc.meta.id))}) {{: #doc-{doc.meta.id} }}\n")
         out += [_hit_line(path, doc, h) for h in doc_hits] + [""]
-    return SiteFile(path, "\n".join(out))
+    out.append(_pagination(entity, path, page, pages_count))
+    return "\n".join(out)
+
+
+def _pagination(entity: Entity, path: str, page: int, pages_count: int) -> str:
+    nav = []
+    if page > 1:
+        nav.append(f"[← Page précédente]({rel(path, page_path(entity, page - 1))})")
+    if page < pages_count:
+        nav.append(f"[Page suivante →]({rel(path, page_path(entity, page + 1))})")
+    return " · ".join(nav) + "\n{: .pagination }\n" if nav else ""
 
 
 def _hit_line(path: str, doc, hit) -> str:

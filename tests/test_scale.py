@@ -1,0 +1,73 @@
+"""No page grows with the corpus: long lists are paginated.
+
+Builds synthetic corpora (copies of the seeds with their own symbols, as the
+benchmarks do) of 10 and 20 documents with tiny page limits, and checks that
+doubling the corpus leaves every page's size flat: listings, entity pages and
+"Cité par" lists move to further pages instead of growing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bench.synth import make_corpus
+from build_scripts import site
+from build_scripts.render import citation_pages, entity_pages, listings
+
+DOCUMENT_PAGE = re.compile(r"documents/[a-z0-9-]+\.md")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    patch = pytest.MonkeyPatch()
+    patch.setattr(entity_pages, "DOCS_PER_PAGE", 2)
+    patch.setattr(citation_pages, "CITED_BY_ON_PAGE", 1)
+    patch.setattr(citation_pages, "CITED_BY_PAGE_SIZE", 2)
+    patch.setattr(listings, "PAGE_SIZE", 2)
+    out = {}
+    try:
+        for n in (10, 20):
+            folder = make_corpus(n, tmp_path_factory.mktemp(f"corpus-{n}"))
+            out[n] = {f.path: f.content for f in site.build(folder).files if f.path.endswith(".md")}
+    finally:
+        patch.undo()
+    return out
+
+
+def test_pages_other_than_documents_stay_flat(builds):
+    def largest(pages):
+        return max(len(text) for path, text in pages.items() if not DOCUMENT_PAGE.fullmatch(path))
+
+    assert largest(builds[20]) <= 1.1 * largest(builds[10])
+
+
+def test_document_pages_stay_flat(builds):
+    small, large = builds[10], builds[20]
+    for path, text in small.items():
+        if DOCUMENT_PAGE.fullmatch(path) and path in large:
+            assert len(large[path]) <= 1.1 * len(text), path
+
+
+def test_entity_mentions_paginated(builds):
+    pages = builds[20]
+    first, second = pages["organisations/onudc.md"], pages["organisations/onudc/page-2.md"]
+    assert first.count("\n### [") == 2 and second.count("\n### [") == 2, "two documents a page"
+    assert "[Page suivante →](onudc/page-2.md)" in first
+    assert "[← Page précédente](../onudc.md)" in second and "[Page suivante →](page-3.md)" in second
+    assert "page 2 sur" in second
+
+
+def test_cited_by_paginated(builds):
+    pages = builds[20]
+    stub = pages["documents/a-res-68-192.md"]
+    listed = re.findall(r"^- \[", stub.split("## Cité par", 1)[1], flags=re.M)
+    assert len(listed) == 1, "the page keeps one citing document and links to the full list"
+    match = re.search(r"\[Les (\d+) documents qui le citent →\]\(a-res-68-192/cite-par/index\.md\)", stub)
+    assert match and int(match.group(1)) >= 10
+    full = pages["documents/a-res-68-192/cite-par/index.md"]
+    assert len(re.findall(r"^- \[", full, flags=re.M)) == 2 and "[Page suivante →](page-2.md)" in full
+    total = sum(len(re.findall(r"^- \[", text, flags=re.M)) for path, text in pages.items()
+                if path.startswith("documents/a-res-68-192/cite-par/"))
+    assert total == int(match.group(1)), "every citing document is on one of the pages"
