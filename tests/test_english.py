@@ -99,5 +99,6 @@ def test_conservation(result):
 
 def test_markdown_renders_english_items(doc):
     md = markdown.render(doc)
-    assert '<span class="num">a)</span> To criminalize' in md
+    assert '<span class="num">(a)</span> To criminalize' in md, "English texts print items as (a)"
+    assert '<span class="num">(ii)</span>' in md
     assert "{: #op-1-b-ii" in md

@@ -11,6 +11,7 @@ from typing import Callable
 
 import yaml
 
+from ..lang import language
 from ..model import Document, Paragraph
 from . import escape
 from .inline import Link, note_id, paragraph_markdown
@@ -81,7 +82,7 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
             text = f'<em class="lead">{lead_md}</em>{text[len(lead_md):]}'
     number = ""
     if para.number and para.kind in ("operative", "paragraph", "item") and doc.structured:
-        mark = f"{para.number})" if para.kind == "item" else f"{para.number}."
+        mark = language(doc.meta.language)["item_label"].format(n=para.number) if para.kind == "item" else f"{para.number}."
         number = f'<span class="num">{escape.text(mark)}</span> '
     css = _CLASSES.get(para.kind, "para")
     depth = len(para.id.split("-")) - 2 if para.kind == "item" else 0
