@@ -31,6 +31,7 @@ Which body issued a cited resolution, in order of precedence:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -99,8 +100,10 @@ def _group(text: str, head: re.Match, f: Forms, issuing: str | None):
     plural = head.group("kw").lower().endswith("s")
     items, pos = [], head.end()
     while item := ITEM.match(text, pos):
-        date, body, end = _tail(text, item.end(), f, issuing)
+        parts, after = _more_parts(text, item, f)
+        date, body, end = _tail(text, after, f, issuing)
         items.append((item, date, body))
+        items += [(part, date, body) for part in parts]
         sep = f.sep.match(text, end) if plural else None
         if not sep:
             break
@@ -111,6 +114,11 @@ def _group(text: str, head: re.Match, f: Forms, issuing: str | None):
     owner = _owner(text, head.start(), f, issuing) if head.group("poss") else None
     shared = items[-1][2] or _loose_body(text, end, f, issuing)
     for index, (item, date, body) in enumerate(items):
+        if item.re is f.part:  # "… A et B": part B of the number before it
+            number = dataclasses.replace(number, part=item.group("part"))
+            if target := _resolve(number, pre or body, shared, owner, issuing):
+                yield Reference(target, item.start("part"), item.end("part"), item.group("part"), None, date)
+            continue
         number = _number(item)
         target = _resolve(number, pre or body, shared, owner, issuing)
         if target is None:
@@ -120,12 +128,23 @@ def _group(text: str, head: re.Match, f: Forms, issuing: str | None):
         yield Reference(target, start, item.end("num"), text[start:item.end("num")], paragraph, date)
 
 
+def _more_parts(text: str, item: re.Match, f: Forms) -> tuple[list[re.Match], int]:
+    """Further lettered parts after a lettered number ("62/236 A et B"), and where they end."""
+    parts, pos = [], item.end()
+    if not (item.group("p1") or item.group("p2") or item.group("p3")):
+        return parts, pos
+    while match := f.part.match(text, pos):
+        parts.append(match)
+        pos = match.end()
+    return parts, pos
+
+
 def _tail(text: str, pos: int, f: Forms, issuing: str | None) -> tuple[str | None, str | None, int]:
     """(ISO date, body code, end) of the words right after a number: its date, its body
     ("du Conseil économique et social"), its title and footnote calls, in any order."""
     date = body = None
     while match := f.tail.match(text, pos):
-        if match.group("day") and date is None:
+        if (match.group("day") or match.groupdict().get("mday")) and date is None:
             date = _iso(match, f)
         if match.group("name") and body is None:
             body = _body_named(text, match.group("name"), match.start("name"), f, issuing)
@@ -173,11 +192,12 @@ def _paragraph(text: str, pos: int, f: Forms) -> str | None:
 
 def _iso(match: re.Match, f: Forms) -> str | None:
     """The ISO date of a matched "30 juillet 2010" (None for an impossible date)."""
-    day = match.group("day")
+    first = bool(match.groupdict().get("mday"))
+    day = match.group("mday" if first else "day")
     day = int(day) if day.isdigit() else 1
-    month = f.months.get(" ".join(match.group("month").lower().split()))
+    month = f.months.get(" ".join(match.group("mmonth" if first else "month").lower().split()))
     try:
-        return datetime.date(int(match.group("year")), month or 0, day).isoformat()
+        return datetime.date(int(match.group("myear" if first else "year")), month or 0, day).isoformat()
     except ValueError:
         return None
 

@@ -97,6 +97,7 @@ class Forms:
 
     head: re.Pattern           # [possessive | body name] keyword, before a number
     sep: re.Pattern            # list separator before the next number
+    part: re.Pattern           # a further lettered part after a separator: "62/236 A et B"
     tail: re.Pattern           # one element after a number: date, body, title, footnote call
     loose: re.Pattern          # "…, adoptée … par la Conférence des Parties"
     stop: re.Pattern           # where the loose look-ahead stops
@@ -120,7 +121,10 @@ def forms(language: str) -> Forms:
     keyword = rf"\b(?i:{words['keyword']})\b"
     months = "(?i:" + _alt(words["months"]) + ")"
     day = rf"(?P<day>{phrase(words['first_of_month'])}|\d{{1,2}})"
-    date = rf"{_intro(words['date_intro'])}{day}\s+(?P<month>{months})\s+(?P<year>\d{{4}})\b"
+    date = rf"{day}\s+(?P<month>{months})\s+(?P<year>\d{{4}})\b"
+    if words.get("month_first"):  # "December 18, 2013"
+        date = rf"(?:{date}|(?P<mmonth>{months})\s+(?P<mday>\d{{1,2}}),?\s+(?P<myear>\d{{4}})\b)"
+    date = _intro(words["date_intro"]) + date
     title = rf"\(?(?:{_alt(words['title'])}\s*)?(?:«[^«»]{{0,600}}»|“[^“”]{{0,600}}”)\)?"
     adopted = _alt(words["adopted"])
     return Forms(
@@ -128,6 +132,8 @@ def forms(language: str) -> Forms:
             rf"(?:(?P<poss>\b(?i:{_alt(words['possessive'])}))\s+"
             rf"|(?P<pre>\b{_alt([*kinds, *back])}),?\s+)?(?P<kw>{keyword})\s+(?=\[?\d)"),
         sep=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)(?=\[?\d)"),
+        part=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)"
+                        rf"(?P<part>[A-K])(?![\w'’/-]|\.\w)"),
         tail=re.compile(
             rf"(?:\s*,)?\s*(?:{date}|(?:{adopted}\s+)?{_intro(words['body_intro'])}(?P<name>{name})"
             rf"|{title}|{_SUP})"),

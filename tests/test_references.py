@@ -102,9 +102,21 @@ FRENCH = {
                       [("A/RES/64/293", "Résolution [64/293", None, None)]),
     "Conseil de l'Europe is not a council of ours": ("la résolution 70/1 du Conseil de l’Europe", "GA",
                                                      [("A/RES/70/1", "résolution 70/1", None, None)]),
+    "several lettered parts": ("Rappelant ses résolutions 62/236 A, B et C du 22 décembre 2007,", "GA",
+                               [("A/RES/62/236 A", "résolutions 62/236 A", "2007-12-22", None),
+                                ("A/RES/62/236 B", "B", "2007-12-22", None),
+                                ("A/RES/62/236 C", "C", "2007-12-22", None)]),
+    "a part letter needs a lettered number": ("la résolution 62/236 et B", "GA",
+                                              [("A/RES/62/236", "résolution 62/236", None, None)]),
+    "old ECOSOC numbering": ("la résolution 1296 (XLIV) du Conseil économique et social", "GA",
+                             [("E/RES/1296 (XLIV)", "résolution 1296 (XLIV)", None, None)]),
 }
 
 ENGLISH = {
+    "month-first date": ("General Assembly resolution 68/192 of December 18, 2013,", "ECOSOC",
+                         [("A/RES/68/192", "resolution 68/192", "2013-12-18", None)]),
+    "lettered parts": ("resolutions 62/236 A and B", "GA",
+                       [("A/RES/62/236 A", "resolutions 62/236 A", None, None), ("A/RES/62/236 B", "B", None, None)]),
     "single": ("Recalling its resolution 68/192 of 18 December 2013,", "GA",
                [("A/RES/68/192", "resolution 68/192", "2013-12-18", None)]),
     "footnote": ("1 Resolution 70/1. 2 Target 5.2.", "GA", [("A/RES/70/1", "Resolution 70/1", None, None)]),
