@@ -3,7 +3,9 @@
 For N synthetic documents (default 100 and 1000) it measures, for both builds:
 wall time, total size of site/, and the largest page. The plain build takes
 the very Markdown pages the archive generates, writes them into a docs folder
-and builds them with Material's defaults (its search plugin, automatic nav).
+and builds them with Material's defaults (its search plugin), with the
+generated pages out of the navigation as in the archive; up to N = 100 also
+with Material's automatic navigation (every page listed on every page).
 Run: ``.venv/bin/python bench/site_bench.py 100 1000``. Not a test.
 """
 
@@ -54,8 +56,11 @@ def archive_build(n: int) -> tuple[float, tuple]:
     return seconds, measure(work / "site")
 
 
-def plain_build(n: int) -> tuple[float, tuple]:
-    work = OUT / f"plain-{n}"
+def plain_build(n: int, auto_nav: bool = False) -> tuple[float, tuple]:
+    """Material's defaults on the same pages. By default the generated pages are kept out
+    of the navigation as the archive keeps them (``nav: [index.md]``); with *auto_nav*,
+    Material's automatic navigation lists every page on every page."""
+    work = OUT / (f"plain-nav-{n}" if auto_nav else f"plain-{n}")
     docs = work / "docs"
     built = site.build(OUT / f"archive-{n}" / "source_docs")
     for f in built.files:
@@ -65,21 +70,29 @@ def plain_build(n: int) -> tuple[float, tuple]:
             target.write_text(f.content.replace("template: ", "x_template: "), encoding="utf-8")
     (docs / "index.md").write_text("# Accueil\n", encoding="utf-8")
     config = work / "mkdocs.yml"
+    nav = "" if auto_nav else "nav: [index.md]\nnot_in_nav: |\n  /*/\n"
     config.write_text("site_name: Plain\ntheme:\n  name: material\n  language: fr\n  font: false\n"
-                      "markdown_extensions: [attr_list, md_in_html, tables]\n", encoding="utf-8")
+                      "markdown_extensions: [attr_list, md_in_html, tables]\n" + nav, encoding="utf-8")
     seconds = build(config, work / "site")
     return seconds, measure(work / "site")
 
 
-def main(sizes: list[int]) -> None:
-    print("| N | build (archive / plain) | site size (archive / plain) | largest page (archive / plain) |")
-    print("|---|---|---|---|")
+def row(n: int, label: str, archive: tuple, plain: tuple) -> str:
+    a_time, (a_total, a_largest, a_name) = archive
+    p_time, (p_total, p_largest, p_name) = plain
+    return (f"| {n} | {label} | {a_time:.1f} s / {p_time:.1f} s = {a_time / p_time:.2f}× "
+            f"| {a_total / 1e6:.1f} MB / {p_total / 1e6:.1f} MB = {a_total / p_total:.2f}× "
+            f"| {a_largest / 1e3:.0f} kB ({a_name}) / {p_largest / 1e3:.0f} kB ({p_name}) = {a_largest / p_largest:.2f}× |")
+
+
+def main(sizes: list[int], auto_nav_up_to: int = 100) -> None:
+    print("| N | plain Material build | build (archive / plain) | site size (archive / plain) | largest page (archive / plain) |")
+    print("|---|---|---|---|---|")
     for n in sizes:
-        a_time, (a_total, a_largest, a_name) = archive_build(n)
-        p_time, (p_total, p_largest, p_name) = plain_build(n)
-        print(f"| {n} | {a_time:.1f} s / {p_time:.1f} s = {a_time / p_time:.2f}× "
-              f"| {a_total / 1e6:.1f} MB / {p_total / 1e6:.1f} MB = {a_total / p_total:.2f}× "
-              f"| {a_largest / 1e3:.0f} kB ({a_name}) / {p_largest / 1e3:.0f} kB ({p_name}) = {a_largest / p_largest:.2f}× |")
+        archive = archive_build(n)
+        print(row(n, "same navigation", archive, plain_build(n)), flush=True)
+        if n <= auto_nav_up_to:  # automatic navigation grows as N² in total size: small N only
+            print(row(n, "automatic navigation", archive, plain_build(n, auto_nav=True)), flush=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 Two normalisations, both pure and idempotent:
 
 * :func:`clean` is *light*: Unicode compatibility forms (NBSP, narrow NBSP,
-  ligatures), every apostrophe variant turned into ``'`` (and the PDF artefact
+  ligatures), every apostrophe variant turned into the archive's ``’`` (and the PDF artefact
   ``l ’Office`` glued back), runs of whitespace collapsed, ends stripped.
   Two paragraphs whose cleaned texts are equal are *unchanged*.
 * :func:`fold` is *aggressive*, for fuzzy matching only: :func:`clean`, then
@@ -19,22 +19,22 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-_APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032]")
-_GLUED_APOSTROPHE = re.compile(r"(?<=\w) ?' ?(?=\w)")
+_APOSTROPHES = re.compile("['\u2018\u02bc\u02b9\u0060\u00b4\u2032]")
+_GLUED_APOSTROPHE = re.compile(r"(?<=\w) ?’ ?(?=\w)")
 _SPACES = re.compile(r"\s{2,}|[^\S ]")
 _WORDS = re.compile(r"\w+")
 #: A token is a word (with inner apostrophes/hyphens) or one punctuation
 #: sign, with the whitespace that precedes it.
-_TOKEN = re.compile(r"\s*(?:\w+(?:['\-]\w+)*|[^\w\s])")
+_TOKEN = re.compile(r"\s*(?:\w+(?:[’\-]\w+)*|[^\w\s])")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def clean(text: str) -> str:
     """Whitespace- and apostrophe-normalised *text*; the key of ``unchanged``."""
-    text = _APOSTROPHES.sub("'", unicodedata.normalize("NFKC", text))
+    text = _APOSTROPHES.sub("’", unicodedata.normalize("NFKC", text))
     text = _SPACES.sub(" ", text).strip()
-    if " '" in text or "' " in text:
-        text = _GLUED_APOSTROPHE.sub("'", text)
+    if " ’" in text or "’ " in text:
+        text = _GLUED_APOSTROPHE.sub("’", text)
     return text
 
 
