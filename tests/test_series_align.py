@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from build_scripts.model import Document, Metadata, Paragraph
-from build_scripts.series.align import GAP, MATCH, STATUSES, Alignment, align
+from build_scripts.series.align import CROSS, GAP, MATCH, STATUSES, Alignment, align
 from build_scripts.series.text import clean, fold, tokens, word_diff
 
 SEEDS = yaml.safe_load((Path(__file__).parent / "fixtures/series/seed_paragraphs.yml").read_text("utf-8"))
@@ -39,6 +39,12 @@ def seed(name: str, *ids: str) -> Document:
     """A Document made of some paragraphs copied from a seed text."""
     paras = [p for p in SEEDS[name]["paragraphs"] if not ids or p["id"] in ids]
     return doc(name, *[Paragraph(p["id"], p["kind"], p["text"], p.get("number"), p.get("parent")) for p in paras])
+
+
+@pytest.fixture
+def seed_text(seed):
+    """The whole normalized seed (the ``seed`` fixture of conftest; ``seed`` here builds excerpts)."""
+    return seed
 
 
 def by_status(al: Alignment) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
@@ -199,10 +205,28 @@ def test_item_can_move_to_another_list():
 
 def test_kinds_are_not_mixed_and_headings_are_ignored():
     text = "Rappelant sa résolution 72/195 sur la traite des personnes"
-    a = doc("a", ("intro", "Résumé"), ("h-1", "Introduction"), ("pp-1", text))
+    a = doc("a", ("intro", "Résumé"), ("h-1", "Introduction"), ("para-1", text))
     b = doc("b", ("h-1", "Introduction"), ("op-1", text))
     al = align(a, b)
-    assert [(p.status, p.a, p.b) for p in al.pairs] == [("dropped", ("pp-1",), ()), ("added", (), ("op-1",))]
+    assert [(p.status, p.a, p.b) for p in al.pairs] == [("dropped", ("para-1",), ()), ("added", (), ("op-1",))]
+
+
+def test_paragraph_crossing_from_preamble_to_operative_part_is_moved():
+    old = ("Rappelant sa décision de proclamer le 30 juillet Journée mondiale de la lutte contre la traite "
+           "d’êtres humains, qui sera célébrée chaque année,")
+    new = ("Rappelle sa décision de proclamer le 30 juillet Journée mondiale de la lutte contre la traite "
+           "d’êtres humains, qui sera célébrée chaque année ;")
+    a = doc("a", ("pp-1", SENTENCES[0]), ("pp-2", old), ("op-1", SENTENCES[1]))
+    b = doc("b", ("pp-1", SENTENCES[0]), ("op-1", SENTENCES[1]), ("op-2", new))
+    pair = next(p for p in align(a, b).pairs if p.a == ("pp-2",))
+    assert (pair.status, pair.b, pair.edited) == ("moved", ("op-2",), True)
+    assert ("delete", "Rappelant") in pair.diff and ("insert", "Rappelle") in pair.diff
+
+
+def test_crossing_needs_a_close_text():
+    a = doc("a", ("pp-1", SENTENCES[0]), ("pp-2", SENTENCES[2]))
+    b = doc("b", ("pp-1", SENTENCES[0]), ("op-1", SENTENCES[3]))
+    assert by_status(align(a, b)).keys() == {"unchanged", "dropped", "added"}
 
 
 def test_empty_documents():
@@ -346,6 +370,16 @@ def test_seed_world_day_and_trust_fund_2015_23_to_colombia():
         ("changed", ("op-9",), ("op-13",)),  # trust fund: "Prie l'Office" -> "Prie l'Office des Nations Unies …"
     ]
     assert GAP <= al.pairs[0].similarity < MATCH <= al.pairs[1].similarity
+
+
+def test_seed_world_day_crosses_from_colombia_preamble_to_74_176_operative_part(seed_text):
+    """Colombia's "Rappelant la décision … Journée mondiale" (pp. 8) is op. 6 of 74/176."""
+    colombia, resolution = seed_text("000").document, seed_text("003").document
+    assert colombia.meta.sponsors == ("Colombie",) and resolution.meta.symbol == "A/RES/74/176"
+    al = align(colombia, resolution)
+    pair = next(p for p in al.pairs if p.b == ("op-6",))
+    assert (pair.status, pair.a, pair.edited) == ("moved", ("pp-8",), True)
+    assert CROSS <= pair.similarity < 90
 
 
 def test_seed_items_reordered_are_moved():

@@ -124,6 +124,9 @@ def test_series_comparisons_and_lineage(site):
     record = json.loads((site / "api/documents/a-res-74-176.json").read_text(encoding="utf-8"))
     assert record["series"] == series["id"]
     assert record["lineage"]["pp-1"]["doc"] == "projet-colombie-c5c9048f"
+    # the World Day paragraph crossed from the Colombia draft's preamble to the operative part
+    assert record["lineage"]["op-6"] | {"similarity": 0} == {"doc": "projet-colombie-c5c9048f", "paragraphs": ["pp-8"],
+                                                            "status": "moved", "edited": True, "similarity": 0}
     # the Global Plan's aims a)-f) are not in the Colombia draft: traced back to 2015/23
     assert record["lineage"]["pp-8-a"] | {"similarity": 0} == {"doc": "e-res-2015-23", "paragraphs": ["pp-2-a"], "status": "changed",
                                                               "edited": False, "similarity": 0}

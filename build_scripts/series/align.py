@@ -6,7 +6,7 @@
 the intro are ignored), and a paragraph is only paired with one of the same
 kind: preambular with preambular, operative with operative, report
 paragraph with report paragraph, item with item wherever its parent is (an
-item can move from one list to another).
+item can move from one list to another) — except for step 6 below.
 
 Steps, all deterministic:
 
@@ -22,7 +22,10 @@ Steps, all deterministic:
    concatenation scores at least :data:`MATCH` and :data:`JOIN_GAIN` more
    than either part alone;
 5. one-to-one pairs outside the final order-preserving subset are
-   ``moved``; the others are ``unchanged`` or ``changed``.
+   ``moved``; the others are ``unchanged`` or ``changed``;
+6. a preambular paragraph still unpaired may pair with an unpaired
+   operative one (or the reverse) when they score at least :data:`CROSS`:
+   a paragraph that crossed between the two parts is always ``moved``.
 
 Guarantees of the result: every aligned paragraph id of *a* occurs in
 exactly one pair's ``a`` and every one of *b* in exactly one pair's ``b``;
@@ -54,6 +57,11 @@ MATCH = 70.0
 GAP = 60.0
 #: How much better a concatenation must score than its best part.
 JOIN_GAIN = 10.0
+#: Score for a paragraph that crossed between the preamble and the operative
+#: part ("Rappelant sa décision …" becoming "Rappelle sa décision …"):
+#: stricter than :data:`MATCH`, since the kinds differ.
+CROSS = 75.0
+CROSSING = (("preambular", "operative"), ("operative", "preambular"))
 
 STATUSES = ("unchanged", "changed", "moved", "added", "dropped", "split", "merged")
 
@@ -110,7 +118,22 @@ def align(a: Document, b: Document) -> Alignment:
     joins = _best_first(splits + merges)
     _unlink(links, joins)
     order = match.in_order([(i, j) for i, (j, _) in links.items()])
+    _cross(sa, sb, links, joins)
     return Alignment(a.meta.id, b.meta.id, _assemble(sa, sb, links, joins, order))
+
+
+def _cross(sa: _Side, sb: _Side, links: Links, joins: list[_Join]) -> None:
+    """Step 6: leftovers that crossed between preamble and operative part, added to *links*.
+
+    They are never part of the order-preserving subset, so they come out ``moved``.
+    """
+    taken_a = set(links) | {i for join in joins for i in join.a}
+    taken_b = {j for j, _ in links.values()} | {j for join in joins for j in join.b}
+    found: dict[tuple[int, int], float] = {}
+    for kind_a, kind_b in CROSSING:
+        found.update(match.scores(sa.fold, sb.fold, sa.indices(kind_a, taken_a), sb.indices(kind_b, taken_b), CROSS))
+    for i, j, score in match.greedy(found, CROSS, len(sa.paras), len(sb.paras), taken_a, taken_b):
+        links[i] = (j, score)
 
 
 @dataclass(frozen=True)
