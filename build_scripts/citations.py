@@ -4,7 +4,8 @@
 every paragraph and footnote of the parsed corpus, once, before rendering.
 Guarantees: a document never cites itself; every cited symbol resolves to an
 archive document (same slug) or to a *stub* — a page at the same URL scheme
-that says what the citing texts tell about it — so links never change when
+that says what the citing texts tell about it (body, date when they agree,
+the title they give most often) — so links never change when
 the full text is added; citations are sorted (deterministic).
 """
 
@@ -31,6 +32,7 @@ class Citation:
     target_id: str  # archive document id or stub slug
     target_paragraph: str | None  # "5" for "paragraphe 5 de sa résolution …"
     date: str | None
+    title: str | None = None  # the title the citing text gives it
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Stub:
     symbol: str
     body: str | None
     date: str | None
+    title: str | None = None
 
 
 def units(doc: Document) -> list[tuple[str, str]]:
@@ -61,7 +64,7 @@ def compute(corpus) -> dict:
                 slug = ref.target.slug
                 target_id = by_slug[slug].meta.id if slug in by_slug else slug
                 citations.append(Citation(doc.meta.id, pid, ref.start, ref.end, ref.text, symbol, target_id,
-                                          ref.paragraph, ref.date))
+                                          ref.paragraph, ref.date, ref.title))
     cites: dict[str, list[Citation]] = defaultdict(list)
     cited_by: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
@@ -74,8 +77,18 @@ def compute(corpus) -> dict:
             continue
         symbol = Symbol.parse(cs[0].target)
         dates = sorted({c.date for c in cs if c.date})
-        stubs[target_id] = Stub(target_id, str(symbol), symbol.body, dates[0] if len(dates) == 1 else None)
+        stubs[target_id] = Stub(target_id, str(symbol), symbol.body, dates[0] if len(dates) == 1 else None,
+                                _most_given(c.title for c in cs))
     return {"citations": citations, "cites": dict(cites), "cited_by": dict(cited_by), "stubs": stubs}
+
+
+def _most_given(titles) -> str | None:
+    """The title the citing texts give most often (ties: the shortest, then alphabetical)."""
+    counts: dict[str, int] = {}
+    for title in titles:
+        if title:
+            counts[title] = counts.get(title, 0) + 1
+    return min(counts, key=lambda t: (-counts[t], len(t), t)) if counts else None
 
 
 def target_anchor(corpus, citation: Citation) -> str | None:

@@ -61,6 +61,7 @@ class Reference:
     text: str
     paragraph: str | None = None
     date: str | None = None
+    title: str | None = None   # the quoted title that follows it ("intitulée « … »")
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,9 @@ def _group(text: str, head: re.Match, f: Forms, issuing: str | None):
     items, pos = [], head.end()
     while item := ITEM.match(text, pos):
         parts, after = _more_parts(text, item, f)
-        date, body, end = _tail(text, after, f, issuing)
-        items.append((item, date, body))
-        items += [(part, date, body) for part in parts]
+        date, body, title, end = _tail(text, after, f, issuing)
+        items.append((item, date, body, title))
+        items += [(part, date, body, None) for part in parts]
         sep = f.sep.match(text, end) if plural else None
         if not sep:
             break
@@ -113,7 +114,7 @@ def _group(text: str, head: re.Match, f: Forms, issuing: str | None):
     pre = _body_named(text, head.group("pre"), head.start(), f, issuing) if head.group("pre") else None
     owner = _owner(text, head.start(), f, issuing) if head.group("poss") else None
     shared = items[-1][2] or _loose_body(text, end, f, issuing)
-    for index, (item, date, body) in enumerate(items):
+    for index, (item, date, body, title) in enumerate(items):
         if item.re is f.part:  # "… A et B": part B of the number before it
             number = dataclasses.replace(number, part=item.group("part"))
             if target := _resolve(number, pre or body, shared, owner, issuing):
@@ -125,7 +126,7 @@ def _group(text: str, head: re.Match, f: Forms, issuing: str | None):
             continue
         start = head.start("kw") if index == 0 else item.start("num")
         paragraph = _paragraph(text, head.start(), f) if index == 0 else None
-        yield Reference(target, start, item.end("num"), text[start:item.end("num")], paragraph, date)
+        yield Reference(target, start, item.end("num"), text[start:item.end("num")], paragraph, date, title)
 
 
 def _more_parts(text: str, item: re.Match, f: Forms) -> tuple[list[re.Match], int]:
@@ -139,17 +140,20 @@ def _more_parts(text: str, item: re.Match, f: Forms) -> tuple[list[re.Match], in
     return parts, pos
 
 
-def _tail(text: str, pos: int, f: Forms, issuing: str | None) -> tuple[str | None, str | None, int]:
-    """(ISO date, body code, end) of the words right after a number: its date, its body
-    ("du Conseil économique et social"), its title and footnote calls, in any order."""
-    date = body = None
+def _tail(text: str, pos: int, f: Forms, issuing: str | None) -> tuple[str | None, str | None, str | None, int]:
+    """(ISO date, body code, title, end) of the words right after a number: its date, its
+    body ("du Conseil économique et social"), its quoted title and footnote calls, in any order."""
+    date = body = title = None
     while match := f.tail.match(text, pos):
+        quoted = match.group("title") or match.group("title2")
+        if quoted and title is None:
+            title = " ".join(quoted.split())
         if (match.group("day") or match.groupdict().get("mday")) and date is None:
             date = _iso(match, f)
         if match.group("name") and body is None:
             body = _body_named(text, match.group("name"), match.start("name"), f, issuing)
         pos = match.end()
-    return date, body, pos
+    return date, body, title, pos
 
 
 def _loose_body(text: str, pos: int, f: Forms, issuing: str | None) -> str | None:

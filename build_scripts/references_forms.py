@@ -125,7 +125,7 @@ def forms(language: str) -> Forms:
     if words.get("month_first"):  # "December 18, 2013"
         date = rf"(?:{date}|(?P<mmonth>{months})\s+(?P<mday>\d{{1,2}}),?\s+(?P<myear>\d{{4}})\b)"
     date = _intro(words["date_intro"]) + date
-    title = rf"\(?(?:{_alt(words['title'])}\s*)?(?:«[^«»]{{0,600}}»|“[^“”]{{0,600}}”)\)?"
+    title = rf"\(?(?:{_alt(words['title'])}\s*)?(?:«(?P<title>[^«»]{{1,600}})»|“(?P<title2>[^“”]{{1,600}})”)\)?"
     adopted = _alt(words["adopted"])
     return Forms(
         head=re.compile(

@@ -293,3 +293,14 @@ def test_never_raises_and_spans_match(text, body, language):
         assert text[ref.start:ref.end] == ref.text
         assert ref.paragraph is None or ref.paragraph.isdigit()
         previous_end = ref.end
+
+
+def test_quoted_title_after_a_reference_is_kept():
+    text = ("Rappelant sa résolution 70/1 du 25 septembre 2015, intitulée « Transformer notre monde : "
+            "le Programme de développement durable à l’horizon 2030 », et sa résolution 72/1")
+    first, second = find_references(text, issuing_body="GA")
+    assert first.title == "Transformer notre monde : le Programme de développement durable à l’horizon 2030"
+    assert first.date == "2015-09-25" and second.title is None
+    (english,) = find_references('resolution 70/1 of 25 September 2015, entitled “Transforming our world”',
+                                 issuing_body="GA", language="en")
+    assert english.title == "Transforming our world"

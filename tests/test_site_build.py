@@ -177,3 +177,7 @@ def test_references_cited_by_and_stub_pages(site):
     assert all(not r["text"].lower().startswith("cible") for r in record["references"])
     stub_record = json.loads((site / "api/documents/a-res-68-192.json").read_text(encoding="utf-8"))
     assert stub_record["in_archive"] is False and len(stub_record["cited_by"]) >= 5
+    # a title the citing texts give ("… intitulée « … »") is shown on the stub
+    ecosoc = json.loads((site / "api/documents/e-res-2013-41.json").read_text(encoding="utf-8"))
+    assert ecosoc["title"].startswith("Mise en œuvre du Plan d’action mondial des Nations Unies")
+    assert "Mise en œuvre du Plan d’action mondial" in (site / "documents/e-res-2013-41/index.html").read_text(encoding="utf-8")

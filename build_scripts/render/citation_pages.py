@@ -148,7 +148,7 @@ def sections(corpus, data, doc, path: str) -> list[str]:
 def record_extra(corpus, data, doc) -> dict:
     return {
         "references": [{"target": c.target, "target_id": c.target_id, "paragraph": c.paragraph, "text": c.text,
-                        "target_paragraph": target_anchor(corpus, c), "date": c.date}
+                        "target_paragraph": target_anchor(corpus, c), "date": c.date, "title": c.title}
                        for c in data["cites"].get(doc.meta.id, [])],
         "cited_by": [{"source": c.source, "paragraph": c.paragraph, "text": c.text}
                      for c in data["cited_by"].get(doc.meta.id, [])],
@@ -157,6 +157,7 @@ def record_extra(corpus, data, doc) -> dict:
 
 def stub_record(data, stub) -> dict:
     return {"id": stub.id, "symbol": stub.symbol, "in_archive": False, "body": stub.body, "date": stub.date,
+            "title": stub.title,
             "official_url": Symbol.parse(stub.symbol).url("fr"),
             "cited_by": [{"source": c.source, "paragraph": c.paragraph, "text": c.text}
                          for c in data["cited_by"].get(stub.id, [])]}
@@ -166,13 +167,14 @@ def stub_page(corpus, data, stub) -> SiteFile:
     path = doc_path(stub.id)
     symbol = Symbol.parse(stub.symbol)
     kind = "Résolution" if symbol.is_resolution else "Document"
-    front = {"template": "stub.html", "title": stub.symbol,
+    front = {"template": "stub.html", "title": f"{stub.symbol} — {stub.title}" if stub.title else stub.symbol,
              "archive": {"kind": "stub", "symbol": stub.symbol, "type_label": kind,
                          "body_label": french.body_label(stub.body) if stub.body else None,
                          "date_label": french.date(stub.date), "official_url": symbol.url("fr")}}
     from .markdown import front_matter
 
     out = [front_matter(front), f"# {escape.text(stub.symbol)}\n",
+           *([f"*{escape.text(stub.title)}* — titre donné par les textes qui le citent.\n"] if stub.title else []),
            "Ce document n’est pas encore versé à l’archive. Cette page restera à cette adresse quand son texte le sera ; "
            "elle rassemble ce que les textes de l’archive en disent.\n",
            f"[Lire le texte officiel sur undocs.org]({symbol.url('fr')}){{: hreflang=fr }}\n",
