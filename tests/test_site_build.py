@@ -124,6 +124,12 @@ def test_series_comparisons_and_lineage(site):
     record = json.loads((site / "api/documents/a-res-74-176.json").read_text(encoding="utf-8"))
     assert record["series"] == series["id"]
     assert record["lineage"]["pp-1"]["doc"] == "projet-colombie-c5c9048f"
+    # the Global Report: the Bélarus draft's op. 16 is op. 25 of 74/176; 2015/23 op. 5 is the Colombia draft's op. 4
+    assert (record["lineage"]["op-25"]["doc"], record["lineage"]["op-25"]["paragraphs"]) == ("projet-belarus-f33632ee", ["op-16"])
+    colombia = json.loads((site / "api/documents/projet-colombie-c5c9048f.json").read_text(encoding="utf-8"))
+    assert (colombia["lineage"]["op-4"]["doc"], colombia["lineage"]["op-4"]["paragraphs"]) == ("e-res-2015-23", ["op-5"])
+    # the trust fund: 2015/23 pp. 8 is 74/176 pp. 36
+    assert (record["lineage"]["pp-36"]["doc"], record["lineage"]["pp-36"]["paragraphs"]) == ("e-res-2015-23", ["pp-8"])
     # the World Day paragraph crossed from the Colombia draft's preamble to the operative part
     assert record["lineage"]["op-6"] | {"similarity": 0} == {"doc": "projet-colombie-c5c9048f", "paragraphs": ["pp-8"],
                                                             "status": "moved", "edited": True, "similarity": 0}
