@@ -2,7 +2,8 @@
 
 ``python -m build_scripts normalize FILE... --out DIR [--strict]`` writes
 ``DIR/<id>.md`` and ``DIR/<id>.json`` for each input and prints one summary
-line per file. Exit status: 0 when every file was converted; 1 when a file
+line per file. Two files with the same id are both written, the second (by
+file name) as ``<id>-2``, as on the site. Exit status: 0 when every file was converted; 1 when a file
 could not be read (the others are still converted); 2 with ``--strict`` when
 a file has warnings.
 """
@@ -10,9 +11,11 @@ a file has warnings.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
+from .corpus import unique_ids
 from .normalize import normalize
 from .read import InputError
 from .render import markdown, record
@@ -23,16 +26,18 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + ".meta.yml")
 
 
-def convert(path: Path, out: Path):
-    """Normalize one file and write its outputs; return the result."""
+def convert(path: Path):
+    """Normalize one file (its sidecar included); return the result."""
     side = sidecar_path(path)
     side_text = side.read_text(encoding="utf-8") if side.exists() else None
-    result = normalize(path.read_bytes(), path.name, side_text, side.name)
-    doc = result.document
+    return normalize(path.read_bytes(), path.name, side_text, side.name)
+
+
+def write(doc, out: Path) -> None:
+    """``out/<id>.md`` and ``out/<id>.json``."""
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{doc.meta.id}.md").write_text(markdown.render(doc), encoding="utf-8")
     (out / f"{doc.meta.id}.json").write_text(record.dumps(record.record(doc)), encoding="utf-8")
-    return result
 
 
 def summary_line(path: Path, result) -> str:
@@ -44,15 +49,20 @@ def summary_line(path: Path, result) -> str:
 
 
 def cmd_normalize(args) -> int:
-    status = 0
+    """Convert every file, give repeated ids a suffix as the site does, write, report."""
+    status, results = 0, []
     for name in args.files:
         path = Path(name)
         try:
-            result = convert(path, Path(args.out))
+            results.append((path, convert(path)))
         except (InputError, OSError) as err:
             print(f"error: {err}", file=sys.stderr)
             status = 1
-            continue
+    results.sort(key=lambda item: item[1].document.meta.source)  # unique_ids keeps this order
+    docs = unique_ids([result.document for _, result in results])
+    for (path, result), doc in zip(results, docs):
+        result = dataclasses.replace(result, document=doc)
+        write(result.document, Path(args.out))
         print(summary_line(path, result))
         for issue in result.document.issues:
             print(f"  warning: {issue.format(path.name)}", file=sys.stderr)

@@ -66,11 +66,13 @@ def sort_key(doc: Document):
 
 def build(documents, failures=()) -> Corpus:
     """Assemble the corpus (see module docstring)."""
-    docs = _unique_ids(list(documents))
+    docs = unique_ids(list(documents))
     return Corpus(tuple(sorted(docs, key=sort_key)), tuple(failures))
 
 
-def _unique_ids(docs: list[Document]) -> list[Document]:
+def unique_ids(docs: list[Document]) -> list[Document]:
+    """The documents in file-name order, ids made unique: a repeated id becomes ``<id>-2``
+    (``-3`` …) and both documents get a warning naming the other file."""
     seen: dict[str, Document] = {}
     out = []
     for doc in sorted(docs, key=lambda d: d.meta.source):

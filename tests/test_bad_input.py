@@ -157,3 +157,29 @@ def test_json_record_keeps_text_verbatim():
     assert "<script>alert(1)</script>" in rec["paragraphs"][0]["text"]  # JSON is data: no escaping needed
     again = dataclasses.replace(result.document)
     assert record.dumps(record.record(again)) == record.dumps(rec)
+
+
+def test_site_build_with_bad_files_and_a_duplicate_symbol(tmp_path):
+    """An empty and a binary file are listed as failures; two files claiming A/RES/74/176 both publish."""
+    import shutil
+
+    from conftest import SEEDS
+    from build_scripts import site
+
+    for seed in SEEDS:
+        if seed.name.startswith(("003", "004")):
+            shutil.copy(seed, tmp_path / seed.name)
+    (seed_003,) = [p for p in SEEDS if p.name.startswith("003")]
+    shutil.copy(seed_003, tmp_path / "zz_copy.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    built = site.build(tmp_path)
+    ids = {d.meta.id for d in built.corpus.documents}
+    assert ids == {"a-res-74-176", "a-res-74-176-2", "e-res-2015-23"}
+    failures = dict(built.corpus.failures)
+    assert failures.keys() == {"binary.txt", "empty.txt"}
+    assert failures["empty.txt"] == "empty.txt: empty file, nothing to convert"
+    copy = built.corpus.get("a-res-74-176-2")
+    assert any(seed_003.name in i.message for i in copy.issues)
+    paths = {f.path for f in built.files}
+    assert {"documents/a-res-74-176.md", "documents/a-res-74-176-2.md", "api/documents/a-res-74-176-2.json"} <= paths

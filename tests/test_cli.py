@@ -96,3 +96,16 @@ def test_missing_file_and_usage_errors(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "build_scripts", "normalize", str(SEEDS[0])],
                           cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 2 and "--out" in proc.stderr  # argparse usage error
+
+
+def test_two_files_with_the_same_symbol_are_both_written(tmp_path):
+    (seed,) = [p for p in SEEDS if p.name.startswith("003")]
+    copy = tmp_path / "zz_copy.txt"
+    copy.write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    proc = run(seed, copy, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert {"a-res-74-176.json", "a-res-74-176-2.json"} <= set(outputs(out))
+    assert "zz_copy.txt: resolution A/RES/74/176 -> a-res-74-176-2" in proc.stdout
+    assert f"A/RES/74/176 is also claimed by {seed.name}; published as a-res-74-176-2" in proc.stderr
+    assert f"A/RES/74/176 is also claimed by zz_copy.txt (published as a-res-74-176-2)" in proc.stderr
