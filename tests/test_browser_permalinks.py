@@ -70,22 +70,36 @@ def test_permalink_is_reachable_by_tab_and_points_to_itself(page, base_url):
 
 
 def test_script_in_source_is_shown_as_text(browser, tmp_path):
-    """A <script> in a raw text is escaped: it shows as text and never runs."""
+    """A <script> in a raw text is escaped wherever the text lands: paragraphs, the title (page
+    header, <title>, home page), the sponsor, a title quoted for a cited document. It shows as
+    text and never runs."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "evil.txt").write_text(
-        "L’Assemblée générale,\n\n Rappelant <script>window.pwned=1</script> sa résolution 1/1 *gras* [lien](javascript:alert(1)),\n\n"
+        "Assemblée générale\n\n<script>window.pwned=2</script> : projet de résolution\n\n"
+        "Amélioration <script>window.pwned=3</script> de la coordination\n\n"
+        "L’Assemblée générale,\n\n Rappelant <script>window.pwned=1</script> sa résolution 70/1 du 25 septembre 2015, "
+        "intitulée « <script>window.pwned=4</script> Transformer », *gras* [lien](javascript:alert(1)),\n\n"
         " 1. Prie le Secrétaire général de faire rapport.\n", encoding="utf-8")
     site, proc = build_site(tmp_path / "w", corpus)
     assert proc.returncode == 0, proc.stderr
+    (page_dir,) = [p for p in (site / "documents").iterdir() if p.name.startswith("projet")]
     url, server = serve(site)
     try:
         pg = browser.new_page()
-        doc_dirs = [p for p in (site / "documents").iterdir()]
-        pg.goto(url + f"documents/{doc_dirs[0].name}/")
-        assert pg.evaluate("window.pwned === undefined")
+        for path in (f"documents/{page_dir.name}/", "documents/a-res-70-1/", ""):
+            pg.goto(url + path)
+            assert pg.evaluate("window.pwned === undefined"), path
+            assert pg.locator("body script:not([src])").filter(has_text="pwned").count() == 0, path
+        pg.goto(url + f"documents/{page_dir.name}/")
         text = pg.text_content("#pp-1")
         assert "<script>window.pwned=1</script>" in text and "*gras*" in text and "[lien](javascript:alert(1))" in text
         assert pg.locator("#pp-1 a[href^='javascript']").count() == 0
+        assert "<script>window.pwned=3</script>" in pg.title()
+        assert "<script>window.pwned=2</script>" in pg.text_content(".doc-head")
+        pg.goto(url + "documents/a-res-70-1/")
+        assert "<script>window.pwned=4</script> Transformer" in pg.text_content("article")
+        pg.goto(url)
+        assert "<script>window.pwned=3</script>" in pg.text_content(".home-latest, article")
     finally:
         server.shutdown()

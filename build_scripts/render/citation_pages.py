@@ -108,7 +108,7 @@ def cited_by_pages(corpus, target_id: str, citations) -> list[SiteFile]:
     files = []
     for n, chunk in enumerate(chunks, 1):
         path = cited_by_path(target_id, n)
-        out = [f"---\ntitle: {_q('Cité par — ' + name)}\n---\n", f"# Documents qui citent {escape.text(name)}\n",
+        out = [f"---\ntitle: {_q(escape.html('Cité par — ' + name))}\n---\n", f"# Documents qui citent {escape.text(name)}\n",
                f"[{escape.text(name)}]({rel(path, doc_path(target_id))}) est cité par {len(groups)} documents de "
                f"l’archive, du plus récent au plus ancien — page {n} sur {len(chunks)}.\n"]
         out += cited_by_lines(corpus, chunk, path) + [""]
@@ -167,7 +167,7 @@ def stub_page(corpus, data, stub) -> SiteFile:
     path = doc_path(stub.id)
     symbol = Symbol.parse(stub.symbol)
     kind = "Résolution" if symbol.is_resolution else "Document"
-    front = {"template": "stub.html", "title": f"{stub.symbol} — {stub.title}" if stub.title else stub.symbol,
+    front = {"template": "stub.html", "title": escape.html(f"{stub.symbol} — {stub.title}" if stub.title else stub.symbol),
              "archive": {"kind": "stub", "symbol": stub.symbol, "type_label": kind,
                          "body_label": french.body_label(stub.body) if stub.body else None,
                          "date_label": french.date(stub.date), "official_url": symbol.url("fr")}}

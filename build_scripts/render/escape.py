@@ -1,8 +1,11 @@
-"""Escaping source text for Markdown pages.
+"""Escaping source text for Markdown pages and for the theme.
 
 Guarantee: :func:`text` returns Markdown that renders exactly the given
 characters as text — HTML (``<script>``) and Markdown syntax (``*``, ``[``,
-``#``, ``{:``, backticks …) never take effect.
+``#``, ``{:``, backticks …) never take effect. :func:`html` is for a page's
+front-matter ``title``, which Material prints into the page (``<title>``,
+the header) without escaping: MkDocs' Jinja templates do not autoescape.
+Our own templates escape every value they print with ``| e``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ def text(value: str) -> str:
     """Escape *value* for use inside a Markdown paragraph."""
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def html(value: str) -> str:
+    """*value* with ``& < > " '`` as HTML character references (for a front-matter title)."""
+    import html as _html
+
+    return _html.escape(value, quote=True)
 
 
 def attr(value: str) -> str:

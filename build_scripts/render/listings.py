@@ -78,7 +78,7 @@ def listing_page(facet: str, value: str, docs: list[Document], page: int, pages_
 
     path = facet_path(facet, value, page)
     title = facet_title(facet, value)
-    head = f"---\ntemplate: listing.html\ntitle: {_yaml(title)}\n---\n"
+    head = f"---\ntemplate: listing.html\ntitle: {_yaml(escape.html(title))}\n---\n"
     out = [head, f"# {escape.text(title)}\n",
            f"{total} document{'s' if total > 1 else ''}, du plus récent au plus ancien"
            + (f" — page {page} sur {pages_count}" if pages_count > 1 else "") + ".\n",

@@ -50,7 +50,7 @@ def document_front(doc: Document) -> dict:
     official = Symbol.parse(m.symbol).url("fr") if m.symbol else None
     return {
         "template": "document.html",
-        "title": f"{m.symbol} — {m.title}" if m.symbol and m.title else (m.title or m.symbol or m.id),
+        "title": escape.html(f"{m.symbol} — {m.title}" if m.symbol and m.title else (m.title or m.symbol or m.id)),
         "archive": {
             "kind": "document", "id": m.id, "symbol": m.symbol, "title": m.title,
             "type_label": french.type_label(m.type), "type_href": listings.facet_url("type", m.type),
