@@ -14,7 +14,7 @@ import pytest
 
 from bench.synth import make_corpus
 from build_scripts import site
-from build_scripts.render import citation_pages, entity_pages, listings
+from build_scripts.render import citation_pages, entity_pages, listings, series_pages
 
 DOCUMENT_PAGE = re.compile(r"documents/[a-z0-9-]+\.md")
 
@@ -26,6 +26,8 @@ def builds(tmp_path_factory):
     patch.setattr(citation_pages, "CITED_BY_ON_PAGE", 1)
     patch.setattr(citation_pages, "CITED_BY_PAGE_SIZE", 2)
     patch.setattr(listings, "PAGE_SIZE", 2)
+    patch.setattr(series_pages, "WINDOW", 3)
+    patch.setattr(series_pages, "PAGE_SIZE", 4)
     out = {}
     try:
         for n in (10, 20):
@@ -71,3 +73,19 @@ def test_cited_by_paginated(builds):
     total = sum(len(re.findall(r"^- \[", text, flags=re.M)) for path, text in pages.items()
                 if path.startswith("documents/a-res-68-192/cite-par/"))
     assert total == int(match.group(1)), "every citing document is on one of the pages"
+
+
+def test_series_listed_in_a_window_with_paginated_series_pages(builds):
+    pages = builds[20]
+    doc = pages["documents/a-res-74-176.md"] if "documents/a-res-74-176.md" in pages else next(
+        text for path, text in pages.items() if DOCUMENT_PAGE.fullmatch(path) and "## Série de textes" in text)
+    section = doc.split("## Série de textes", 1)[1].split("\n## ", 1)[0]
+    assert len(re.findall(r"^\d+\. \[", section, flags=re.M)) == 3, "three members around the document"
+    link = re.search(r"\]\((\.\./series/[a-z0-9-]+/index\.md)\)", section)
+    assert link and "textes" in section
+    series_id = link.group(1).split("/")[2]
+    series_files = sorted(p for p in pages if p.startswith(f"series/{series_id}/"))
+    members = int(re.search(r"\((\d+) textes\)", section).group(1))
+    assert members > 4 and len(series_files) == -(-members // 4), "four members a page"
+    rows = sum(len(re.findall(r"^\| \d+ \|", pages[p], flags=re.M)) for p in series_files)
+    assert rows == members, "every member on one of the pages"

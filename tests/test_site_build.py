@@ -138,6 +138,12 @@ def test_series_comparisons_and_lineage(site):
                                                               "edited": False, "similarity": 0}
     doc_html = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
     assert "Version précédente" in doc_html and 'class="lineage"' in doc_html
+    series_page = site / "series" / series["id"] / "index.html"
+    assert f'href="../../series/{series["id"]}/"' in doc_html, "the document links to its series page"
+    series_links = parse_html(series_page).hrefs
+    assert "../../documents/a-res-74-176/" in series_links and "../../documents/a-74-127/" in series_links
+    assert "../../comparaisons/projet-colombie-c5c9048f/a-res-74-176/" in series_links
+    assert "18 décembre 2019" in series_page.read_text(encoding="utf-8")
     assert "serie" in ids.ids
 
 

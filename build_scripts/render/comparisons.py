@@ -9,7 +9,7 @@ spoken label, so they read without colour; all text is escaped.
 from __future__ import annotations
 
 from ..series.lineage import describe, paragraph_label, short_name, texts
-from . import escape, record
+from . import escape, record, series_pages
 from .pages import SiteFile, doc_link, doc_path, rel
 
 STATUS_FR = {"unchanged": "inchangé", "changed": "modifié", "moved": "déplacé", "added": "ajouté",
@@ -29,6 +29,8 @@ def register(corpus) -> None:
     pages = corpus.extras.setdefault("pages", [])
     pages += [comparison_page(corpus, al) for al in data["alignments"].values()]
     pages += [SiteFile(f"api/series/{s.id}.json", record.dumps(series_record(corpus, s))) for s in data["series"]]
+    docs = _docs(corpus)
+    pages += [f for s in data["series"] for f in series_pages.pages(corpus, s, docs, cmp_path)]
 
 
 def _docs(corpus) -> dict:
@@ -58,13 +60,13 @@ def series_section(corpus, doc, path: str) -> list[str]:
         return []
     docs = _docs(corpus)
     versions = texts(series, docs)
-    out = ['## Série de textes {: #serie }\n', f"Ce document fait partie de la série « {escape.text(series.title)} » :\n"]
-    for member in series.members:
-        d = docs[member]
-        mark = " — *ce document*" if member == doc.meta.id else ""
-        kind = " (rapport)" if member in series.reports else ""
-        when = d.meta.date or d.meta.year or "date inconnue"
-        out.append(f"1. {doc_link(path, d)}{kind} — {escape.text(when)}{mark}")
+    start, end = series_pages.window(series.members, doc.meta.id)
+    whole = f"[{escape.text(series.title)}]({rel(path, series_pages.series_path(series.id))})"
+    out = ['## Série de textes {: #serie }\n',
+           f"Ce document fait partie de la série « {whole} » ({len(series.members)} textes)"
+           + (f" ; textes {start + 1} à {end} :" if end - start < len(series.members) else " :") + "\n"]
+    out += [series_pages.member_line(path, docs[m], series, k, doc.meta.id)
+            for k, m in enumerate(series.members[start:end], start + 1)]
     out.append("")
     if doc.meta.id in versions:
         i = versions.index(doc.meta.id)
