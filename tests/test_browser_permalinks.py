@@ -69,6 +69,16 @@ def test_permalink_is_reachable_by_tab_and_points_to_itself(page, base_url):
     page.keyboard.press("Enter") if page.evaluate("document.activeElement.classList.contains('permalink')") else None
 
 
+def test_links_in_text_are_underlined_not_told_by_colour_alone(page, base_url):
+    page.goto(base_url + "documents/a-res-74-176/")
+    decoration = "el => getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle"
+    reference = page.locator('#op-4 a[href*="a-res-68-192"]')
+    assert reference.evaluate(decoration) == "underline solid"
+    entity = page.locator('#op-4 a[href*="/instruments/"]').first
+    assert entity.evaluate(decoration) == "underline dotted"
+    assert page.locator("#cite-par ~ ul a, #cite ~ ul a").first.evaluate(decoration).startswith("underline")
+
+
 def test_script_in_source_is_shown_as_text(browser, tmp_path):
     """A <script> in a raw text is escaped wherever the text lands: paragraphs, the title (page
     header, <title>, home page), the sponsor, a title quoted for a cited document. It shows as
