@@ -18,6 +18,7 @@ def main(sizes: list[str]) -> int:
         ["site_bench.py", *sizes],
         ["browser_search_bench.py", *sizes],
         ["search_bench.py", "--sizes", "5", *sizes],
+        ["stage_bench.py", sizes[0]],
         ["align_bench.py"],
     ]
     for script, *args in steps:
