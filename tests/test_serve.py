@@ -1,0 +1,72 @@
+"""``mkdocs serve`` rebuilds when a raw text in ``source_docs/`` changes (end to end)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import SEEDS
+from tests.support.sitebuild import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, predicate, seconds: float) -> str | None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _fetch(url)
+        if page is not None and predicate(page):
+            return page
+        time.sleep(0.5)
+    return None
+
+
+def test_serve_rebuilds_when_a_source_changes(tmp_path):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("docs", "site_templates"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    sources = tmp_path / "source_docs"
+    sources.mkdir()
+    (seed,) = [p for p in SEEDS if p.name.startswith("004")]
+    raw = sources / seed.name
+    shutil.copy(seed, raw)
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                               "-f", str(tmp_path / "mkdocs.yml")],
+                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/documents/e-res-2015-23/"
+    try:
+        first = _wait_for(url, lambda page: "Plan d’action mondial" in page, 120)
+        assert first is not None, "mkdocs serve did not serve the document"
+        assert "Paragraphe ajouté pendant le test" not in first
+        text = raw.read_text(encoding="utf-8")
+        raw.write_text(text.replace("Prie le Secrétaire général", "Paragraphe ajouté pendant le test. Prie le Secrétaire général", 1),
+                       encoding="utf-8")
+        rebuilt = _wait_for(url, lambda page: "Paragraphe ajouté pendant le test" in page, 60)
+        assert rebuilt is not None, "the page was not rebuilt after the raw text changed"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
