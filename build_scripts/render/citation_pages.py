@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..citations import target_anchor
 from ..symbol import Symbol
-from . import escape, french, record
+from . import escape, french, paging, record
 from .inline import Link
 from .labels import label
 from .pages import SiteFile, doc_path, rel
@@ -104,25 +104,18 @@ def cited_by_pages(corpus, target_id: str, citations) -> list[SiteFile]:
         return []
     doc = corpus.get(target_id)
     name = (doc.meta.symbol or doc.meta.title) if doc else citations[0].target
-    chunks = [groups[i : i + CITED_BY_PAGE_SIZE] for i in range(0, len(groups), CITED_BY_PAGE_SIZE)]
+    chunks = paging.chunks(groups, CITED_BY_PAGE_SIZE)
     files = []
     for n, chunk in enumerate(chunks, 1):
         path = cited_by_path(target_id, n)
-        out = [f"---\ntitle: {_q(escape.html('Cité par — ' + name))}\n---\n", f"# Documents qui citent {escape.text(name)}\n",
+        out = [f"---\ntitle: {paging.front_title('Cité par — ' + name)}\n---\n", f"# Documents qui citent {escape.text(name)}\n",
                f"[{escape.text(name)}]({rel(path, doc_path(target_id))}) est cité par {len(groups)} documents de "
                f"l’archive, du plus récent au plus ancien — page {n} sur {len(chunks)}.\n"]
         out += cited_by_lines(corpus, chunk, path) + [""]
-        nav = [f"[← Page précédente]({rel(path, cited_by_path(target_id, n - 1))})"] if n > 1 else []
-        nav += [f"[Page suivante →]({rel(path, cited_by_path(target_id, n + 1))})"] if n < len(chunks) else []
-        out += [" · ".join(nav) + "\n{: .pagination }\n"] if nav else []
+        nav = paging.nav(path, n, len(chunks), lambda k: cited_by_path(target_id, k))
+        out += [nav] if nav else []
         files.append(SiteFile(path, "\n".join(out)))
     return files
-
-
-def _q(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
 
 
 def sections(corpus, data, doc, path: str) -> list[str]:

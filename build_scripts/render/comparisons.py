@@ -9,7 +9,7 @@ spoken label, so they read without colour; all text is escaped.
 from __future__ import annotations
 
 from ..series.lineage import describe, paragraph_label, short_name, texts
-from . import escape, record, series_pages
+from . import escape, paging, record, series_pages
 from .pages import SiteFile, doc_link, doc_path, rel
 
 STATUS_FR = {"unchanged": "inchangé", "changed": "modifié", "moved": "déplacé", "added": "ajouté",
@@ -109,7 +109,7 @@ def comparison_page(corpus, al) -> SiteFile:
     a, b = docs[al.a], docs[al.b]
     path = cmp_path(al.a, al.b)
     name_a, name_b = escape.text(short_name(a)), escape.text(short_name(b))
-    out = [f"---\ntemplate: comparison.html\ntitle: {_q(escape.html('Comparaison : ' + short_name(a) + ' → ' + short_name(b)))}\n"
+    out = [f"---\ntemplate: comparison.html\ntitle: {paging.front_title('Comparaison : ' + short_name(a) + ' → ' + short_name(b))}\n"
            "hide:\n  - navigation\n  - toc\n---\n",
            f"# Comparaison : {name_a} → {name_b}\n",
            f"Version ancienne : {doc_link(path, a)} · version récente : {doc_link(path, b)}. "
@@ -153,9 +153,3 @@ def _op(kind: str, words: str) -> str:
     lead = " " if words[:1].isspace() else ""
     return (f'{lead}<{tag}><span class="archive-visually-hidden">[{spoken} : </span>{escape.text(words.strip())}'
             f'<span class="archive-visually-hidden">]</span></{tag}>')
-
-
-def _q(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)

@@ -10,7 +10,7 @@ context, :data:`DOCS_PER_PAGE` documents a page (``…/<slug>/page-2/``); the do
 from __future__ import annotations
 
 from ..entities.catalog import FOLDERS, Entity
-from . import escape
+from . import escape, paging
 from .inline import Link
 from .labels import label
 from .pages import SiteFile, doc_path, rel
@@ -70,9 +70,9 @@ def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
     hits = data["per_entity"].get(entity, [])
     by_doc = [(doc, [h for h in hits if h.doc == doc.meta.id]) for doc in corpus.documents]
     by_doc = [(doc, doc_hits) for doc, doc_hits in by_doc if doc_hits]
-    chunks = [by_doc[i : i + DOCS_PER_PAGE] for i in range(0, len(by_doc), DOCS_PER_PAGE)] or [[]]
-    return [SiteFile(page_path(entity, n), _entity_page(corpus, data, entity, chunk, (n, len(chunks), len(hits), len(by_doc))))
-            for n, chunk in enumerate(chunks, 1)]
+    pages_of = paging.chunks(by_doc, DOCS_PER_PAGE)
+    return [SiteFile(page_path(entity, n), _entity_page(corpus, data, entity, chunk, (n, len(pages_of), len(hits), len(by_doc))))
+            for n, chunk in enumerate(pages_of, 1)]
 
 
 def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, int, int, int]) -> str:
@@ -80,7 +80,7 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
     path = page_path(entity, page)
     _, singular = KIND_FR[entity.kind]
     suffix = f" (page {page})" if page > 1 else ""
-    out = [f"---\ntemplate: entity.html\ntitle: {_q(escape.html(entity.name_fr + suffix))}\n---\n", f"# {escape.text(entity.name_fr)}\n",
+    out = [f"---\ntemplate: entity.html\ntitle: {paging.front_title(entity.name_fr + suffix)}\n---\n", f"# {escape.text(entity.name_fr)}\n",
            f"{singular} · nom anglais : {escape.text(entity.name_en)}"
            + "".join(f" · {escape.text(k.upper())} {escape.text(v)}" for k, v in entity.codes) + "\n"]
     if entity.aliases:
@@ -97,17 +97,9 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
         name = escape.text(doc.meta.symbol or doc.meta.title or doc.meta.id)
         out.append(f"### [{name}]({rel(path, doc_path(doc.meta.id))}) {{: #doc-{doc.meta.id} }}\n")
         out += [_hit_line(path, doc, h) for h in doc_hits] + [""]
-    out.append(_pagination(entity, path, page, pages_count))
+    out.append(paging.nav(path, page, pages_count, lambda n: page_path(entity, n)))
     return "\n".join(out)
 
-
-def _pagination(entity: Entity, path: str, page: int, pages_count: int) -> str:
-    nav = []
-    if page > 1:
-        nav.append(f"[← Page précédente]({rel(path, page_path(entity, page - 1))})")
-    if page < pages_count:
-        nav.append(f"[Page suivante →]({rel(path, page_path(entity, page + 1))})")
-    return " · ".join(nav) + "\n{: .pagination }\n" if nav else ""
 
 
 def _hit_line(path: str, doc, hit) -> str:
@@ -120,7 +112,7 @@ def _hit_line(path: str, doc, hit) -> str:
 def index_page(data, kind: str, entities: list[Entity]) -> SiteFile:
     path = f"{FOLDERS[kind]}/index.md"
     plural, _ = KIND_FR[kind]
-    out = [f"---\ntitle: {_q(escape.html(plural))}\n---\n", f"# {plural}\n",
+    out = [f"---\ntitle: {paging.front_title(plural)}\n---\n", f"# {plural}\n",
            f"{len(entities)} entrée{'s' if len(entities) != 1 else ''} citée{'s' if len(entities) != 1 else ''} dans l’archive.\n",
            "| Nom | Mentions | Documents |", "|---|---|---|"]
     for e in sorted(entities, key=lambda e: _sort_name(e.name_fr)):
@@ -142,9 +134,3 @@ def _sort_name(name: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
-
-
-def _q(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..corpus import Corpus
 from ..model import Document
-from . import escape, french
+from . import escape, french, paging
 
 PAGE_SIZE = 100
 FACETS = {"type": "Par type", "body": "Par organe", "year": "Par année", "session": "Par session"}
@@ -52,10 +52,10 @@ def pages(corpus: Corpus) -> list:
     files = [SiteFile("parcourir/index.md", browse_index(corpus))]
     for facet in FACETS:
         for value, docs in corpus.facet(facet).items():
-            chunks = [docs[i : i + PAGE_SIZE] for i in range(0, len(docs), PAGE_SIZE)] or [[]]
-            for n, chunk in enumerate(chunks, 1):
+            pages_of = paging.chunks(docs, PAGE_SIZE)
+            for n, chunk in enumerate(pages_of, 1):
                 path = facet_path(facet, value, n)
-                files.append(SiteFile(path, listing_page(facet, value, chunk, n, len(chunks), len(docs))))
+                files.append(SiteFile(path, listing_page(facet, value, chunk, n, len(pages_of), len(docs))))
     return files
 
 
@@ -78,7 +78,7 @@ def listing_page(facet: str, value: str, docs: list[Document], page: int, pages_
 
     path = facet_path(facet, value, page)
     title = facet_title(facet, value)
-    head = f"---\ntemplate: listing.html\ntitle: {_yaml(escape.html(title))}\n---\n"
+    head = f"---\ntemplate: listing.html\ntitle: {paging.front_title(title)}\n---\n"
     out = [head, f"# {escape.text(title)}\n",
            f"{total} document{'s' if total > 1 else ''}, du plus récent au plus ancien"
            + (f" — page {page} sur {pages_count}" if pages_count > 1 else "") + ".\n",
@@ -87,22 +87,9 @@ def listing_page(facet: str, value: str, docs: list[Document], page: int, pages_
         title_md = escape.text(doc.meta.title or "(sans titre)").replace("|", "\\|")
         out.append(f"| {doc_link(path, doc)} | {french.date(doc.meta.date) or '—'} | {title_md} |")
     out.append("")
-    nav = []
-    if page > 1:
-        nav.append(f"[← Page précédente]({_page_name(page - 1)})")
-    if page < pages_count:
-        nav.append(f"[Page suivante →]({_page_name(page + 1)})")
+    nav = paging.nav(path, page, pages_count, lambda n: facet_path(facet, value, n))
     if nav:
-        out.append(" · ".join(nav) + "\n{: .pagination }\n")
+        out.append(nav)
     out.append("[Tous les classements](" + "../" * 2 + "index.md)\n")
     return "\n".join(out)
 
-
-def _page_name(n: int) -> str:
-    return "index.md" if n == 1 else f"page-{n}.md"
-
-
-def _yaml(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)

@@ -8,13 +8,13 @@ pages carry their own data; listing pages are paginated per facet).
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from ..corpus import Corpus, year
 from ..model import Document
 from ..symbol import Symbol
 from . import escape, french, listings, markdown, record
+from .paging import rel
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,6 @@ class SiteFile:
 def doc_path(doc_id: str) -> str:
     """Source path of a document page (``documents/<id>.md``)."""
     return f"documents/{doc_id}.md"
-
-
-def rel(from_path: str, to_path: str) -> str:
-    """Relative link between two source paths (MkDocs resolves and validates it)."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
 def site_files(corpus: Corpus) -> list[SiteFile]:

@@ -11,7 +11,7 @@ the length of a series. All text is escaped.
 from __future__ import annotations
 
 from ..series.lineage import short_name, texts
-from . import escape, french
+from . import escape, french, paging
 from .pages import SiteFile, doc_path, rel
 
 PAGE_SIZE = 100
@@ -54,11 +54,11 @@ def pages(corpus, series, docs: dict, cmp_path) -> list[SiteFile]:
     if len(series.members) < 2:
         return []
     versions = texts(series, docs)
-    chunks = [series.members[i : i + PAGE_SIZE] for i in range(0, len(series.members), PAGE_SIZE)]
+    chunks = paging.chunks(series.members, PAGE_SIZE)
     files = []
     for n, chunk in enumerate(chunks, 1):
         path = series_path(series.id, n)
-        out = [f"---\ntitle: {_q(escape.html('Série : ' + series.title))}\n---\n",
+        out = [f"---\ntitle: {paging.front_title('Série : ' + series.title)}\n---\n",
                f"# Série : {escape.text(series.title)}\n",
                f"{len(series.members)} textes, du plus ancien au plus récent"
                + (f" — page {n} sur {len(chunks)}" if len(chunks) > 1 else "") + ".\n",
@@ -67,9 +67,8 @@ def pages(corpus, series, docs: dict, cmp_path) -> list[SiteFile]:
         for k, member in enumerate(chunk, first + 1):
             out.append(_row(path, docs[member], series, versions, k, cmp_path))
         out.append("")
-        nav = [f"[← Page précédente]({rel(path, series_path(series.id, n - 1))})"] if n > 1 else []
-        nav += [f"[Page suivante →]({rel(path, series_path(series.id, n + 1))})"] if n < len(chunks) else []
-        out += [" · ".join(nav) + "\n{: .pagination }\n"] if nav else []
+        nav = paging.nav(path, n, len(chunks), lambda k: series_path(series.id, k))
+        out += [nav] if nav else []
         files.append(SiteFile(path, "\n".join(out)))
     return files
 
@@ -82,9 +81,3 @@ def _row(path: str, doc, series, versions: list[str], number: int, cmp_path) -> 
         prev = versions[versions.index(doc.meta.id) - 1]
         compare = f"[avec la version précédente]({rel(path, cmp_path(prev, doc.meta.id))})"
     return f"| {number} | {member_link(path, doc)}{kind} | {escape.text(when(doc))} | {title} | {compare} |"
-
-
-def _q(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)

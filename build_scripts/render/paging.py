@@ -1,0 +1,43 @@
+"""Pagination shared by every long list: listings, entity pages, "Cité par", series.
+
+Guarantees: :func:`chunks` cuts a list into pages of at most *size* items
+(one empty page for an empty list); :func:`nav` gives the "previous / next"
+links of a page as relative Markdown links (empty on a single page);
+:func:`front_title` is a page title ready for YAML front matter, HTML-escaped
+because the theme prints it unescaped.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Callable, Sequence, TypeVar
+
+from . import escape
+
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """*items* in pages of at most *size* (``[[]]`` when there are none)."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def nav(path: str, page: int, count: int, page_path: Callable[[int], str]) -> str:
+    """``[← Page précédente](…) · [Page suivante →](…)`` for page *page* of *count*, or ""."""
+    links = []
+    if page > 1:
+        links.append(f"[← Page précédente]({rel(path, page_path(page - 1))})")
+    if page < count:
+        links.append(f"[Page suivante →]({rel(path, page_path(page + 1))})")
+    return " · ".join(links) + "\n{: .pagination }\n" if links else ""
+
+
+def front_title(text: str) -> str:
+    """*text* HTML-escaped and quoted for YAML front matter."""
+    return json.dumps(escape.html(text), ensure_ascii=False)
+
+
+def rel(from_path: str, to_path: str) -> str:
+    """Relative link between two source paths (MkDocs resolves and validates it)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
