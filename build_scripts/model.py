@@ -77,12 +77,15 @@ class Metadata:
     language: str = "fr"
     symbol: str | None = None
     body: str | None = None
+    committee: str | None = None  # "plenary", "First Committee" … "Sixth Committee"
     title: str | None = None
     date: str | None = None
     session: str | None = None
     agenda_items: tuple[str, ...] = ()
     sponsors: tuple[str, ...] = ()
     committee_report: str | None = None
+    drafts: tuple[str, ...] = ()  # the drafts a resolution names: "[without reference to a Main Committee (A/80/L.11)]"
+    original_language: str | None = None  # "English", "English and Spanish" ("Original:" line)
     meeting: str | None = None
     distribution_date: str | None = None
     series: str | None = None  # a series id stated by a sidecar

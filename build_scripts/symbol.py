@@ -97,6 +97,19 @@ class Symbol:
         return None
 
     @property
+    def committee(self) -> str | None:
+        """The General Assembly committee a symbol belongs to: ``A/C.3/80/L.2`` -> ``Third Committee``,
+        ``A/80/L.2`` (a plenary draft) -> ``plenary``; None for anything else."""
+        if self.parts[0] != "A" or len(self.parts) < 3:
+            return None
+        match = re.fullmatch(r"C\.([1-6])", self.parts[1])
+        if match:
+            return ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")[int(match.group(1)) - 1] + " Committee"
+        if self.parts[1].isdigit() and re.fullmatch(r"L\.\d+", self.parts[2]):
+            return "plenary"
+        return None
+
+    @property
     def is_resolution(self) -> bool:
         """True for resolution symbols (``…/RES/…``)."""
         return "RES" in self.parts

@@ -9,6 +9,7 @@ become plain text (``50e``). Emphasis (``*Rappelant*``) is left for the parser.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .lines import NOTE_CLOSE, NOTE_OPEN, Line
@@ -42,5 +43,5 @@ def convert(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         text = convert_text(line.text)
-        out.append(Line(line.no, text if text.strip() else line.text, line.indent, line.gap))
+        out.append(dataclasses.replace(line, text=text if text.strip() else line.text))
     return out

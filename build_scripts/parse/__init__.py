@@ -14,6 +14,7 @@ plain numbered paragraphs, with ``structured=False`` and a warning.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import lang as lang_mod
@@ -21,7 +22,7 @@ from ..clean import Cleaned, clean, words
 from ..clean.lines import Line
 from ..model import Document, Footnote, Issue, Paragraph
 from . import blocks as blocks_mod
-from . import footnotes, header as header_mod, metadata, notes, structure
+from . import annex, footnotes, header as header_mod, metadata, notes, structure
 
 _EMPHASIS = re.compile(r"\*{1,2}([^*]+?)\*{1,2}")
 _LEAD = re.compile(r"^\s*\*{1,2}([^*]+?)\*{1,2}")
@@ -37,19 +38,20 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     lang = lang_mod.language(language)
     warnings: list[tuple[int, str]] = []
     lines, raw_notes, separators = footnotes.extract(list(cleaned.lines), cleaned.flavour)
-    lines, closing = _split_closing(lines, lang)
-    at, body, formula = _find_formula(lines, lang)
+    at, body, formula, opening = _find_formula(lines, lang)
     if at is None:
-        at = _first_labelled(lines, cleaned.flavour, lang.code)
-    head = header_mod.read(lines[:at], cleaned.flavour, lang)
-    body_lines = lines[at + 1 :] if formula else lines[at:]
-    blocks = blocks_mod.segment(body_lines, cleaned.flavour, lang.code)
+        at = _first_labelled(lines, cleaned.layout, lang.code)
+    head = header_mod.read(lines[:at], cleaned.layout, lang)
+    body_lines, annexes = annex.split(([opening] if opening else []) + (lines[at + 1 :] if formula else lines[at:]), lang)
+    body_lines, closing = _split_closing(body_lines, lang)
+    blocks = blocks_mod.segment(body_lines, cleaned.layout, lang.code)
     mode = "resolution" if formula else ("report" if any(b.kind != "text" for b in blocks) else "plain")
     if mode == "plain":
         drafts = structure.assign(head.intro + blocks, "plain", warnings)
         warnings.append((0, "no recognisable structure: published as plain numbered paragraphs"))
     else:
         drafts = structure.intro(head.intro, {t.lower() for t in lang['summary_titles']}) + structure.assign(blocks, mode, warnings)
+    drafts += annex.drafts(annexes, cleaned.layout, lang.code, warnings)
     texts = [d.text for d in drafts]
     if cleaned.flavour == "pdf":
         numbered = [(n.marker, n.line) for n in raw_notes if n.marker.isdigit()]
@@ -80,20 +82,34 @@ def _split_closing(lines: list[Line], lang) -> tuple[list[Line], list[str]]:
 
 
 def _find_formula(lines: list[Line], lang):
-    """Index, body code and text of the enacting formula line (``L’Assemblée générale,``)."""
+    """Index, body code, text of the enacting formula line (``L’Assemblée générale,``), and the opening line.
+
+    The formula stands alone on its line, with its comma (or, before a
+    single adopting sentence, without it: ``The General Assembly``). A
+    decision may run on after it on the same line (``The General Assembly,
+    recalling its decision 79/521 …:``), once the header has named a
+    decision: then the formula is the phrase and its comma, and the rest of
+    the line opens the body (the fourth value, else None).
+    """
+    decision = False
     for i, line in enumerate(lines):
         text = " ".join(line.text.replace("*", "").replace("'", "’").split())
-        if len(text) > 90 or not text.endswith(","):
-            continue
+        decision = decision or any(k.endswith("decision") and text.lower().find(p) >= 0 for p, k in lang["types"].items())
         for phrase, body in lang["formulas"].items():
-            if text.lower().startswith(phrase.lower()):
-                return i, body, text
-    return None, None, None
+            if not text.lower().startswith(phrase.lower()):
+                continue
+            rest = text[len(phrase):]
+            if rest == "" or (len(text) <= 90 and text.endswith(",")):
+                return i, body, text, None
+            if decision and rest.startswith(", ") and rest[2:3].islower():
+                opening = dataclasses.replace(line, text=line.text.strip()[len(phrase) + 1 :].strip())
+                return i, body, phrase + ",", opening
+    return None, None, None, None
 
 
-def _first_labelled(lines: list[Line], flavour: str, code: str) -> int:
+def _first_labelled(lines: list[Line], layout: str, code: str) -> int:
     """Index of the first line that opens a labelled block (the header ends there)."""
-    for block in blocks_mod.segment(lines, flavour, code):
+    for block in blocks_mod.segment(lines, layout, code):
         if block.kind != "text":
             return next(i for i, l in enumerate(lines) if l.no == block.line)
     return 0

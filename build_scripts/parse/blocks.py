@@ -3,9 +3,12 @@
 A line opens a new block when it carries the next label of a sequence
 (``12.``, ``IV.``, ``B.``, ``c)``, ``ii)``; English texts write items
 ``(c)``, ``(ii)``), or when it looks like the start
-of an unnumbered paragraph: in a PDF dump, an indented line starting with a
-capital after a line that ended a clause; in Markdown-ish text, a line after
-a blank line that starts with a capital or emphasis after a finished clause.
+of an unnumbered paragraph: a line the layout opens (``Line.opens``: an
+indent in the ``indent`` layout of the seed dumps, a blank line in the
+``blank`` layout of PyMuPDF, pdftotext and Markdown-ish text) that starts
+with a capital or emphasis after a finished clause. A number printed
+without its period (``25``) is a label only where it stood alone on its
+line (``Line.label_alone``), and there an item may start in lower case.
 Every other line continues the current block.
 
 Guarantees of :func:`segment`: every body line lands in exactly one block, in
@@ -22,11 +25,14 @@ from ..clean.lines import Line
 from .numbering import Counter, letter_value, roman_value
 
 NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(?=\S)")
+NUMBERED_BARE = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[*_“\"]?[A-ZÀ-ÖØ-Þ])")  # "25 Condemns", label alone only
 ROMAN = re.compile(r"^\s*([IVX]{1,5})\.\s+(?=\S)")
 LETTER = re.compile(r"^\s*([A-H])\.\s+(?=\S)")
 ITEM = re.compile(r"^\s*\(?([a-z])\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")  # "a)" (French) or "(a)" (English)
 SUBITEM = re.compile(r"^\s*\(?([ivx]{1,5})\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")
-_CLAUSE_END = re.compile(r"[,;:.»)\]*]\s*$")
+ITEM_ALONE = re.compile(r"^\s*\(?([a-z])\)\s+(?=\S)")  # "(a)" alone on its line: any text follows
+SUBITEM_ALONE = re.compile(r"^\s*\(?([ivx]{1,5})\)\s+(?=\S)")
+_CLAUSE_END = re.compile(r"[,;:.»)\]*”](?:\s{0,2}\d{1,3})?\s*$")  # a footnote marker may follow: "1979,1"
 _CAPITAL = re.compile(r"^\s*(?:\*{1,2}|_)?[A-ZÀ-ÖØ-Þ«]")
 
 
@@ -53,11 +59,11 @@ class _State:
         self.subheads, self.items, self.subitems = Counter(), Counter(), Counter()
 
 
-def segment(lines: list[Line], flavour: str, lang: str) -> list[Block]:
-    """Group *lines* into blocks (see module docstring)."""
+def segment(lines: list[Line], layout: str, lang: str) -> list[Block]:
+    """Group *lines* into blocks (see module docstring); *layout* is ``indent`` or ``blank``."""
     state, blocks = _State(), []
     for line in lines:
-        start = _start(line, blocks[-1] if blocks else None, state, flavour)
+        start = _start(line, blocks[-1] if blocks else None, state, layout)
         if start is None and blocks:
             last = blocks[-1]
             last.text = hyphenation.join(last.text, line.text, lang)
@@ -71,32 +77,37 @@ def segment(lines: list[Line], flavour: str, lang: str) -> list[Block]:
     return blocks
 
 
-def _start(line: Line, prev: Block | None, state: _State, flavour: str):
+def _start(line: Line, prev: Block | None, state: _State, layout: str):
     """``(kind, label, text after the label)`` when *line* opens a block, else None."""
     text = line.text
-    labelled = _labelled(text, prev, state)
+    labelled = _labelled(line, prev, state)
     if labelled:
         return labelled
     if prev is None:
         return ("text", None, text)
-    fresh = line.gap > 0 if flavour == "markdown" else line.indent > 0
+    fresh = line.opens
     if _CAPITAL.match(text) and _short_heading(prev) and fresh and not state.romans.last:
         return ("text", None, text)
-    if line.indent > 0 and prev.kind in ("roman", "letter", "subheading") and _heading_like(text.strip()) and _CAPITAL.match(text):
+    if fresh and prev.kind in ("roman", "letter", "subheading") and _heading_like(text.strip()) and _CAPITAL.match(text):
         return ("text", None, text)  # an unnumbered sub-heading under a report heading
     if not _CLAUSE_END.search(prev.text) or not _CAPITAL.match(text):
         return None
-    if flavour == "markdown" and line.gap > 0:
-        return ("text", None, text)
-    if flavour == "pdf" and line.indent > 0 and not state.romans.last:
+    if fresh and (layout == "blank" or not state.romans.last):
         return ("text", None, text)
     return None
 
 
-def _labelled(text: str, prev: Block | None, state: _State):
+def _patterns(line: Line):
+    if line.label_alone:
+        return ((ROMAN, "roman"), (LETTER, "letter"), (NUMBERED_BARE, "numbered"),
+                (ITEM_ALONE, "item"), (SUBITEM_ALONE, "subitem"))
+    return ((ROMAN, "roman"), (LETTER, "letter"), (NUMBERED, "numbered"), (ITEM, "item"), (SUBITEM, "subitem"))
+
+
+def _labelled(line: Line, prev: Block | None, state: _State):
     """A labelled start that fits its sequence, updating the counters."""
-    for pattern, kind in ((ROMAN, "roman"), (LETTER, "letter"), (NUMBERED, "numbered"),
-                          (ITEM, "item"), (SUBITEM, "subitem")):
+    text = line.text
+    for pattern, kind in _patterns(line):
         match = pattern.match(text)
         if match:
             found = _fits(kind, match.group(1), text[match.end():], prev, state)

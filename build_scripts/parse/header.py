@@ -2,8 +2,18 @@
 
 Guarantees of :func:`read`: every header line ends up exactly once in the
 masthead, the title or the intro blocks; the metadata found (sponsors, type,
-dates, session, agenda items, committee report, symbol number) comes from
+dates, session, committee, agenda items, committee report, the draft a
+resolution was adopted from, original language, symbol number) comes from
 the language table's patterns, never from words hard-coded here.
+
+A statement may run over several lines: a masthead line that opens one
+(``Resolution adopted by the General Assembly`` / ``on 1 December 2025``,
+``Draft resolution submitted by the Chair … following`` / ``informal
+consultations``, a bracket ``[on the report of …`` not yet closed, an
+agenda item followed by its title) takes the lines that follow it without a
+blank line, and the joined statement is read again; a sponsor list ending in
+``: draft resolution`` is read over all its lines, from blank line to blank line.
+In the ``blank`` layout the rest is cut into blocks at blank lines.
 """
 
 from __future__ import annotations
@@ -11,10 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..clean import hyphenation
 from ..clean.lines import Line
 from ..lang import Language
 from . import blocks as blocks_mod
 from .blocks import Block
+from .sponsors import split as split_sponsors
 
 NUMBER_TITLE = re.compile(r"^\s*(?P<number>\d{1,4}/\d{1,4}(?:\s+[A-Z])?|\d{1,4}\s*\(\d{4}\))\.\s+(?P<title>\S.*)$")
 _BODY_NAMES = {"assemblée générale", "conseil économique et social", "conseil de sécurité",
@@ -34,19 +46,40 @@ class Header:
     found: dict[str, object] = field(default_factory=dict)
 
 
-def read(lines: list[Line], flavour: str, lang: Language) -> Header:
+def _plain(text: str) -> str:
+    return " ".join(text.replace("*", " ").replace("'", "’").split())
+
+
+def read(lines: list[Line], layout: str, lang: Language) -> Header:
     """Split header *lines* into masthead, title and intro, collecting metadata."""
-    header, rest, follow = Header(), [], False
-    for line in lines:
-        text = " ".join(line.text.replace("*", " ").replace("'", "’").split())
+    header, rest = Header(), []
+    follow, statement, skip = None, "", 0
+    for i, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        if line.gap > 0 or i == 0:
+            run = _sponsor_run(lines, i, lang) or _bracket_run(lines, i, lang)
+            if run:
+                header.masthead.append(run[1])
+                _masthead(run[1], lang, header.found)
+                skip, follow = run[0] - 1, None
+                continue
+        text = _plain(line.text)
         hit = _masthead(text, lang, header.found)
-        if hit or (follow and line.gap == 0 and len(text) < 80):
+        if hit is None and follow and line.gap == 0 and _continues(follow, statement, text):
             header.masthead.append(text)
-            follow = hit in ("agenda", "distribution") or (follow and line.gap == 0)
+            statement = f"{statement} {text}"
+            if follow not in ("agenda", "distribution"):  # not an item's title: the joined statement, read again
+                _masthead(statement, lang, header.found)
+            continue
+        if hit:
+            header.masthead.append(text)
+            follow, statement = hit, text
         else:
             rest.append(line)
-            follow = False
-    blocks = blocks_mod.segment(rest, flavour, lang.code)
+            follow = None
+    blocks = _blocks(rest, layout, lang)
     title_block = None
     for block in blocks:
         if (match := NUMBER_TITLE.match(block.text)) and header.title is None:
@@ -56,6 +89,56 @@ def read(lines: list[Line], flavour: str, lang: Language) -> Header:
         title_block = _pick_title(blocks, header, lang)
     header.intro = [b for b in blocks if b is not title_block]
     return header
+
+
+def _continues(kind: str, statement: str, text: str) -> bool:
+    """Does *text* (the next line, no blank line between) carry on the statement?"""
+    if kind in ("agenda", "distribution"):
+        return len(text) < 80  # an agenda item's title; a distribution line's date
+    if statement.startswith("[") and "]" not in statement:
+        return True
+    return kind == "type" and text[:1].islower()  # "on 1 December 2025", "informal consultations"
+
+
+def _sponsor_run(lines: list[Line], i: int, lang: Language) -> tuple[int, str] | None:
+    """A sponsor statement over the lines from *i* to the next blank line (``… Uzbekistan:*`` /
+    ``draft resolution``): its length in lines and its text, or None."""
+    j = i + 1
+    while j < len(lines) and lines[j].gap == 0 and j - i < 40:
+        j += 1
+    if j - i < 2:
+        return None
+    text = " ".join(_plain(l.text) for l in lines[i:j])
+    match = lang.regex("draft_sponsor").search(text)
+    return (j - i, text) if match and not text[match.end():].strip() else None
+
+
+def _bracket_run(lines: list[Line], i: int, lang: Language) -> tuple[int, str] | None:
+    """A bracketed masthead statement over several lines (``[on the report of the …`` /
+    ``(Fourth Committee) (A/80/537, para. 15)]``): its length in lines and its text, or None."""
+    if not lines[i].stripped.startswith("[") or "]" in lines[i].text:
+        return None
+    j = i + 1
+    while j < len(lines) and lines[j].gap == 0 and j - i < 6:
+        j += 1
+        if "]" in lines[j - 1].text:
+            text = " ".join(_plain(l.text) for l in lines[i:j])
+            return (j - i, text) if _masthead(text, lang, {}) else None
+    return None
+
+
+def _blocks(lines: list[Line], layout: str, lang: Language) -> list[Block]:
+    """Header text cut into blocks: at blank lines (``blank`` layout) or as the body is (``indent``)."""
+    if layout != "blank":
+        return blocks_mod.segment(lines, layout, lang.code)
+    out: list[Block] = []
+    for line in lines:
+        if out and line.gap == 0:
+            out[-1].text = hyphenation.join(out[-1].text, line.text, lang.code)
+            out[-1].lines.append(line.no)
+        else:
+            out.append(Block("text", None, line.stripped, line.no, [line.no]))
+    return out
 
 
 def _pick_title(blocks: list[Block], header: Header, lang: Language) -> Block | None:
@@ -76,8 +159,12 @@ def _masthead(text: str, lang: Language, found: dict) -> str | None:
         found["sponsors"] = split_sponsors(m["sponsors"], lang)
         found.setdefault("type", "draft_resolution" if "sol" in text.lower() else "draft_decision")
         return "sponsor"
-    for key in ("distribution", "session", "agenda", "committee_report", "meeting"):
-        if m := lang.regex(key).search(text):
+    if "session" in found and "agenda" not in found and (m := lang.regex("committee").match(text)):
+        if m["ordinal"]:
+            found["committee"] = m["ordinal"]
+        return "committee"
+    for key in ("distribution", "session", "agenda", "committee_report", "without_reference", "meeting", "original"):
+        if (m := lang.regex(key).search(text)) and (key != "session" or lang.number_words(m["ordinal"])):
             found[key] = m.groupdict() or text
             return key
     for phrase, kind in lang["types"].items():
@@ -88,15 +175,9 @@ def _masthead(text: str, lang: Language, found: dict) -> str | None:
             return "type"
     if lowered in _BODY_NAMES:
         return "body"
+    if lang.regex("language_line").match(text):
+        return "language"
     if lang.regex("date").match(text) and len(text) < 40:
         found.setdefault("header_date", text)
         return "date"
     return None
-
-
-def split_sponsors(text: str, lang: Language) -> tuple[str, ...]:
-    """``Allemagne, France et Italie`` -> three names."""
-    parts = [text]
-    for sep in lang["sponsor_separators"]:
-        parts = [p for part in parts for p in part.split(sep)]
-    return tuple(p.strip() for p in parts if p.strip())

@@ -17,6 +17,10 @@ from ..model import Metadata
 from ..symbol import Symbol
 from .header import Header
 
+#: The General Assembly's Main Committees, as stored in ``Metadata.committee``.
+COMMITTEES = ("First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
+              "Sixth Committee")
+
 _RES_PREFIX = {"GA": "A/RES/", "ECOSOC": "E/RES/", "SC": "S/RES/", "HRC": "A/HRC/RES/"}
 _DEC_PREFIX = {"GA": "A/DEC/", "ECOSOC": "E/DEC/", "HRC": "A/HRC/DEC/"}
 
@@ -91,26 +95,79 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+def agenda_items(agenda, lang: Language) -> tuple[str, ...]:
+    """``18 (l) and 20*`` -> ``("18 (l)", "20")``: each item as printed, note asterisks aside."""
+    if not isinstance(agenda, dict):
+        return ()
+    parts = [agenda["items"]]
+    for sep in lang["agenda_separators"]:
+        parts = [p for part in parts for p in part.split(sep)]
+    return tuple(p.strip(" *") for p in parts if p.strip(" *"))
+
+
+def committee_of(found: dict, symbol: str | None, lang: Language) -> str | None:
+    """``First Committee`` … ``Sixth Committee`` or ``plenary`` (General Assembly documents).
+
+    From what the text says (a committee line, ``on the report of the Third
+    Committee``, ``without reference to a Main Committee``), else from the
+    symbol (``A/C.3/…`` is the Third Committee's, ``A/80/L.2`` a plenary draft).
+    """
+    ordinals = [o.lower() for o in lang["committee_ordinals"]]
+    named = found.get("committee")
+    report = found.get("committee_report")
+    if isinstance(report, dict) and (m := lang.regex("committee").match(report["committee"])):
+        named = m["ordinal"] or named
+    if isinstance(named, str) and named.lower() in ordinals:
+        return COMMITTEES[ordinals.index(named.lower())]
+    if "without_reference" in found:
+        return "plenary"
+    parsed = Symbol.try_parse(symbol) if symbol else None
+    return parsed.committee if parsed else None
+
+
+def drafts_of(found: dict) -> tuple[str, ...]:
+    """``A/72/L.6 and A/72/L.6/Add.1`` (or ``and Add.1``) -> the symbols named."""
+    ref = found.get("without_reference")
+    if not isinstance(ref, dict):
+        return ()
+    out: list[str] = []
+    for piece in re.split(r",|\band\b|\bet\b", ref["symbols"]):
+        piece = piece.strip()
+        if out and re.fullmatch(r"(?:Add|Rev|Corr)\.\d+", piece):
+            piece = f"{out[0]}/{piece}"
+        if parsed := Symbol.try_parse(piece):
+            out.append(str(parsed))
+    return tuple(out)
+
+
 def build(*, header: Header, body: str | None, doc_type: str, source: str, language: str,
           lang: Language, furniture, closing: list[str]) -> Metadata:
-    """Assemble :class:`Metadata` from everything the text states."""
+    """Assemble :class:`Metadata` from everything the text states.
+
+    The date is the adoption date (``adopted … on``, or the closing date
+    line), else the distribution date (a draft's ``Distr.`` date).
+    """
     found = header.found
     symbol = symbol_from_number(header.number, body, doc_type) or page_symbol(furniture)
     if body is None and symbol:
         body = Symbol.parse(symbol).body
     closing_date = next((iso_date(c, lang) for c in closing if iso_date(c, lang)), None)
     meeting = next((c for c in closing if lang.regex("meeting").search(c)), None)
-    agenda = found.get("agenda")
     committee = found.get("committee_report")
     sponsors = tuple(found.get("sponsors", ()))
+    original = found.get("original")
+    distribution = iso_date(found.get("header_date"), lang)
     fields = dict(
         symbol=symbol, body=body, type=doc_type, language=language, title=header.title,
-        date=iso_date(found.get("date"), lang) or closing_date,
+        date=iso_date(found.get("date"), lang) or closing_date or distribution,
         session=session_of(header, symbol, lang),
-        agenda_items=tuple(re.findall(r"\d+", agenda["items"])) if isinstance(agenda, dict) else (),
+        committee=committee_of(found, symbol, lang) if body == "GA" else None,
+        agenda_items=agenda_items(found.get("agenda"), lang),
         sponsors=sponsors,
         committee_report=committee["symbol"] if isinstance(committee, dict) else None,
-        meeting=meeting, distribution_date=iso_date(found.get("header_date"), lang),
+        drafts=drafts_of(found),
+        original_language=original["language"].strip() if isinstance(original, dict) else None,
+        meeting=meeting, distribution_date=distribution,
     )
     fields["year"] = fields["date"][:4] if fields["date"] else symbol_year(symbol)
     provenance = tuple(sorted((k, "text") for k, v in fields.items() if v and k not in ("language", "type")))

@@ -8,6 +8,8 @@ Id scheme (part of the public URL contract):
   headings (an unnumbered sub-heading: ``sec-iii-c-sub-1``), ``summary`` for
   the summary's title, ``para-12``, ``para-139-a``, ``para-139-d-i``;
 * text before the body (a summary, a recommendation): ``intro-1`` …;
+* a resolution or decision whose operative part is one unnumbered sentence:
+  ``op`` (its items ``op-a`` …);
 * unnumbered text where a number was expected: ``text-1`` … (with a warning);
 * a document with no recognisable structure: ``para-1`` … in reading order.
 
@@ -18,6 +20,7 @@ is the id of the paragraph it belongs to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .blocks import Block
@@ -71,9 +74,33 @@ def assign(blocks: list[Block], mode: str, warnings: list) -> list[Draft]:
         return [Draft(f"para-{i}", "paragraph", str(i), None, 0, b.text, b.line) for i, b in enumerate(blocks, 1)]
     ids, out = _Ids(warnings), []
     ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
-    for block in blocks:
+    unnumbered = _unnumbered_operative(blocks) if mode == "resolution" else None
+    for k, block in enumerate(blocks):
+        if k == unnumbered:
+            ctx["ops"] = True
+            ctx["para"], ctx["item"] = ids.unique("op", block.line), None
+            out.append(Draft(ctx["para"], "operative", None, None, 0, block.text, block.line))
+            continue
         out.append(_one(block, mode, ctx, ids, warnings))
+    if mode == "resolution" and not ctx["ops"]:
+        warnings.append((blocks[-1].line if blocks else 0, "no operative paragraph found: check the end of the text"))
     return out
+
+
+def _unnumbered_operative(blocks: list[Block]) -> int | None:
+    """A resolution or decision whose operative part is one unnumbered sentence: its block's index.
+
+    With no numbered paragraph at all, the operative part opens at the first
+    text block that does not end like a preambular paragraph (with a comma,
+    a footnote marker allowed after it): ``Adopts the political declaration
+    … annexed to the present resolution.``, ``recalling its decision …:``.
+    """
+    if any(b.kind == "numbered" for b in blocks):
+        return None
+    for k, block in enumerate(blocks):
+        if block.kind == "text" and not re.search(r",(?:\s?\d{1,3})?\s*$", block.text):
+            return k
+    return None
 
 
 def _one(block: Block, mode: str, ctx: dict, ids: _Ids, warnings: list) -> Draft:
@@ -115,7 +142,8 @@ def _one(block: Block, mode: str, ctx: dict, ids: _Ids, warnings: list) -> Draft
 
 
 def _untitled_heading(block: Block, ctx: dict) -> bool:
-    """An unnumbered, short, unpunctuated line right under a section heading."""
-    import re
-
-    return bool(ctx["sec"]) and ctx["para"] is None and len(block.text) < 150 and not re.search(r"[.;:,]\s*$", block.text)
+    """An unnumbered, short, unpunctuated line under a section heading: right under it, or a
+    one-line capitalised title between the section's paragraphs (``Partnerships and support mechanisms``)."""
+    if not ctx["sec"] or len(block.text) >= 150 or re.search(r"[.;:,]\s*$", block.text):
+        return False
+    return ctx["para"] is None or (block.kind == "text" and block.text[:1].isupper() and len(block.lines) == 1)

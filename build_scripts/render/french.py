@@ -54,6 +54,11 @@ def date(iso: str | None) -> str:
     return f"{day} {labels()['months'][mo - 1]} {y}"
 
 
+def committee(name: str | None) -> str | None:
+    """``Third Committee`` -> ``Troisième Commission``; ``plenary`` -> its French wording."""
+    return labels()["committees"].get(name, name) if name else None
+
+
 def field(name: str) -> str:
     return labels()["fields"].get(name, name)
 

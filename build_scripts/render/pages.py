@@ -54,6 +54,8 @@ def document_front(doc: Document) -> dict:
             "date_label": french.date(m.date), "year": year(doc),
             "session": m.session, "agenda_items": list(m.agenda_items), "sponsors": list(m.sponsors),
             "committee_report": m.committee_report, "meeting": m.meeting,
+            "committee_label": french.committee(m.committee), "original_language": m.original_language,
+            "drafts": [{"symbol": d, "url": f"documents/{Symbol.parse(d).slug}/"} for d in m.drafts],
             "distribution_label": french.date(m.distribution_date), "source": m.source,
             "language": m.language, "language_label": french.language(m.language),
             "provenance": [[french.field(k), french.provenance(v)] for k, v in m.provenance],

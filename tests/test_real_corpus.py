@@ -1,0 +1,115 @@
+"""The real corpus: 28 UN documents as PyMuPDF extracted them, against what a reader counted.
+
+``tests/fixtures/real/en/*.txt`` are the exact texts of ``../shared/corpus/en``
+(published UN documents; ``SOURCE.md`` says where they come from).
+``expected/<name>.yml`` holds what a person counted by reading each one:
+paragraphs, items, notes, metadata, the first words of the first and last
+paragraphs. The normalizer's output is compared with it field by field.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_scripts.normalize import normalize
+from build_scripts.symbol import Symbol
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "en"
+FILES = sorted(REAL.glob("*.txt"))
+_ANNEX_HEAD = re.compile(r"^annex(?:-[ivx]+)?$")
+
+
+def expected(path: Path) -> dict:
+    return yaml.safe_load((REAL / "expected" / f"{path.stem}.yml").read_text(encoding="utf-8"))
+
+
+_CACHE: dict[Path, object] = {}
+
+
+def result(path: Path):
+    if path not in _CACHE:
+        _CACHE[path] = normalize(path.read_bytes(), path.name)
+    return _CACHE[path]
+
+
+def words(text: str | None) -> str:
+    """Compare texts by their words: one space, one apostrophe style, no no-break spaces."""
+    return " ".join((text or "").replace("\u00a0", " ").replace("'", "’").split())
+
+
+def in_annex(pid: str) -> bool:
+    return pid.startswith("annex")
+
+
+def observed(doc) -> dict:
+    """What the normalizer made of a document, in the expectation table's terms."""
+    m, paras = doc.meta, doc.paragraphs
+    main = [p for p in paras if not in_annex(p.id)]
+    annex = [p for p in paras if in_annex(p.id)]
+    kinds = lambda ps, kind: [p for p in ps if p.kind == kind]
+    items = [p for p in kinds(main, "item") if not (doc.paragraph(p.parent) and doc.paragraph(p.parent).kind == "item")]
+    pre, ops = kinds(main, "preambular"), kinds(main, "operative")
+    first = lambda ps: words(ps[0].text) if ps else None
+    last = lambda ps: words(ps[-1].text) if ps else None
+    heads = [p for p in annex if _ANNEX_HEAD.match(p.id)]
+    parsed = Symbol.try_parse(m.symbol or "")
+    return {
+        "symbol": m.symbol, "type": m.type, "body": m.body, "committee": m.committee, "session": m.session,
+        "agenda_items": list(m.agenda_items), "title": words(m.title),
+        "number": parsed.short if parsed and parsed.is_resolution else None,
+        "date": m.date, "distribution_date": m.distribution_date, "original": m.original_language,
+        "committee_report": m.committee_report, "draft": " and ".join(m.drafts) or None, "meeting": m.meeting,
+        "preambular": len(pre), "operative": len(ops), "items": len(items),
+        "subitems": len(kinds(main, "item")) - len(items),
+        "footnotes": sum(1 for n in doc.footnotes if n.marker.isdigit()),
+        "asterisk_notes": sum(1 for n in doc.footnotes if n.marker.startswith("*")),
+        "sponsors_count": len(m.sponsors), "first_sponsor": m.sponsors[0] if m.sponsors else None,
+        "last_sponsor": m.sponsors[-1] if m.sponsors else None,
+        "annex": {"count": len(heads), "paragraphs": len([p for p in annex if p.kind == "paragraph" and p.number]),
+                  "headings": len([p for p in annex if p.kind == "heading"]) - len(heads),
+                  "items": len(kinds(annex, "item"))} if heads else None,
+        "first_preambular": first(pre), "last_preambular": last(pre),
+        "first_operative": first(ops), "last_operative": last(ops),
+    }
+
+
+_STARTS = ("first_preambular", "last_preambular", "first_operative", "last_operative")
+
+
+def mismatches(path: Path) -> list[str]:
+    want, got = expected(path), observed(result(path).document)
+    out = []
+    for key, value in want.items():
+        if key == "notes":
+            continue
+        have = got[key]
+        if key in _STARTS and value is not None and have is not None:
+            ok = have.startswith(words(value))
+        elif key == "title":
+            ok = have == words(value)
+        else:
+            ok = have == value
+        if not ok:
+            out.append(f"{key}: expected {value!r}, got {have!r}")
+    return out
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_real_document_matches_what_a_reader_counted(path):
+    problems = mismatches(path)
+    assert not problems, f"{path.name}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_real_document_loses_no_word(path):
+    report = result(path).conservation
+    assert report.ok, f"{path.name}: lost {report.lost[:20]}, added {report.added[:20]}"
+
+
+def test_every_real_document_has_its_expectations():
+    assert len(FILES) == 28
+    assert all((REAL / "expected" / f"{p.stem}.yml").exists() for p in FILES)
