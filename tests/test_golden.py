@@ -1,7 +1,9 @@
 """Golden files: each seed's Markdown and JSON output, byte for byte.
 
 ``tests/fixtures/golden/<seed stem>.md`` and ``.json`` hold the reviewed
-output of ``normalize`` + the renderers for each seed. A change in any stage
+output of ``normalize`` + the renderers for each seed, and for a handful of
+real documents of ``fixtures/real/en`` (a resolution with an annex, one on
+a committee's report, a long committee draft, a draft decision). A change in any stage
 shows up here as a readable diff. After an intended change, regenerate with::
 
     UPDATE_GOLDEN=1 pytest tests/test_golden.py
@@ -21,6 +23,8 @@ from conftest import SEEDS, normalize_file
 from build_scripts.render import markdown, record
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
+REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "en"
+CASES = SEEDS + tuple(REAL / f"{stem}.txt" for stem in ("a-res-80-3", "a-res-80-13", "a-c-3-80-l-2", "a-c-4-80-l-3"))
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 MAX_DIFF_LINES = 80
 
@@ -38,7 +42,7 @@ def diff(expected: str, actual: str, name: str) -> str:
     return shown + (f"\n… {more} more diff lines" if more > 0 else "")
 
 
-@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 @pytest.mark.parametrize("suffix", [".md", ".json"])
 def test_golden(path: Path, suffix: str):
     actual = outputs(path)[suffix]

@@ -113,3 +113,41 @@ def test_real_document_loses_no_word(path):
 def test_every_real_document_has_its_expectations():
     assert len(FILES) == 28
     assert all((REAL / "expected" / f"{p.stem}.yml").exists() for p in FILES)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_every_footnote_of_a_real_document_has_its_marker(path):
+    doc = result(path).document
+    assert [n.marker for n in doc.footnotes if n.marker.isdigit() and not n.cited_in] == []
+    assert not [i for i in doc.issues if "marker" in i.message]
+
+
+# (file, note, the words before its marker, what follows it): markers glued to a word, to a year,
+# after punctuation, spaced, after a sentence — and the space after them kept.
+MARKERS = [
+    ("a-res-80-10", "4", "the Rights of the Child", " and the"),            # "Child4 and"
+    ("a-80-l-4", "3", "for the Decade 2014–2024", " and provide"),         # "2014–20243"
+    ("a-80-l-13", "4", "of the Commission;", ""),                          # "Commission; 4" at the end
+    ("a-80-l-13", "1", "on the Law of the Sea", " on the"),                # "Sea1 on"
+    ("a-c-3-80-l-2", "6", "of 28 March 2008,", " 18/15 of"),              # "2008,6 18/15"
+    ("a-c-3-80-l-2", "11", "its resolution 79/160;", ""),                 # "79/160;11"
+    ("a-c-3-80-l-2", "9", "on 8 September 2001,", " in particular"),      # "2001, 9 in"
+    ("a-res-80-9", "13", "with the Paris Principles.", " We will"),       # "Principles. 13 We"
+    ("a-80-l-10", "5", "“A world fit for children”,", " which stresses"),  # "”, 5  which"
+]
+
+
+@pytest.mark.parametrize("stem, marker, before, after", MARKERS, ids=[f"{m[0]}-{m[1]}" for m in MARKERS])
+def test_footnote_marker_stands_where_printed(stem, marker, before, after):
+    doc = result(REAL / f"{stem}.txt").document
+    (para,) = [p for p in doc.paragraphs if any(r.marker == marker for r in p.notes)]
+    offset = next(r.offset for r in para.notes if r.marker == marker)
+    assert words(para.text[:offset]).endswith(words(before))
+    assert para.text[offset:].startswith(after)
+
+
+def test_numbers_that_are_no_markers_stay_in_the_text():
+    doc = result(REAL / "a-80-l-13.txt").document
+    assert "resolution 79/271 of 4 March 2025" in words(doc.paragraph("pp-3").text)
+    doc = result(REAL / "a-c-3-80-l-2.txt").document
+    assert "in particular paragraphs 11, 13 and 54," in words(doc.paragraph("pp-7").text)

@@ -9,7 +9,9 @@ Steps, each in its own module, each stating its guarantees:
 Guarantees of :func:`parse`: it never raises on text input; every cleaned
 line ends up in the masthead, the formula, a paragraph, a footnote or the
 closing lines; a text with no recognisable structure is still published as
-plain numbered paragraphs, with ``structured=False`` and a warning.
+plain numbered paragraphs, with ``structured=False`` and a warning; a job
+number or barcode left inside a paragraph (a running header no rule
+recognised) is warned about with the paragraph's line.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..model import Document, Footnote, Issue, Paragraph
 from . import blocks as blocks_mod
 from . import annex, footnotes, header as header_mod, metadata, notes, structure
 
+_FURNITURE_LEFT = re.compile(r"(?<![\w/-])\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{7,9}\*")  # job number, barcode
 _EMPHASIS = re.compile(r"\*{1,2}([^*]+?)\*{1,2}")
 _LEAD = re.compile(r"^\s*\*{1,2}([^*]+?)\*{1,2}")
 
@@ -56,8 +59,11 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     if cleaned.flavour == "pdf":
         numbered = [(n.marker, n.line) for n in raw_notes if n.marker.isdigit()]
         texts = notes.mark_pdf([(d.text, d.line) for d in drafts], numbered,
-                               after_punctuation=bool(lang.table.get("note_after_punctuation")))
+                               after_punctuation=bool(lang.table.get("note_after_punctuation")),
+                               number_words=frozenset(lang.table.get("number_words", ())))
     paragraphs = tuple(_finish(d, t, lang.code, cleaned.flavour) for d, t in zip(drafts, texts))
+    warnings += [(p.line, f"page furniture left in paragraph {p.id}: {m.group().strip()!r} (a running header "
+                          "the reader did not recognise?)") for p in paragraphs if (m := _FURNITURE_LEFT.search(p.text))]
     doc_type = head.found.get("type") or {"resolution": "resolution", "report": "report"}.get(mode, "document")
     if head.title:
         head.title = words.repair(head.title.replace("*", ""), lang.code)

@@ -12,8 +12,11 @@ repeats are accepted only in their unambiguous glued form (``organisée1``).
 A candidate followed by ``.digit`` (``cibles 5.2``) is never a marker.
 English puts the marker after the punctuation (``Development, 1 and``,
 ``Crime,3 which``): with ``after_punctuation`` those forms are looked for
-too, the spaced one only for a first mention, and only after a letter and
-before a word or the end of the paragraph.
+too, for a first mention only: after a letter or a year (``2014–2024,1
+which``, ``of 1949; 13``) and before a word or the end of the paragraph
+(after a year's comma, glued, also before a number: ``2008,6 18/15``), or
+after a sentence's full stop, before the next sentence or the paragraph's
+end (``Principles. 13 We``, ``Rights.15 We``, ``Future. 16``).
 :func:`take` removes the brackets and returns each marker's offset.
 """
 
@@ -28,6 +31,8 @@ _AFTER = r"(?=\s?[,;:)»]|\.(?!\d)|\s+[^\W\d_]|\s*$)"
 
 
 _AFTER_PUNCT = r"(?=\s+[^\W\d_]|\s*$)"
+_AFTER_SPACED_EN = r"(?=\s+[a-z]|\s*$)"  # "Countries 2  and": never before a capital ("of 4 March")
+_YEAR = r"(?<!\d)(?:19|20)\d\d"  # a year a marker may follow after its comma: "2014–2024,1"
 
 
 def _patterns(n: str, first: bool, after_punctuation: bool = False) -> list[re.Pattern[str]]:
@@ -36,9 +41,13 @@ def _patterns(n: str, first: bool, after_punctuation: bool = False) -> list[re.P
              re.compile(rf"(?<=(?<![\d/.,])(?:19|20)\d\d){n}(?![\d/]){_AFTER}")]
     if not first:
         return glued[:1]
-    spaced = [re.compile(rf"(?<=[^\W_]) {{1,2}}{n}{_AFTER}"), re.compile(rf"(?<=[^\W_][)»]) {{1,2}}{n}{_AFTER}")]
-    if after_punctuation:  # "Crime,3 which", "Development, 1 and"
-        spaced.append(re.compile(rf"(?<=[^\W\d_][,;])(?: {{1,2}})?{n}{_AFTER_PUNCT}"))
+    after = _AFTER_SPACED_EN if after_punctuation else _AFTER
+    spaced = [re.compile(rf"(?<=[^\W_]) {{1,2}}{n}{after}"), re.compile(rf"(?<=[^\W_][)»]) {{1,2}}{n}{after}")]
+    if after_punctuation:  # "Crime,3 which", "Development, 1 and", "2014–2024,1 which", "of 1949; 13", "Future. 16"
+        spaced.append(re.compile(rf"(?:(?<=[^\W\d_][,;])|(?<=[”’)»][,;]))(?: {{1,2}})?{n}{_AFTER_PUNCT}"))
+        spaced.append(re.compile(rf"(?<={_YEAR}[,;]) {{1,2}}{n}(?=\s+[^\W\d_]|\s*$)"))
+        spaced.append(re.compile(rf"(?<=\d[,;]){n}(?=\s|$)"))  # "2008,6 18/15", "79/160;11": glued after a number
+        spaced.append(re.compile(rf"(?<=[^\W\d_]\.) {{0,2}}{n}(?=\s+[A-Z]|\s*$)"))  # after a sentence: "Principles. 13 We"
     return glued + spaced
 
 
@@ -51,17 +60,20 @@ def _find(text: str, n: str, start: int, first: bool, after_punctuation: bool = 
     return best
 
 
-def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]], after_punctuation: bool = False) -> list[str]:
+def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]], after_punctuation: bool = False,
+             number_words: frozenset[str] = frozenset()) -> list[str]:
     """Bracket note markers in *texts* (``(text, first line)`` in reading order).
 
     *notes* are ``(marker, line of the footnote)`` for numbered notes;
-    *after_punctuation* is the language's habit of putting markers after a comma.
+    *after_punctuation* is the language's habit of putting markers after a comma;
+    *number_words* are words a number follows (``of``, ``paragraphs``): a
+    marker set apart by a space never stands after one of them.
     """
     out = [t for t, _ in texts]
     seen: set[str] = set()
     cursor = (0, 0)
     for marker, note_line in notes:
-        cursor = _mark_first(out, texts, marker, note_line, cursor, after_punctuation)
+        cursor = _mark_first(out, texts, marker, note_line, cursor, after_punctuation, number_words)
         seen.add(marker)
     for i, text in enumerate(out):
         out[i] = _mark_repeats(text, seen, after_punctuation)
@@ -69,14 +81,14 @@ def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]], after_p
 
 
 def _mark_first(out: list[str], texts, marker: str, note_line: int, cursor: tuple[int, int],
-                after_punctuation: bool = False) -> tuple[int, int]:
+                after_punctuation: bool = False, number_words: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Bracket the first mention of *marker* at or after *cursor*; return the new cursor."""
     for i in range(cursor[0], len(texts)):
         if texts[i][1] > note_line:
             break
         text = out[i]
         match = _find(text, marker, cursor[1] if i == cursor[0] else 0, True, after_punctuation)
-        while match and _inside_bracket(text, match.start()):
+        while match and (_inside_bracket(text, match.start()) or _after_number_word(text, match, number_words)):
             match = _find(text, marker, match.end(), True, after_punctuation)
         if match:
             head = text[: match.start()].rstrip(" ")
@@ -95,6 +107,14 @@ def _mark_repeats(text: str, seen: set[str], after_punctuation: bool = False) ->
     for pattern in _REPEATS + ((_REPEAT_AFTER_PUNCT,) if after_punctuation else ()):
         text = pattern.sub(lambda m: f"{NOTE_OPEN}{m.group(1)}{NOTE_CLOSE}" if m.group(1) in seen else m.group(0), text)
     return text
+
+
+def _after_number_word(text: str, match: re.Match, number_words: frozenset[str]) -> bool:
+    """A spaced candidate after a word that introduces a number (``of 4``, ``paragraphs 11``)."""
+    if not match.group().startswith(" "):
+        return False
+    before = re.search(r"([^\W\d_]+)\W*$", text[: match.start()])
+    return bool(before) and before.group(1).lower() in number_words
 
 
 def _inside_bracket(text: str, pos: int) -> bool:

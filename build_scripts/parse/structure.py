@@ -15,7 +15,8 @@ Id scheme (part of the public URL contract):
 
 Guarantees of :func:`assign`: every block becomes exactly one paragraph; ids
 are unique (a clash gets ``-2``, ``-3`` and a warning); an item's ``parent``
-is the id of the paragraph it belongs to.
+is the id of the paragraph it belongs to; a skipped paragraph number and a
+resolution without an operative part are warned about.
 """
 
 from __future__ import annotations
@@ -113,7 +114,9 @@ def _one(block: Block, mode: str, ctx: dict, ids: _Ids, warnings: list) -> Draft
         return Draft(ids.unique("sec-" + "-".join(ctx["sec"]), block.line), "heading", label, None, level, block.text, block.line)
     if block.kind == "numbered":
         kind, prefix = ("operative", "op") if mode == "resolution" else ("paragraph", "para")
-        ctx["ops"] = True
+        if int(label) != ctx.get("number", 0) + 1:
+            warnings.append((block.line, f"numbering gap: paragraph {label} follows paragraph {ctx.get('number', 0)}"))
+        ctx["ops"], ctx["number"] = True, int(label)
         pid = ids.unique(f"{prefix}-{label}", block.line)
         ctx["para"], ctx["item"] = pid, None
         return Draft(pid, kind, label, None, 0, block.text, block.line)

@@ -1,9 +1,11 @@
-"""How a paragraph is cited in French: ``par. 3 a)``, ``alinéa 5 du préambule``.
+"""How a paragraph is cited in French: ``par. 3 a)``, ``alinéa 5 du préambule``, ``annexe, par. 3``.
 
 Guarantee: every paragraph id of the scheme gets a non-empty label.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model import Document, Paragraph
 
@@ -16,11 +18,30 @@ def chain(doc: Document, para: Paragraph) -> list[Paragraph]:
     return out
 
 
+_ANNEX = re.compile(r"^annex(?:-(?P<n>[ivxl]+))?(?=-|$)")
+
+
+def is_annex_heading(para: Paragraph) -> bool:
+    """The heading that opens an annex (id ``annex``, ``annex-ii``)."""
+    match = _ANNEX.match(para.id)
+    return para.kind == "heading" and bool(match) and match.group() == para.id
+
+
 def label(doc: Document, para: Paragraph) -> str:
     """The citation label of *para* (French)."""
+    annex = _ANNEX.match(para.id)
+    if annex:
+        name = f"annexe {annex['n'].upper()}" if annex["n"] else "annexe"
+        return name if para.id == annex.group() else f"{name}, {_label(doc, para)}"
+    return _label(doc, para)
+
+
+def _label(doc: Document, para: Paragraph) -> str:
     parts = chain(doc, para)
     root = parts[0]
     suffix = "".join(f" {p.number})" for p in parts[1:] if p.number)
+    if root.kind == "operative" and not root.number:
+        return f"dispositif{suffix}"
     if root.kind == "preambular":
         return f"alinéa {root.number}{suffix} du préambule"
     if root.kind in ("operative", "paragraph") and root.number:

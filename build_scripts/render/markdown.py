@@ -15,7 +15,7 @@ from ..lang import language
 from ..model import Document, Paragraph
 from . import escape
 from .inline import Link, note_id, paragraph_markdown
-from .labels import label
+from .labels import chain, is_annex_heading, label
 
 LinkFinder = Callable[[Document, Paragraph], list[Link]]
 Suffix = Callable[[Document, Paragraph], str]  # extra inline Markdown at a paragraph's end
@@ -75,6 +75,8 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
     if para.kind == "heading":
         level = "#" * min(para.level + 1, 6)
         number = f"{escape.text(para.number)}. " if para.number else ""
+        if is_annex_heading(para):  # "Annex — Awaza Political Declaration"
+            number = escape.text(para.number or "") + (" — " if para.text else "")
         return f"{level} {number}{paragraph_markdown(para, links)} {{ #{para.id} }}\n"
     text = paragraph_markdown(para, links)
     if para.lead and para.text.startswith(para.lead):
@@ -86,7 +88,7 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
         mark = language(doc.meta.language)["item_label"].format(n=para.number) if para.kind == "item" else f"{para.number}."
         number = f'<span class="num">{escape.text(mark)}</span> '
     css = _CLASSES.get(para.kind, "para")
-    depth = len(para.id.split("-")) - 2 if para.kind == "item" else 0
+    depth = len(chain(doc, para)) - 1 if para.kind == "item" else 0
     title = label(doc, para).replace('"', "")
     anchor = f' [¶](#{para.id} "Lien permanent : {title}"){{: .permalink }}' if permalinks else ""
     return f'{number}{text}{extra}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}" data-depth="{depth}" }}\n'
