@@ -151,3 +151,17 @@ def test_numbers_that_are_no_markers_stay_in_the_text():
     assert "resolution 79/271 of 4 March 2025" in words(doc.paragraph("pp-3").text)
     doc = result(REAL / "a-c-3-80-l-2.txt").document
     assert "in particular paragraphs 11, 13 and 54," in words(doc.paragraph("pp-7").text)
+
+
+#: The public id scheme (README, "Paragraph ids"), with annexes and an unnumbered operative text.
+ID_SCHEME = re.compile(r"^(?:(?:pp|op)-\d+(?:-[a-z](?:-[ivx]+)?)?|op(?:-[a-z](?:-[ivx]+)?)?|intro-\d+"
+                       r"|annex(?:-[ivxl]+)?(?:-(?:\d+(?:-[a-z](?:-[ivx]+)?)?|sec-[ivx]+(?:-[a-h](?:-\d+)?)?(?:-sub-\d+)?))?)$")
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_real_document_ids_follow_the_url_contract(path):
+    doc = result(path).document
+    bad = [p.id for p in doc.paragraphs if not ID_SCHEME.match(p.id)]
+    assert not bad
+    assert not [p.id for p in doc.paragraphs if p.kind == "intro"], "header text left over as intro paragraphs"
+    assert not doc.issues, [i.format(path.name) for i in doc.issues]

@@ -10,13 +10,19 @@ lines; the lines before that (the repeated title) go with it.
 
 Guarantees: only lines of pages after the first are removed; a header is
 recognised only when it holds a job or page number; at most
-:data:`MAX_TITLE_LINES` other lines, each shorter than a text line, go with it;
+:data:`MAX_TITLE_LINES` other lines, each shorter than a text line and not
+ending a clause, go with it, and only in a header that names the symbol;
 when a page has no header at its top, the same is looked for at its bottom
-(a footer). Every removed line is recorded as ``running header``.
+(a footer). Every removed line is recorded as ``running header``. The first
+line left on a later page has no ``gap``: blank lines at a page's top belong
+to the page, not to the text (whether a paragraph opens there is the
+parser's question).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from itertools import groupby
 
 from .furniture import BARCODE_LINE, JOB_LINE, PAGE_LINE, SYMBOL_LINE
@@ -25,6 +31,7 @@ from .lines import Line
 REACH = 8  # lines looked at, from a page's top (or bottom)
 MAX_TITLE_LINES = 4
 _MAX_TITLE_CHARS = 100
+_CLAUSE_END = re.compile(r"[,;:]$")  # a text line, not a title
 
 
 def remove(lines: list[Line], removed: list) -> list[Line]:
@@ -38,7 +45,13 @@ def remove(lines: list[Line], removed: list) -> list[Line]:
             found = _head(page_lines) or _head(page_lines[::-1])
             drop.update(l.no for l in found)
     removed.extend((l.no, l.text, "running header") for l in lines if l.no in drop)
-    return [l for l in lines if l.no not in drop]
+    kept, page = [], 1
+    for line in lines:
+        if line.no in drop:
+            continue
+        kept.append(dataclasses.replace(line, gap=0) if line.page != page else line)  # a page top's blanks are the page's
+        page = line.page
+    return kept
 
 
 def _head(page: list[Line]) -> list[Line]:
@@ -49,7 +62,10 @@ def _head(page: list[Line]) -> list[Line]:
         return []
     end = marks[-1]
     others = [l for i, l in enumerate(window[: end + 1]) if i not in marks]
-    if len(others) > MAX_TITLE_LINES or any(len(l.stripped) > _MAX_TITLE_CHARS for l in others):
+    if others and not any(SYMBOL_LINE.match(window[i].stripped) for i in marks):
+        return []  # title lines go with a header only when it names the symbol
+    if len(others) > MAX_TITLE_LINES or any(len(l.stripped) > _MAX_TITLE_CHARS or _CLAUSE_END.search(l.stripped)
+                                             for l in others):
         return []
     return window[: end + 1]
 

@@ -48,6 +48,9 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     body_lines, annexes = annex.split(([opening] if opening else []) + (lines[at + 1 :] if formula else lines[at:]), lang)
     body_lines, closing = _split_closing(body_lines, lang)
     blocks = blocks_mod.segment(body_lines, cleaned.layout, lang.code)
+    starts = {b.line for b in blocks}
+    warnings += [(l.no, f"{l.text.split()[0]!r} alone on its line was not taken as a label (it does not follow "
+                        "the numbering): kept in the text") for l in body_lines if l.label_alone and l.no not in starts]
     mode = "resolution" if formula else ("report" if any(b.kind != "text" for b in blocks) else "plain")
     if mode == "plain":
         drafts = structure.assign(head.intro + blocks, "plain", warnings)

@@ -86,7 +86,8 @@ def _start(line: Line, prev: Block | None, state: _State, layout: str):
     if prev is None:
         return ("text", None, text)
     fresh = line.opens
-    if _CAPITAL.match(text) and _short_heading(prev) and fresh and not state.romans.last:
+    if _CAPITAL.match(text) and _short_heading(prev) and fresh and not state.romans.last \
+            and (layout == "indent" or line.gap > 0):  # a page top is no sign of a heading
         return ("text", None, text)
     if fresh and prev.kind in ("roman", "letter", "subheading") and _heading_like(text.strip()) and _CAPITAL.match(text):
         return ("text", None, text)  # an unnumbered sub-heading under a report heading
