@@ -1,8 +1,9 @@
 """Command line (an edge: all file I/O of the normalizer happens here).
 
-``python -m build_scripts normalize FILE... --out DIR [--strict]`` writes
+``python -m build_scripts normalize FILE... --out DIR [--strict] [--report]`` writes
 ``DIR/<id>.md`` and ``DIR/<id>.json`` for each input and prints one summary
-line per file. Two files with the same id are both written, the second (by
+line per file; with ``--report`` (``--out`` then optional) it prints one
+table of every document instead (see :mod:`build_scripts.report`). Two files with the same id are both written, the second (by
 file name) as ``<id>-2``, as on the site. Exit status: 0 when every file was converted; 1 when a file
 could not be read (the others are still converted); 2 with ``--strict`` when
 a file has warnings.
@@ -18,6 +19,7 @@ from pathlib import Path
 from .corpus import unique_ids
 from .normalize import normalize
 from .read import InputError
+from . import report
 from .render import markdown, record
 
 
@@ -50,24 +52,29 @@ def summary_line(path: Path, result) -> str:
 
 def cmd_normalize(args) -> int:
     """Convert every file, give repeated ids a suffix as the site does, write, report."""
-    status, results = 0, []
+    status, results, failures = 0, [], []
     for name in args.files:
         path = Path(name)
         try:
             results.append((path, convert(path)))
         except (InputError, OSError) as err:
             print(f"error: {err}", file=sys.stderr)
+            failures.append((path.name, str(err)))
             status = 1
     results.sort(key=lambda item: item[1].document.meta.source)  # unique_ids keeps this order
     docs = unique_ids([result.document for _, result in results])
     for (path, result), doc in zip(results, docs):
         result = dataclasses.replace(result, document=doc)
-        write(result.document, Path(args.out))
-        print(summary_line(path, result))
-        for issue in result.document.issues:
-            print(f"  warning: {issue.format(path.name)}", file=sys.stderr)
+        if args.out:
+            write(result.document, Path(args.out))
+        if not args.report:
+            print(summary_line(path, result))
+            for issue in result.document.issues:
+                print(f"  warning: {issue.format(path.name)}", file=sys.stderr)
         if args.strict and result.document.issues and status == 0:
             status = 2
+    if args.report:
+        print(report.table([(path.name, doc) for (path, _), doc in zip(results, docs)], failures), end="")
     return status
 
 
@@ -76,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     norm = sub.add_parser("normalize", help="raw UN texts -> Markdown + JSON")
     norm.add_argument("files", nargs="+")
-    norm.add_argument("--out", required=True, help="output directory")
+    norm.add_argument("--out", help="output directory (required unless --report)")
+    norm.add_argument("--report", action="store_true",
+                      help="print one table row per document (counts, metadata, warnings) instead of one line each")
     norm.add_argument("--strict", action="store_true", help="treat warnings as failures")
     args = parser.parse_args(argv)
+    if not args.out and not args.report:
+        parser.error("--out DIR is required (or --report to only check the files)")
     return cmd_normalize(args)

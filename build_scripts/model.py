@@ -105,6 +105,7 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     closing: tuple[str, ...] = ()  # "50e séance plénière", "18 décembre 2019"
     structured: bool = True
+    extraction: str = "dump"  # the reader that recognised the raw text (build_scripts.readers)
     issues: tuple[Issue, ...] = ()
     furniture: tuple[tuple[int, str], ...] = field(default=(), compare=False)
 

@@ -109,3 +109,25 @@ def test_two_files_with_the_same_symbol_are_both_written(tmp_path):
     assert "zz_copy.txt: resolution A/RES/74/176 -> a-res-74-176-2" in proc.stdout
     assert f"A/RES/74/176 is also claimed by {seed.name}; published as a-res-74-176-2" in proc.stderr
     assert f"A/RES/74/176 is also claimed by zz_copy.txt (published as a-res-74-176-2)" in proc.stderr
+
+
+def test_report_prints_one_row_per_document_and_every_warning(tmp_path):
+    """``--report``: a table row per file (read as, counts, metadata, check/ok), the warnings below it."""
+    real = Path(__file__).resolve().parent / "fixtures" / "real" / "en"
+    odd = tmp_path / "odd.txt"
+    odd.write_text("The General Assembly,\n\n  Recalling its resolution 1/1,\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-m", "build_scripts", "normalize", "--report",
+                           str(real / "a-c-3-80-l-2.txt"), str(real / "a-res-80-3.txt"), str(odd), str(empty)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1  # an unreadable file, the others reported
+    lines = proc.stdout.splitlines()
+    assert lines[0].split()[:4] == ["file", "status", "warnings", "read"]
+    row = next(l for l in lines if l.startswith("a-c-3-80-l-2.txt")).split()
+    assert row[1:9] == ["ok", "0", "pymupdf", "draft_resolution", "A/C.3/80/L.2", "2025-09-18", "Third", "Committee"]
+    assert next(l for l in lines if l.startswith("odd.txt")).split()[1] == "check"
+    assert "3 document(s), 1 to check, 1 unreadable" in proc.stdout
+    assert "odd.txt:3: no operative paragraph found" in proc.stdout
+    assert "error: empty.txt: empty file" in proc.stdout
+    assert not list(tmp_path.glob("*.json")), "--report alone writes nothing"

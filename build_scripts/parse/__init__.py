@@ -75,7 +75,8 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     notes_out = _footnotes(raw_notes, paragraphs, lang.code, warnings)
     issues = tuple(Issue(line, msg) for line, msg in sorted(set(warnings)))
     return Document(meta=meta, masthead=tuple(head.masthead), title_line=head.title_line, formula=formula, paragraphs=paragraphs,
-                    footnotes=notes_out, closing=tuple(closing), structured=mode != "plain", issues=issues,
+                    footnotes=notes_out, closing=tuple(closing), structured=mode != "plain",
+                    extraction=cleaned.reader, issues=issues,
                     furniture=tuple(sorted(cleaned.furniture + tuple(separators))))
 
 

@@ -22,7 +22,7 @@ def record(doc: Document, extra: dict[str, Any] | None = None) -> dict[str, Any]
         "committee": meta.committee, "committee_report": meta.committee_report, "drafts": list(meta.drafts),
         "original_language": meta.original_language, "meeting": meta.meeting,
         "distribution_date": meta.distribution_date, "year": meta.year, "source": meta.source,
-        "provenance": dict(meta.provenance), "structured": doc.structured,
+        "provenance": dict(meta.provenance), "structured": doc.structured, "extraction": doc.extraction,
         "masthead": list(doc.masthead), "formula": doc.formula, "closing": list(doc.closing),
         "paragraphs": [
             {"id": p.id, "kind": p.kind, "number": p.number, "parent": p.parent, "text": p.text,
