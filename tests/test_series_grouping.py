@@ -188,3 +188,19 @@ def test_every_document_in_exactly_one_series(rows):
     assert len({s.id for s in series}) == len(series)
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s.id) for s in series)
     assert all(set(s.reports) <= set(s.members) and s.members for s in series)
+
+
+def test_a_resolution_is_linked_to_the_draft_it_names_whatever_their_titles():
+    import dataclasses
+
+    from build_scripts.model import Document, Metadata
+    from build_scripts.series.grouping import group_series
+
+    draft = Document(Metadata(id="a-80-l-11", source="a.txt", type="draft_resolution", symbol="A/80/L.11",
+                              title="International Day of the World’s Indigenous Women and Girls"))
+    adopted = Document(Metadata(id="a-res-80-10", source="b.txt", type="resolution", symbol="A/RES/80/10",
+                                title="A wholly different title", drafts=("A/80/L.11",)))
+    other = dataclasses.replace(adopted, meta=dataclasses.replace(adopted.meta, id="a-res-80-99", symbol="A/RES/80/99", title="Regional disarmament",
+                                                                   drafts=("A/80/L.99",)))
+    series = group_series([draft, adopted, other])
+    assert sorted(s.members for s in series) == [("a-80-l-11", "a-res-80-10"), ("a-res-80-99",)]

@@ -1,13 +1,16 @@
 """Group documents into series: successive versions of the same text.
 
-:func:`group_series` uses three signals, strongest first:
+:func:`group_series` uses four signals, strongest first:
 
 1. **overrides** — ``overrides[doc_id]``, else the sidecar's
    ``Metadata.series``: the document belongs to that series, whatever its
-   title or content say (it takes no part in the two automatic signals);
-2. **titles** — documents whose title keys (see :func:`title_key`) are equal
+   title or content say (it takes no part in the automatic signals);
+2. **drafts named** — a resolution that names the draft it was adopted
+   from (``[without reference to a Main Committee (A/80/L.11)]``,
+   ``Metadata.drafts``) is linked to that draft when the archive holds it;
+3. **titles** — documents whose title keys (see :func:`title_key`) are equal
    or score at least :data:`TITLE_MATCH` (``token_sort_ratio``) are linked;
-3. **content** — a document left alone by its title joins the document,
+4. **content** — a document left alone by its title joins the document,
    not a report, with which it shares the most near-identical paragraphs
    (``fuzz.ratio`` ≥ :data:`NEAR_IDENTICAL` on folded text, same kind), if
    they are at least :data:`CONTENT_MIN` and :data:`CONTENT_SHARE` of the
@@ -97,6 +100,7 @@ def group_series(docs: Sequence[Document], overrides: Mapping[str, str] | None =
     pinned = {d.meta.id: (overrides or {}).get(d.meta.id) or d.meta.series for d in docs}
     free = sorted(i for i, s in pinned.items() if not s)
     groups = _UnionFind(free)
+    _link_drafts(groups, [by_id[i] for i in free])
     _link_titles(groups, [by_id[i] for i in free])
     _link_content(groups, [by_id[i] for i in free])
     named: dict[str, list[str]] = {}
@@ -106,6 +110,15 @@ def group_series(docs: Sequence[Document], overrides: Mapping[str, str] | None =
         if series_id:
             named.setdefault(series_id, []).append(doc_id)
     return tuple(_series(sid, ids, by_id) for sid, ids in sorted(named.items()))
+
+
+def _link_drafts(groups: "_UnionFind", docs: list[Document]) -> None:
+    """Union a resolution with each draft it names that is in *docs*."""
+    by_symbol = {d.meta.symbol: d.meta.id for d in docs if d.meta.symbol}
+    for doc in docs:
+        for symbol in doc.meta.drafts:
+            if symbol in by_symbol:
+                groups.union(doc.meta.id, by_symbol[symbol])
 
 
 def _link_titles(groups: "_UnionFind", docs: list[Document]) -> None:

@@ -1,0 +1,74 @@
+"""The site built strictly with the real corpus added to the seeds, as a user adding a batch would.
+
+A temporary ``source_docs/`` holds the five seeds (with their sidecars) and
+the 28 real documents of ``fixtures/real/en``; ``mkdocs build --strict``
+must pass, every real document gets its page and JSON, and the
+draft -> resolution pairs of the corpus get their comparison pages.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.sitebuild import ROOT, build_site
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "en"
+pytestmark = pytest.mark.site
+
+#: Draft -> adopted resolution, as the corpus README confirms them (mastheads and paragraphs).
+PAIRS = [("a-80-l-4", "a-res-80-3"), ("a-80-l-10", "a-res-80-8"), ("a-80-l-11", "a-res-80-10"),
+         ("a-80-l-24", "a-res-80-115"), ("a-c-1-80-l-7", "a-res-80-27"), ("a-c-1-80-l-8", "a-res-80-29"),
+         ("a-c-4-80-l-2", "a-res-80-88")]
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("real-site")
+    sources = work / "sources"
+    sources.mkdir()
+    for path in list((ROOT / "source_docs").iterdir()) + list(REAL.glob("*.txt")):
+        shutil.copy(path, sources / path.name)
+    site, proc = build_site(work / "build", sources)
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
+    return site
+
+
+def test_every_real_document_is_published_with_its_paragraphs(real_site):
+    for path in REAL.glob("*.txt"):
+        page = (real_site / "documents" / path.stem / "index.html").read_text(encoding="utf-8")
+        record = json.loads((real_site / "api/documents" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        assert record["extraction"] == "pymupdf" and not record["warnings"], path.name
+        for para in record["paragraphs"]:
+            assert f'id="{para["id"]}"' in page, (path.name, para["id"])
+    annex = (real_site / "documents/a-res-80-3/index.html").read_text(encoding="utf-8")
+    assert 'id="annex"' in annex and 'id="annex-13-a"' in annex and 'data-label="annexe, par. 13 a)"' in annex
+
+
+@pytest.mark.parametrize("draft, adopted", PAIRS, ids=[f"{a}->{b}" for a, b in PAIRS])
+def test_each_draft_and_its_resolution_are_compared(real_site, draft, adopted):
+    record = json.loads((real_site / "api/documents" / f"{adopted}.json").read_text(encoding="utf-8"))
+    series = json.loads((real_site / "api/series" / f"{record['series']}.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in series["documents"]] == [draft, adopted]
+    page = real_site / "comparaisons" / draft / adopted / "index.html"
+    assert page.exists()
+    pair = next(a for a in series["alignments"] if (a["a"], a["b"]) == (draft, adopted))
+    assert pair["counts"]["unchanged"] >= 3 and pair["counts"]["added"] + pair["counts"]["dropped"] <= 2
+
+
+def test_the_fiche_names_committee_draft_and_original(real_site):
+    page = (real_site / "documents/a-res-80-10/index.html").read_text(encoding="utf-8")
+    assert "séance plénière" in page and 'href="../a-80-l-11/"' in page
+    page = (real_site / "documents/a-c-3-80-l-2/index.html").read_text(encoding="utf-8")
+    assert "Troisième Commission" in page and "<dt>Original</dt><dd>English</dd>" in page
+
+
+def test_a_long_sponsor_list_is_cut_on_top_and_whole_in_the_fiche(real_site):
+    page = (real_site / "documents/a-80-l-13/index.html").read_text(encoding="utf-8")
+    eyebrow = page.split('class="doc-head__eyebrow"')[1].split("</p>")[0]
+    assert "et 111 autres" in eyebrow and "Zambia" not in eyebrow
+    fiche = page.split('class="doc-meta__list"')[1].split("</dl>")[0]
+    assert "Albania" in fiche and "Zambia" in fiche
