@@ -18,7 +18,11 @@ from dataclasses import dataclass, field
 KINDS = ("intro", "preambular", "operative", "item", "heading", "paragraph")
 
 #: Document types.
-TYPES = ("resolution", "draft_resolution", "decision", "draft_decision", "report", "document")
+TYPES = ("resolution", "draft_resolution", "revised_draft_resolution", "decision", "draft_decision",
+         "revised_draft_decision", "report", "letter", "note", "document")
+#: Types whose text has a preamble and an operative part.
+ENACTING_TYPES = ("resolution", "draft_resolution", "revised_draft_resolution", "decision", "draft_decision",
+                  "revised_draft_decision")
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class Metadata:
     session: str | None = None
     agenda_items: tuple[str, ...] = ()
     sponsors: tuple[str, ...] = ()
+    sponsors_note: str | None = None  # the note the sponsor list's asterisk calls: "On behalf of the … Group of 77 and China"
     committee_report: str | None = None
     drafts: tuple[str, ...] = ()  # the drafts a resolution names: "[without reference to a Main Committee (A/80/L.11)]"
     original_language: str | None = None  # "English", "English and Spanish" ("Original:" line)

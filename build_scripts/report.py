@@ -10,7 +10,7 @@ symbol, or (a resolution or draft) no operative paragraph.
 
 from __future__ import annotations
 
-from .model import Document
+from .model import ENACTING_TYPES, Document
 
 COLUMNS = ("file", "status", "warnings", "read as", "type", "symbol", "date", "committee", "pre", "op", "items",
            "annex", "notes", "sponsors", "title")
@@ -31,7 +31,7 @@ def row(name: str, doc: Document) -> tuple[str, ...]:
 
 def needs_check(doc: Document) -> bool:
     """Warnings, no symbol, or a resolution or draft without an operative part."""
-    body_type = doc.meta.type in ("resolution", "draft_resolution", "decision", "draft_decision")
+    body_type = doc.meta.type in ENACTING_TYPES
     return bool(doc.issues) or not doc.meta.symbol or (body_type and not doc.counts()["operative"])
 
 

@@ -206,3 +206,32 @@ def test_a_resolution_without_operative_part_is_warned_about():
 def test_a_job_number_left_in_a_paragraph_is_warned_about():
     doc = parse_text("The General Assembly, \n \n1. \nDecides to act 25-16006 and to go on; \n", "x.txt", "en")
     assert any("page furniture left in paragraph op-1" in i.message for i in doc.issues)
+
+
+def test_a_revised_draft_keeps_its_revision_in_symbol_and_type():
+    text = PYMUPDF_DRAFT.replace("A/C.3/80/L.9", "A/C.3/80/L.9/Rev.1").replace(": draft resolution", ": revised draft resolution")
+    doc = parse_text(text, "x.txt", "en")
+    assert (doc.meta.symbol, doc.meta.type, doc.meta.committee) == ("A/C.3/80/L.9/Rev.1", "revised_draft_resolution",
+                                                                  "Third Committee")
+    assert doc.meta.sponsors == ("Bosnia and Herzegovina", "Trinidad and Tobago") and doc.meta.title == "A draft"
+
+
+PYMUPDF_DRAFT = "\n".join([
+    "United Nations ", "A/C.3/80/L.9", " ", "General Assembly ", "Distr.: Limited ", "2 October 2025 ",
+    "Original: English ", " ", "25-11111 (E) ", "*2511111* ", " ", "Eightieth session ", "Third Committee ",
+    "Agenda item 69 (a) ", "Elimination of racism ", " ", "Bosnia and Herzegovina and Trinidad ", "and Tobago: draft resolution ",
+    " ", " A draft ", " ", "The General Assembly, ", " ", "Recalling its resolution 1/1, ", " ", "1. ", "Decides to act. ", ""])
+
+
+def test_a_draft_masthead_gives_date_original_committee_and_sponsors_over_lines():
+    doc = parse_text(PYMUPDF_DRAFT, "x.txt", "en")
+    m = doc.meta
+    assert (m.type, m.date, m.distribution_date, m.original_language, m.committee, m.agenda_items) == \
+        ("draft_resolution", "2025-10-02", "2025-10-02", "English", "Third Committee", ("69 (a)",))
+    assert m.sponsors == ("Bosnia and Herzegovina", "Trinidad and Tobago")
+
+
+def test_a_letter_is_typed_as_one():
+    doc = parse_text("Letter dated 5 May 2025 from the Permanent Representative of Chile addressed to the "
+                     "Secretary-General \n \nI have the honour to transmit the attached text. \n", "x.txt", "en")
+    assert doc.meta.type == "letter"

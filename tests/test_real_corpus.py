@@ -165,3 +165,13 @@ def test_real_document_ids_follow_the_url_contract(path):
     assert not bad
     assert not [p.id for p in doc.paragraphs if p.kind == "intro"], "header text left over as intro paragraphs"
     assert not doc.issues, [i.format(path.name) for i in doc.issues]
+
+
+@pytest.mark.parametrize("stem, note", [
+    ("a-c-2-80-l-2", "On behalf of the States Members of the United Nations that are members of the Alliance of Small Island States."),
+    ("a-c-2-80-l-6", "On behalf of the States that are members of the Group of 77 and China"),
+    ("a-80-l-13", "Any changes to the list of sponsors will be reflected in the official record of the meeting."),
+])
+def test_the_note_the_sponsor_list_calls_qualifies_the_sponsors(stem, note):
+    meta = result(REAL / f"{stem}.txt").document.meta
+    assert words(meta.sponsors_note).startswith(note)

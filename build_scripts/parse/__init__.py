@@ -67,12 +67,17 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     paragraphs = tuple(_finish(d, t, lang.code, cleaned.flavour) for d, t in zip(drafts, texts))
     warnings += [(p.line, f"page furniture left in paragraph {p.id}: {m.group().strip()!r} (a running header "
                           "the reader did not recognise?)") for p in paragraphs if (m := _FURNITURE_LEFT.search(p.text))]
-    doc_type = head.found.get("type") or {"resolution": "resolution", "report": "report"}.get(mode, "document")
+    doc_type = head.found.get("type") or _opening_type(body_lines[:3], lang) or \
+        {"resolution": "resolution", "report": "report"}.get(mode, "document")
     if head.title:
         head.title = words.repair(head.title.replace("*", ""), lang.code)
     meta = metadata.build(header=head, body=body, doc_type=doc_type, source=source, language=lang.code,
                           lang=lang, furniture=cleaned.furniture, closing=closing)
     notes_out = _footnotes(raw_notes, paragraphs, lang.code, warnings)
+    marker = head.found.get("sponsor_marker")
+    if marker and (note := next((n for n in notes_out if n.marker == marker), None)):
+        meta = dataclasses.replace(meta, sponsors_note=note.text,
+                                   provenance=tuple(sorted(dict(meta.provenance, sponsors_note="text").items())))
     issues = tuple(Issue(line, msg) for line, msg in sorted(set(warnings)))
     return Document(meta=meta, masthead=tuple(head.masthead), title_line=head.title_line, formula=formula, paragraphs=paragraphs,
                     footnotes=notes_out, closing=tuple(closing), structured=mode != "plain",
@@ -115,6 +120,16 @@ def _find_formula(lines: list[Line], lang):
                 opening = dataclasses.replace(line, text=line.text.strip()[len(phrase) + 1 :].strip())
                 return i, body, phrase + ",", opening
     return None, None, None, None
+
+
+def _opening_type(lines: list[Line], lang) -> str | None:
+    """The type a text with no header states in its first lines (``Letter dated … addressed to …``)."""
+    for line in lines:
+        lowered = " ".join(line.text.split()).lower()
+        for phrase, kind in lang["types"].items():
+            if lowered.startswith(phrase):
+                return kind
+    return None
 
 
 def _first_labelled(lines: list[Line], layout: str, code: str) -> int:

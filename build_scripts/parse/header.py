@@ -63,6 +63,7 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
             if run:
                 header.masthead.append(run[1])
                 _masthead(run[1], lang, header.found)
+                _sponsor_marker(lines[i : i + run[0]], header.found)
                 skip, follow = run[0] - 1, None
                 continue
         text = _plain(line.text)
@@ -73,6 +74,8 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
             if follow not in ("agenda", "distribution"):  # not an item's title: the joined statement, read again
                 _masthead(statement, lang, header.found)
             continue
+        if hit == "sponsor":
+            _sponsor_marker([line], header.found)
         if hit:
             header.masthead.append(text)
             follow, statement = hit, text
@@ -111,6 +114,12 @@ def _sponsor_run(lines: list[Line], i: int, lang: Language) -> tuple[int, str] |
     text = " ".join(_plain(l.text) for l in lines[i:j])
     match = lang.regex("draft_sponsor").search(text)
     return (j - i, text) if match and not text[match.end():].strip() else None
+
+
+def _sponsor_marker(lines: list[Line], found: dict) -> None:
+    """The note marker after a sponsor list (``Palau:* draft resolution``): its note qualifies the sponsors."""
+    if "sponsors" in found and (m := re.search(r"(\*{1,3})\s*:|:\s*(\*{1,3})", " ".join(l.text for l in lines))):
+        found["sponsor_marker"] = m.group(1) or m.group(2)
 
 
 def _bracket_run(lines: list[Line], i: int, lang: Language) -> tuple[int, str] | None:
@@ -157,7 +166,8 @@ def _masthead(text: str, lang: Language, found: dict) -> str | None:
     lowered = text.lower().strip(" ,[]")
     if m := lang.regex("draft_sponsor").search(text):
         found["sponsors"] = split_sponsors(m["sponsors"], lang)
-        found.setdefault("type", "draft_resolution" if "sol" in text.lower() else "draft_decision")
+        kind = "draft_resolution" if "sol" in m.group().lower() else "draft_decision"  # resolution, résolution
+        found.setdefault("type", ("revised_" + kind) if lang.regex("revised").search(m.group()) else kind)
         return "sponsor"
     if "session" in found and "agenda" not in found and (m := lang.regex("committee").match(text)):
         if m["ordinal"]:

@@ -85,7 +85,7 @@ def make_id(symbol: str | None, source: str, sponsors: tuple[str, ...], doc_type
     if symbol:
         return Symbol.parse(symbol).slug
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
-    words = ["projet" if doc_type.startswith("draft") else "document"]
+    words = ["projet" if "draft" in doc_type else "document"]
     words += [re.sub(r"[^a-z0-9]+", "-", _ascii(s).lower()).strip("-") for s in sponsors[:2]]
     return "-".join(w for w in words + [digest] if w)
 

@@ -53,6 +53,7 @@ def document_front(doc: Document) -> dict:
             "body_href": listings.facet_url("body", m.body) if m.body else None,
             "date_label": french.date(m.date), "year": year(doc),
             "session": m.session, "agenda_items": list(m.agenda_items), "sponsors": list(m.sponsors),
+            "sponsors_note": m.sponsors_note,
             "committee_report": m.committee_report, "meeting": m.meeting,
             "committee_label": french.committee(m.committee), "original_language": m.original_language,
             "drafts": [{"symbol": d, "url": f"documents/{Symbol.parse(d).slug}/"} for d in m.drafts],
