@@ -20,6 +20,7 @@ def main(sizes: list[str]) -> int:
         ["search_bench.py", "--sizes", "5", *sizes],
         ["stage_bench.py", sizes[0]],
         ["align_bench.py"],
+        ["normalize_bench.py"],
     ]
     for script, *args in steps:
         print(f"\n## {script} {' '.join(args)}\n", flush=True)

@@ -9,6 +9,8 @@ output in the same run, or when a run of raw words and a run of output words
 spell the same letters (a split word joined, a hyphenated word rejoined), or
 when it moved (footnotes move from mid-page to the end); whatever is left is
 reported as ``lost`` (in the raw text, not in the output) or ``added``.
+The word diff (:mod:`build_scripts.worddiff`) runs in linear time on texts
+that differ locally, so a 4 MB report is checked in seconds.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
-
+from . import worddiff
 from .clean import markup
 from .clean.lines import NOTE_CLOSE, NOTE_OPEN
 from .model import Document
@@ -76,7 +77,7 @@ def check(raw: str, doc: Document) -> Report:
     """Compare raw and output words (see module docstring)."""
     src, dst = raw_tokens(raw, doc), output_tokens(doc)
     lost, added = Counter(), Counter()
-    for a, b in _differences(src, dst):
+    for a, b in worddiff.runs(src, dst):
         if "".join(a) != "".join(b):
             lost.update(a)
             added.update(b)
@@ -84,21 +85,6 @@ def check(raw: str, doc: Document) -> Report:
     lost, added = lost - moved, added - moved
     lost, added = _rejoin(lost, added)
     return Report(len(src), len(dst), tuple(sorted(lost.items())), tuple(sorted(added.items())))
-
-
-def _differences(src: list[str], dst: list[str]):
-    """Runs of differing words: ``(raw run, output run)`` between equal stretches."""
-    a0 = b0 = None
-    for op in Indel.opcodes(src, dst):
-        if op.tag == "equal":
-            if a0 is not None:
-                yield src[a0 : op.src_start], dst[b0 : op.dest_start]
-                a0 = None
-            continue
-        if a0 is None:
-            a0, b0 = op.src_start, op.dest_start
-    if a0 is not None:
-        yield src[a0:], dst[b0:]
 
 
 def _rejoin(lost: Counter, added: Counter) -> tuple[Counter, Counter]:

@@ -27,7 +27,7 @@ def join(left: str, right: str, lang: str) -> str:
         return right
     if not right:
         return left
-    if _RANGE_END.search(left) and right[0].isdigit():
+    if _RANGE_END.search(left[-2:]) and right[0].isdigit():
         return left + right  # "2015–" + "2030": a range of numbers broken at its dash
     end, start = _END.search(left[-80:]), _START.match(right)  # only the tail: joins stay linear
     if end and right[0].isalnum():

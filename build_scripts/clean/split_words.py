@@ -73,6 +73,6 @@ def _splittable(text: str, head: re.Match, tail: re.Match) -> bool:
     """The two words are separated by exactly one space and stand alone."""
     if text[head.end() : tail.start()] != " ":
         return False
-    before = text[: head.start()].rstrip(" ")[-1:] or " "
-    after = text[tail.end() :].lstrip(" ")[:1] or " "  # "l ’infraction": l belongs to the apostrophe
+    before = text[max(0, head.start() - 8) : head.start()].rstrip(" ")[-1:] or " "  # a bounded look: linear time
+    after = text[tail.end() : tail.end() + 8].lstrip(" ")[:1] or " "  # "l ’infraction": l belongs to the apostrophe
     return before not in "’'-(" and after not in "’'-)" and not after.isdigit()

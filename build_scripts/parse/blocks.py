@@ -91,7 +91,7 @@ def _start(line: Line, prev: Block | None, state: _State, layout: str):
         return ("text", None, text)
     if fresh and prev.kind in ("roman", "letter", "subheading") and _heading_like(text.strip()) and _CAPITAL.match(text):
         return ("text", None, text)  # an unnumbered sub-heading under a report heading
-    if not _CLAUSE_END.search(prev.text) or not _CAPITAL.match(text):
+    if not _CLAUSE_END.search(prev.text[-12:]) or not _CAPITAL.match(text):
         return None
     if fresh and (layout == "blank" or not state.romans.last):
         return ("text", None, text)
@@ -119,7 +119,7 @@ def _labelled(line: Line, prev: Block | None, state: _State):
 
 def _fits(kind: str, label: str, rest: str, prev: Block | None, state: _State) -> str | None:
     """The block kind when *label* is next in its sequence (None otherwise)."""
-    if kind == "roman" and state.romans.accepts(roman_value(label)) and (prev is None or _CLAUSE_END.search(prev.text) or prev.kind == "text"):
+    if kind == "roman" and state.romans.accepts(roman_value(label)) and (prev is None or _CLAUSE_END.search(prev.text[-12:]) or prev.kind == "text"):
         state.romans.take(roman_value(label)); state.letters.reset(); state.subheads.reset()
         return "roman"
     if kind == "letter" and state.romans.last and state.letters.accepts(letter_value(label)):
