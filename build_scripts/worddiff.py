@@ -17,11 +17,12 @@ time and memory are linear in the input for texts that differ locally.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import Indel
+
+from .series.match import in_order
 
 #: Largest gap (words on one side × words on the other) aligned by edit distance.
 MAX_CELLS = 2_000_000
@@ -71,24 +72,4 @@ def _anchors(a, alo, ahi, b, blo, bhi) -> list[tuple[int, int]]:
     count_a, count_b = Counter(a[alo:ahi]), Counter(b[blo:bhi])
     where_b = {b[j]: j for j in range(blo, bhi) if count_b[b[j]] == 1}
     pairs = [(i, where_b[a[i]]) for i in range(alo, ahi) if count_a[a[i]] == 1 and a[i] in where_b]
-    return _increasing(pairs)
-
-
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest chain of *pairs* (sorted by first index) whose second index increases."""
-    tails: list[int] = []  # tails[k]: smallest j ending a chain of length k+1
-    ends: list[int] = []  # index in pairs of that chain's end
-    back: list[int] = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
-        k = bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            ends.append(n)
-        else:
-            tails[k], ends[k] = j, n
-        back[n] = ends[k - 1] if k else -1
-    chain, n = [], ends[-1] if ends else -1
-    while n >= 0:
-        chain.append(pairs[n])
-        n = back[n]
-    return chain[::-1]
+    return sorted(in_order(pairs))  # the longest chain increasing on both sides
