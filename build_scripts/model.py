@@ -19,7 +19,7 @@ KINDS = ("intro", "preambular", "operative", "item", "heading", "paragraph")
 
 #: Document types.
 TYPES = ("resolution", "draft_resolution", "revised_draft_resolution", "decision", "draft_decision",
-         "revised_draft_decision", "report", "letter", "note", "document")
+         "revised_draft_decision", "amendment", "report", "letter", "note", "document")
 #: Types whose text has a preamble and an operative part.
 ENACTING_TYPES = ("resolution", "draft_resolution", "revised_draft_resolution", "decision", "draft_decision",
                   "revised_draft_decision")
@@ -89,7 +89,8 @@ class Metadata:
     sponsors: tuple[str, ...] = ()
     sponsors_note: str | None = None  # the note the sponsor list's asterisk calls: "On behalf of the … Group of 77 and China"
     committee_report: str | None = None
-    drafts: tuple[str, ...] = ()  # the drafts a resolution names: "[without reference to a Main Committee (A/80/L.11)]"
+    drafts: tuple[str, ...] = ()
+    amends: str | None = None  # the draft an amendment amends: "A/80/L.18"  # the drafts a resolution names: "[without reference to a Main Committee (A/80/L.11)]"
     original_language: str | None = None  # "English", "English and Spanish" ("Original:" line)
     meeting: str | None = None
     distribution_date: str | None = None

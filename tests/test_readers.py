@@ -235,3 +235,38 @@ def test_a_letter_is_typed_as_one():
     doc = parse_text("Letter dated 5 May 2025 from the Permanent Representative of Chile addressed to the "
                      "Secretary-General \n \nI have the honour to transmit the attached text. \n", "x.txt", "en")
     assert doc.meta.type == "letter"
+
+
+def test_an_amendment_names_its_sponsors_and_the_draft_it_amends():
+    text = PYMUPDF_DRAFT.replace("Bosnia and Herzegovina and Trinidad ", "Belarus and Russian Federation: amendment to revised ") \
+        .replace("and Tobago: draft resolution ", "draft resolution A/C.3/80/L.20/Rev.1") \
+        .replace("The General Assembly, ", "After the fourteenth preambular paragraph, insert: ") \
+        .replace("1. ", "").replace("Decides to act. ", "Delete operative paragraph 9. ")
+    doc = parse_text(text, "x.txt", "en")
+    assert (doc.meta.type, doc.meta.amends, doc.meta.sponsors) == ("amendment", "A/C.3/80/L.20/Rev.1",
+                                                                   ("Belarus", "Russian Federation"))
+    assert doc.structured and [p.id for p in doc.paragraphs] == ["para-1", "para-2", "para-3"]
+    assert all(p.number is None for p in doc.paragraphs) and not doc.issues
+
+
+def test_sections_of_an_operative_part_are_headings_and_the_numbering_runs_on():
+    text = ("The General Assembly, \n \nRecalling its resolution 1/1, \n \n1. \nTakes note of the report; \n \n"
+            "I \n \n \nLegislative activities \n \n2. \nCommends the Commission; \n \nII \n \nTravel assistance \n \n"
+            "3. \nDecides to act. \n")
+    doc = parse_text(text, "x.txt", "en")
+    assert [(p.id, p.kind) for p in doc.paragraphs] == [("pp-1", "preambular"), ("op-1", "operative"), ("sec-i", "heading"),
+                                                       ("op-2", "operative"), ("sec-ii", "heading"), ("op-3", "operative")]
+    assert doc.paragraph("sec-i").text == "Legislative activities" and not doc.issues
+
+
+def test_an_annex_opening_sentence_carries_its_items():
+    text = ("The General Assembly, \n \n1. \nDecides to act as set out in the annex. \n \nAnnex \n \n"
+            "The rights shall be given effect as follows: \n \n(a) \nThe right to speak; \n \n(b) \nThe right to reply. \n")
+    doc = parse_text(text, "x.txt", "en")
+    assert [p.id for p in doc.paragraphs] == ["op-1", "annex", "annex-intro-1", "annex-intro-1-a", "annex-intro-1-b"]
+    assert label(doc, doc.paragraph("annex-intro-1-b")) == "annexe, texte liminaire b)" and not doc.issues
+
+
+def test_the_agenda_item_of_a_provisional_agenda():
+    text = PYMUPDF_DRAFT.replace("Agenda item 69 (a) ", "Item 35 of the provisional agenda* ")
+    assert parse_text(text, "x.txt", "en").meta.agenda_items == ("35",)

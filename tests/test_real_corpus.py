@@ -155,7 +155,7 @@ def test_numbers_that_are_no_markers_stay_in_the_text():
 
 #: The public id scheme (README, "Paragraph ids"), with annexes and an unnumbered operative text.
 ID_SCHEME = re.compile(r"^(?:(?:pp|op)-\d+(?:-[a-z](?:-[ivx]+)?)?|op(?:-[a-z](?:-[ivx]+)?)?|intro-\d+"
-                       r"|annex(?:-[ivxl]+)?(?:-(?:\d+(?:-[a-z](?:-[ivx]+)?)?|sec-[ivx]+(?:-[a-h](?:-\d+)?)?(?:-sub-\d+)?))?)$")
+                       r"|annex(?:-[ivxl]+)?(?:-(?:(?:intro-)?\d+(?:-[a-z](?:-[ivx]+)?)?|sec-[ivx]+(?:-[a-h](?:-\d+)?)?(?:-sub-\d+)?))?)$")
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])

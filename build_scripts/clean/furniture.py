@@ -1,7 +1,10 @@
 """Rule: page furniture (headers, footers, job numbers, barcodes, page numbers, links, rules).
 
 Guarantee: a line is removed only when it consists *entirely* of furniture
-tokens; every removed line is recorded with the rule's name.
+tokens; every removed line is recorded with the rule's name. A symbol alone
+on its line is furniture when it repeats (a running header) or is the
+document's own, the first one printed; another symbol on a line of its own
+(``A/C.3/80/L.20/Rev.1``, the draft an amendment amends) is text.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}\s*$)")
 SYMBOL_LINE = re.compile(r"^\s*[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\s*$")
 
 
-def kind(line: Line, has_jobs: bool, symbols: Counter[str]) -> str | None:
+def kind(line: Line, has_jobs: bool, symbols: Counter[str], own: str | None = None) -> str | None:
     """The furniture rule matching *line*, or None when the line is text."""
     text = line.stripped
     if JOB_LINE.match(text):
@@ -32,7 +35,7 @@ def kind(line: Line, has_jobs: bool, symbols: Counter[str]) -> str | None:
         return "link line"
     if has_jobs and PAGE_LINE.match(text) and _plausible_page(text):
         return "page number"
-    if SYMBOL_LINE.match(text) and (has_jobs or symbols[text] > 1):
+    if SYMBOL_LINE.match(text) and (symbols[text] > 1 or (has_jobs and text == own)):
         return "page header"
     return None
 
@@ -45,9 +48,10 @@ def remove(lines: list[Line], removed: list, flavour: str) -> list[Line]:
     """
     has_jobs = any(JOB_LINE.match(l.stripped) for l in lines)
     symbols = Counter(l.stripped for l in lines if SYMBOL_LINE.match(l.stripped))
+    own = next((l.stripped for l in lines if SYMBOL_LINE.match(l.stripped)), None)  # the masthead's symbol
     kept: list[Line] = []
     for line in lines:
-        rule = kind(line, has_jobs, symbols)
+        rule = kind(line, has_jobs, symbols, own)
         if rule is None and flavour == "markdown" and re.match(r"^\s*(?:-{3,}|\*{3,})\s*$", line.text):
             rule = "page break"
         if rule:

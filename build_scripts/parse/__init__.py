@@ -43,7 +43,7 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     lines, raw_notes, separators = footnotes.extract(list(cleaned.lines), cleaned.flavour)
     at, body, formula, opening = _find_formula(lines, lang)
     if at is None:
-        at = _first_labelled(lines, cleaned.layout, lang.code)
+        at = _first_labelled(lines, cleaned.layout, lang.code) or header_mod.masthead_end(lines, lang)
     head = header_mod.read(lines[:at], cleaned.layout, lang)
     body_lines, annexes = annex.split(([opening] if opening else []) + (lines[at + 1 :] if formula else lines[at:]), lang)
     body_lines, closing = _split_closing(body_lines, lang)
@@ -52,9 +52,14 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     warnings += [(l.no, f"{l.text.split()[0]!r} alone on its line was not taken as a label (it does not follow "
                         "the numbering): kept in the text") for l in body_lines if l.label_alone and l.no not in starts]
     mode = "resolution" if formula else ("report" if any(b.kind != "text" for b in blocks) else "plain")
-    if mode == "plain":
-        drafts = structure.assign(head.intro + blocks, "plain", warnings)
-        warnings.append((0, "no recognisable structure: published as plain numbered paragraphs"))
+    doc_type = head.found.get("type") or _opening_type(body_lines[:3], lang) or \
+        {"resolution": "resolution", "report": "report"}.get(mode, "document")
+    if mode == "plain" and doc_type == "amendment":  # instructions in plain paragraphs: an amendment's structure
+        mode = "amendment"
+    if mode in ("plain", "amendment"):
+        drafts = structure.assign(head.intro + blocks, mode, warnings)
+        if mode == "plain":
+            warnings.append((0, "no recognisable structure: published as plain numbered paragraphs"))
     else:
         drafts = structure.intro(head.intro, {t.lower() for t in lang['summary_titles']}) + structure.assign(blocks, mode, warnings)
     drafts += annex.drafts(annexes, cleaned.layout, lang.code, warnings)
@@ -67,8 +72,6 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
     paragraphs = tuple(_finish(d, t, lang.code, cleaned.flavour) for d, t in zip(drafts, texts))
     warnings += [(p.line, f"page furniture left in paragraph {p.id}: {m.group().strip()!r} (a running header "
                           "the reader did not recognise?)") for p in paragraphs if (m := _FURNITURE_LEFT.search(p.text))]
-    doc_type = head.found.get("type") or _opening_type(body_lines[:3], lang) or \
-        {"resolution": "resolution", "report": "report"}.get(mode, "document")
     if head.title:
         head.title = words.repair(head.title.replace("*", ""), lang.code)
     meta = metadata.build(header=head, body=body, doc_type=doc_type, source=source, language=lang.code,

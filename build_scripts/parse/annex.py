@@ -59,7 +59,7 @@ def drafts(annexes: list[Annex], layout: str, code: str, warnings: list) -> list
         title = blocks.pop(0) if blocks and _is_title(blocks[0]) else None
         printed = " ".join(annex.heading.text.split())
         out.append(structure.Draft(prefix, "heading", printed, None, 1, title.text if title else "", annex.heading.no))
-        for draft in structure.assign(blocks, "report", warnings):
+        for draft in structure.assign(blocks, "annex", warnings):
             out.append(dataclasses.replace(draft, id=_prefixed(draft.id, prefix),
                                            parent=_prefixed(draft.parent, prefix) if draft.parent else None,
                                            level=draft.level + 1 if draft.kind == "heading" else draft.level))
@@ -76,7 +76,7 @@ def _key(number: str | None, k: int) -> str:
 
 
 def _is_title(block: blocks_mod.Block) -> bool:
-    return block.kind == "text" and len(block.text) <= 300 and not re.search(r"[.;:,]\s*$", block.text)
+    return block.kind == "text" and len(block.text) <= 500 and not re.search(r"[.;:,]\s*$", block.text)
 
 
 def _prefixed(pid: str, prefix: str) -> str:

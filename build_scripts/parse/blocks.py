@@ -25,6 +25,7 @@ from ..clean.lines import Line
 from .numbering import Counter, letter_value, roman_value
 
 NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(?=\S)")
+ROMAN_BARE = re.compile(r"^\s*([IVX]{1,5})\.?\s+(?=[A-ZÀ-ÖØ-Þ“])")  # "I" above a section title, label alone only
 NUMBERED_BARE = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[*_“\"]?[A-ZÀ-ÖØ-Þ])")  # "25 Condemns", label alone only
 ROMAN = re.compile(r"^\s*([IVX]{1,5})\.\s+(?=\S)")
 LETTER = re.compile(r"^\s*([A-H])\.\s+(?=\S)")
@@ -100,7 +101,7 @@ def _start(line: Line, prev: Block | None, state: _State, layout: str):
 
 def _patterns(line: Line):
     if line.label_alone:
-        return ((ROMAN, "roman"), (LETTER, "letter"), (NUMBERED_BARE, "numbered"),
+        return ((ROMAN_BARE, "roman"), (LETTER, "letter"), (NUMBERED_BARE, "numbered"),
                 (ITEM_ALONE, "item"), (SUBITEM_ALONE, "subitem"))
     return ((ROMAN, "roman"), (LETTER, "letter"), (NUMBERED, "numbered"), (ITEM, "item"), (SUBITEM, "subitem"))
 

@@ -29,6 +29,7 @@ from .blocks import Block
 from .sponsors import split as split_sponsors
 
 NUMBER_TITLE = re.compile(r"^\s*(?P<number>\d{1,4}/\d{1,4}(?:\s+[A-Z])?|\d{1,4}\s*\(\d{4}\))\.\s+(?P<title>\S.*)$")
+_DRAFTED = ("draft_resolution", "draft_decision", "revised_draft_resolution", "revised_draft_decision", "amendment")
 _BODY_NAMES = {"assemblée générale", "conseil économique et social", "conseil de sécurité",
                "conseil des droits de l’homme", "general assembly", "economic and social council",
                "security council", "human rights council", "nations unies", "united nations"}
@@ -94,6 +95,28 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
     return header
 
 
+def masthead_end(lines: list[Line], lang: Language, reach: int = 80) -> int:
+    """Where the body of a text without enacting formula starts: after its masthead's last
+    statement of type or sponsors (``…: amendment to draft resolution A/80/L.18``,
+    ``Draft decision submitted by the Chair``) and the title block after it; 0 when it has none."""
+    last = None
+    for i, line in enumerate(lines[:reach]):
+        if line.gap > 0 or i == 0:
+            run = _sponsor_run(lines, i, lang)
+            if run:
+                last = i + run[0] - 1
+                continue
+        found: dict = {}
+        if _masthead(_plain(line.text), lang, found) in ("sponsor", "type") and found.get("type") in _DRAFTED:
+            last = i  # "Draft decision submitted by the Chair" (a letter's or note's opening line is its title)
+    if last is None:
+        return 0
+    k = last + 1
+    while k < len(lines) and (k == last + 1 or lines[k].gap == 0):  # the title: the next run of lines
+        k += 1
+    return k
+
+
 def _continues(kind: str, statement: str, text: str) -> bool:
     """Does *text* (the next line, no blank line between) carry on the statement?"""
     if kind in ("agenda", "distribution"):
@@ -112,8 +135,8 @@ def _sponsor_run(lines: list[Line], i: int, lang: Language) -> tuple[int, str] |
     if j - i < 2:
         return None
     text = " ".join(_plain(l.text) for l in lines[i:j])
-    match = lang.regex("draft_sponsor").search(text)
-    return (j - i, text) if match and not text[match.end():].strip() else None
+    match = lang.regex("amendment").search(text) or lang.regex("draft_sponsor").search(text)
+    return (j - i, text) if match and not text[match.end():].strip(" .") else None
 
 
 def _sponsor_marker(lines: list[Line], found: dict) -> None:
@@ -164,6 +187,10 @@ def _pick_title(blocks: list[Block], header: Header, lang: Language) -> Block | 
 def _masthead(text: str, lang: Language, found: dict) -> str | None:
     """The kind of masthead line *text* is (None for other text); records what it states."""
     lowered = text.lower().strip(" ,[]")
+    if m := lang.regex("amendment").search(text):
+        found["sponsors"] = split_sponsors(m["sponsors"], lang)
+        found["type"], found["amends"] = "amendment", m["target"]
+        return "sponsor"
     if m := lang.regex("draft_sponsor").search(text):
         found["sponsors"] = split_sponsors(m["sponsors"], lang)
         kind = "draft_resolution" if "sol" in m.group().lower() else "draft_decision"  # resolution, résolution

@@ -166,6 +166,7 @@ def build(*, header: Header, body: str | None, doc_type: str, source: str, langu
         sponsors=sponsors,
         committee_report=committee["symbol"] if isinstance(committee, dict) else None,
         drafts=drafts_of(found),
+        amends=str(Symbol.parse(found["amends"])) if Symbol.try_parse(found.get("amends") or "") else None,
         original_language=original["language"].strip() if isinstance(original, dict) else None,
         meeting=meeting, distribution_date=distribution,
     )

@@ -44,7 +44,7 @@ def _patterns(n: str, first: bool, after_punctuation: bool = False) -> list[re.P
     after = _AFTER_SPACED_EN if after_punctuation else _AFTER
     spaced = [re.compile(rf"(?<=[^\W_]) {{1,2}}{n}{after}"), re.compile(rf"(?<=[^\W_][)»]) {{1,2}}{n}{after}")]
     if after_punctuation:  # "Crime,3 which", "Development, 1 and", "2014–2024,1 which", "of 1949; 13", "Future. 16"
-        spaced.append(re.compile(rf"(?:(?<=[^\W\d_][,;])|(?<=[”’)»][,;]))(?: {{1,2}})?{n}{_AFTER_PUNCT}"))
+        spaced.append(re.compile(rf"(?:(?<=[^\W\d_][,;:])|(?<=[”’)»][,;:]))(?: {{1,2}})?{n}{_AFTER_PUNCT}"))
         spaced.append(re.compile(rf"(?<={_YEAR}[,;]) {{1,2}}{n}(?=\s+[^\W\d_]|\s*$)"))
         spaced.append(re.compile(rf"(?<=\d[,;]){n}(?=\s|$)"))  # "2008,6 18/15", "79/160;11": glued after a number
         spaced.append(re.compile(rf"(?<=[^\W\d_]\.) {{0,2}}{n}(?=\s+[A-Z]|\s*$)"))  # after a sentence: "Principles. 13 We"
@@ -113,7 +113,7 @@ def _after_number_word(text: str, match: re.Match, number_words: frozenset[str])
     """A spaced candidate after a word that introduces a number (``of 4``, ``paragraphs 11``)."""
     if not match.group().startswith(" "):
         return False
-    before = re.search(r"([^\W\d_]+)\W*$", text[: match.start()])
+    before = re.search(r"([^\W\d_]+)$", text[max(0, match.start() - 40) : match.start()])  # "Goals, 1": not "of 4"
     return bool(before) and before.group(1).lower() in number_words
 
 

@@ -10,6 +10,8 @@ Id scheme (part of the public URL contract):
 * text before the body (a summary, a recommendation): ``intro-1`` …;
 * a resolution or decision whose operative part is one unnumbered sentence:
   ``op`` (its items ``op-a`` …);
+* an annex (``mode="annex"``, ids prefixed later): as a report, and its
+  opening unnumbered text, before any numbered paragraph, is ``intro-1`` …;
 * unnumbered text where a number was expected: ``text-1`` … (with a warning);
 * a document with no recognisable structure: ``para-1`` … in reading order.
 
@@ -71,8 +73,9 @@ def intro(blocks: list[Block], titles: set[str]) -> list[Draft]:
 
 def assign(blocks: list[Block], mode: str, warnings: list) -> list[Draft]:
     """Give every body block its kind, number, parent and id (see module docstring)."""
-    if mode == "plain":
-        return [Draft(f"para-{i}", "paragraph", str(i), None, 0, b.text, b.line) for i, b in enumerate(blocks, 1)]
+    if mode in ("plain", "amendment"):  # an amendment's instructions are not numbered in print
+        return [Draft(f"para-{i}", "paragraph", str(i) if mode == "plain" else None, None, 0, b.text, b.line)
+                for i, b in enumerate(blocks, 1)]
     ids, out = _Ids(warnings), []
     ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
     unnumbered = _unnumbered_operative(blocks) if mode == "resolution" else None
@@ -133,7 +136,12 @@ def _one(block: Block, mode: str, ctx: dict, ids: _Ids, warnings: list) -> Draft
         return Draft(pid, "preambular", str(ctx["pp"]), None, 0, block.text, block.line)
     # from here on the block is published without a number: an item label
     # with no paragraph to hang from stays in the text (block.printed)
-    if mode == "report" and _untitled_heading(block, ctx):
+    if mode == "annex" and block.kind == "text" and not ctx["ops"] and not ctx["sec"]:
+        ctx["intro"] = ctx.get("intro", 0) + 1  # an annex's opening words, before any numbered paragraph
+        pid = ids.unique(f"intro-{ctx['intro']}", block.line)
+        ctx["para"], ctx["item"] = pid, None
+        return Draft(pid, "paragraph", None, None, 0, block.printed, block.line)
+    if mode in ("report", "annex") and _untitled_heading(block, ctx):
         ctx["sub"] = ctx.get("sub", 0) + 1
         pid = ids.unique("sec-" + "-".join(ctx["sec"] + [f"sub-{ctx['sub']}"]), block.line)
         return Draft(pid, "heading", None, None, len(ctx["sec"]) + 1, block.printed, block.line)

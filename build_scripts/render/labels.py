@@ -48,8 +48,8 @@ def _label(doc: Document, para: Paragraph) -> str:
         return f"par. {root.number}{suffix}"
     if root.kind == "heading":
         return f"section {root.number}" if root.number else "intertitre"
-    if root.kind == "intro":
-        return "texte liminaire"
+    if root.kind == "intro" or re.search(r"(?:^|-)intro-\d+$", root.id):
+        return f"texte liminaire{suffix}"
     return f"paragraphe {root.id}"
 
 

@@ -35,7 +35,7 @@ def meta_dict(doc: Document) -> dict:
     return {"id": m.id, "symbol": m.symbol, "type": m.type, "body": m.body, "language": m.language,
             "title": m.title, "date": m.date, "session": m.session, "agenda_items": list(m.agenda_items),
             "sponsors": list(m.sponsors), "sponsors_note": m.sponsors_note, "committee": m.committee, "committee_report": m.committee_report,
-            "drafts": list(m.drafts), "original_language": m.original_language, "meeting": m.meeting,
+            "drafts": list(m.drafts), "amends": m.amends, "original_language": m.original_language, "meeting": m.meeting,
             "distribution_date": m.distribution_date, "year": m.year, "source": m.source, "provenance": dict(m.provenance),
             "structured": doc.structured}
 

@@ -19,7 +19,7 @@ def record(doc: Document, extra: dict[str, Any] | None = None) -> dict[str, Any]
         "id": meta.id, "symbol": meta.symbol, "type": meta.type, "body": meta.body,
         "language": meta.language, "title": meta.title, "date": meta.date, "session": meta.session,
         "agenda_items": list(meta.agenda_items), "sponsors": list(meta.sponsors), "sponsors_note": meta.sponsors_note,
-        "committee": meta.committee, "committee_report": meta.committee_report, "drafts": list(meta.drafts),
+        "committee": meta.committee, "committee_report": meta.committee_report, "drafts": list(meta.drafts), "amends": meta.amends,
         "original_language": meta.original_language, "meeting": meta.meeting,
         "distribution_date": meta.distribution_date, "year": meta.year, "source": meta.source,
         "provenance": dict(meta.provenance), "structured": doc.structured, "extraction": doc.extraction,

@@ -7,7 +7,8 @@
    title or content say (it takes no part in the automatic signals);
 2. **drafts named** — a resolution that names the draft it was adopted
    from (``[without reference to a Main Committee (A/80/L.11)]``,
-   ``Metadata.drafts``) is linked to that draft when the archive holds it;
+   ``Metadata.drafts``), and an amendment the draft it amends
+   (``Metadata.amends``), are linked to that draft when the archive holds it;
 3. **titles** — documents whose title keys (see :func:`title_key`) are equal
    or score at least :data:`TITLE_MATCH` (``token_sort_ratio``) are linked;
 4. **content** — a document left alone by its title joins the document,
@@ -116,7 +117,7 @@ def _link_drafts(groups: "_UnionFind", docs: list[Document]) -> None:
     """Union a resolution with each draft it names that is in *docs*."""
     by_symbol = {d.meta.symbol: d.meta.id for d in docs if d.meta.symbol}
     for doc in docs:
-        for symbol in doc.meta.drafts:
+        for symbol in doc.meta.drafts + ((doc.meta.amends,) if doc.meta.amends else ()):
             if symbol in by_symbol:
                 groups.union(doc.meta.id, by_symbol[symbol])
 
