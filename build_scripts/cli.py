@@ -3,9 +3,13 @@
 ``python -m build_scripts normalize FILE... --out DIR [--strict]`` writes
 ``DIR/<id>.md`` and ``DIR/<id>.json`` for each input and prints one summary
 line per file. Two files with the same id are both written, the second (by
-file name) as ``<id>-2``, as on the site. Exit status: 0 when every file was converted; 1 when a file
-could not be read (the others are still converted); 2 with ``--strict`` when
-a file has warnings.
+file name) as ``<id>-2``, as on the site; an id that claims another
+document's address is refused (:func:`build_scripts.corpus.assign_ids`).
+Files are read as the site reads them (:func:`build_scripts.sources.read_source`):
+a link, a special file, a file too large, or any error while converting one
+file is reported naming it, and the others are still converted. Exit status:
+0 when every file was converted; 1 when a file could not be read or written
+(the others are still converted); 2 with ``--strict`` when a file has warnings.
 """
 
 from __future__ import annotations
@@ -15,22 +19,15 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from .corpus import unique_ids
-from .normalize import normalize
+from .corpus import assign_ids
 from .read import InputError
 from .render import markdown, record
-
-
-def sidecar_path(path: Path) -> Path:
-    """``NAME.txt`` -> ``NAME.meta.yml``."""
-    return path.with_name(path.stem + ".meta.yml")
+from .sources import read_source, sidecar_path
 
 
 def convert(path: Path):
-    """Normalize one file (its sidecar included); return the result."""
-    side = sidecar_path(path)
-    side_text = side.read_text(encoding="utf-8") if side.exists() else None
-    return normalize(path.read_bytes(), path.name, side_text, side.name)
+    """Normalize one file (its sidecar included); return the result (see :func:`read_source`)."""
+    return read_source(path)
 
 
 def write(doc, out: Path) -> None:
@@ -55,14 +52,19 @@ def cmd_normalize(args) -> int:
         path = Path(name)
         try:
             results.append((path, convert(path)))
-        except (InputError, OSError) as err:
+        except InputError as err:
             print(f"error: {err}", file=sys.stderr)
             status = 1
-    results.sort(key=lambda item: item[1].document.meta.source)  # unique_ids keeps this order
-    docs = unique_ids([result.document for _, result in results])
+    results.sort(key=lambda item: item[1].document.meta.source)  # assign_ids keeps this order
+    docs = assign_ids([result.document for _, result in results])
     for (path, result), doc in zip(results, docs):
         result = dataclasses.replace(result, document=doc)
-        write(result.document, Path(args.out))
+        try:
+            write(result.document, Path(args.out))
+        except OSError as err:
+            print(f"error: {path.name}: cannot write {doc.meta.id}.md/.json ({err.strerror or err})", file=sys.stderr)
+            status = 1
+            continue
         print(summary_line(path, result))
         for issue in result.document.issues:
             print(f"  warning: {issue.format(path.name)}", file=sys.stderr)

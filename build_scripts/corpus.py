@@ -1,6 +1,11 @@
 """The whole corpus, computed once before any page is rendered.
 
-Guarantees of :func:`build`: document ids are unique (a second file claiming
+Guarantees of :func:`build` (ids from :func:`assign_ids`, which the CLI uses
+too): document ids are slugs of at most :data:`build_scripts.slug.MAX`
+characters; permanent addresses are owned by symbols — an id set by a
+sidecar that is another document's address (its symbol's slug or its own
+id) or the address of a cited document (a stub) is refused with a warning and
+the document keeps its own address; ids are unique (a second file claiming
 the same symbol keeps its text under ``<slug>-2`` and both files get a
 warning naming the other); documents are ordered by date (newest first),
 then symbol, then id; every corpus-wide index (listings now; cited-by,
@@ -14,7 +19,9 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import slug
 from .model import Document, Issue
+from .symbol import Symbol
 
 
 @dataclass(frozen=True)
@@ -66,8 +73,52 @@ def sort_key(doc: Document):
 
 def build(documents, failures=()) -> Corpus:
     """Assemble the corpus (see module docstring)."""
-    docs = unique_ids(list(documents))
+    docs = assign_ids(list(documents))
     return Corpus(tuple(sorted(docs, key=sort_key)), tuple(failures))
+
+
+def assign_ids(docs: list[Document]) -> list[Document]:
+    """Final document ids, in file-name order: capped, owned (see module docstring), unique."""
+    from .citations import cited_symbols
+
+    docs = [_with_id(d, slug.slug(d.meta.id)) if not slug.is_slug(d.meta.id) else d for d in docs]
+    owners = {own: d for d in sorted(docs, key=lambda d: d.meta.source) if (own := _own_address(d))}
+    cited = cited_symbols(docs)
+    out = []
+    for doc in docs:
+        claimed = doc.meta.id
+        if dict(doc.meta.provenance).get("id") == "sidecar" and claimed != _own_address(doc):
+            owner = owners.get(claimed)
+            if owner is not None and owner is not doc:
+                why = f"the address of {owner.meta.symbol or claimed} ({owner.meta.source})"
+            elif claimed in cited:
+                why = f"the address of {cited[claimed]}, cited in the archive"
+            else:
+                why = None
+            if why:
+                own = _own_address(doc) or _default_id(doc)
+                issue = Issue(0, f"sidecar id {claimed!r} refused: it is {why}; published as {own}")
+                doc = dataclasses.replace(_with_id(doc, own), issues=doc.issues + (issue,))
+        out.append(doc)
+    return unique_ids(out)
+
+
+def _own_address(doc: Document) -> str | None:
+    """The address a document owns: its symbol's slug, or its id when nothing in a sidecar set it."""
+    if doc.meta.symbol and (symbol := Symbol.try_parse(doc.meta.symbol)):
+        return symbol.slug
+    return doc.meta.id if dict(doc.meta.provenance).get("id") != "sidecar" else None
+
+
+def _default_id(doc: Document) -> str:
+    from .parse.metadata import make_id
+
+    m = doc.meta
+    return slug.slug(make_id(m.symbol, m.source, m.sponsors, m.type))
+
+
+def _with_id(doc: Document, new_id: str) -> Document:
+    return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, id=new_id))
 
 
 def unique_ids(docs: list[Document]) -> list[Document]:
