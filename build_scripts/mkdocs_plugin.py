@@ -56,7 +56,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.built = site.build(self.sources)
-        if _EPOCH not in os.environ or os.environ[_EPOCH] in _epoch_set:
+        if not os.environ.get(_EPOCH) or os.environ[_EPOCH] in _epoch_set:
             _epoch_set.append(str(site.epoch(self.built.corpus)))
             os.environ[_EPOCH] = _epoch_set[-1]
         for name, message in self.built.corpus.failures:
