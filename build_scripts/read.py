@@ -53,13 +53,19 @@ def decode(data: bytes, source: str) -> tuple[str, list[Issue]]:
         return _finish(data.decode(codec, errors="replace"), source, issues)
     if _binary(data):
         raise InputError(f"{source}: binary file (not a text), skipped")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+    text, line = utf8_or_cp1252(data)
+    if line:
         issues.append(Issue(line, "not UTF-8: read as Windows-1252 (cp1252); check the accents"))
-        text = data.decode("cp1252", errors="replace")
     return _finish(text, source, issues)
+
+
+def utf8_or_cp1252(data: bytes) -> tuple[str, int | None]:
+    """*data* decoded as UTF-8, else as Windows-1252; with the first line that is not UTF-8
+    (None when all of it is)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        return data.decode("cp1252", errors="replace"), data[: err.start].count(b"\n") + 1
 
 
 def scrub(text: str) -> tuple[str, list[Issue]]:

@@ -32,7 +32,7 @@ import yaml
 from . import slug as slugs
 from .lang import LANGUAGES
 from .model import TYPES, Issue, Metadata
-from .read import scrub
+from .read import scrub, utf8_or_cp1252
 from .symbol import Symbol
 
 KEYS = ("id", "symbol", "type", "body", "language", "title", "date", "year", "session", "agenda_items",
@@ -85,14 +85,9 @@ def _text(data: str | bytes, issues: list[Issue]) -> str:
     if size > MAX_BYTES:
         raise _Refused(0, f"sidecar over {MAX_BYTES // 1024} kB ({size:,} bytes): ignored")
     if isinstance(data, bytes):
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-        try:
-            data = data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            line = data[: err.start].count(b"\n") + 1
+        data, line = utf8_or_cp1252(data.removeprefix(b"\xef\xbb\xbf"))
+        if line:
             issues.append(Issue(line, "sidecar is not UTF-8: read as Windows-1252 (cp1252); check the accents"))
-            data = data.decode("cp1252", errors="replace")
     return data.lstrip("\ufeff")
 
 
