@@ -1,7 +1,9 @@
 """Command line (an edge: all file I/O of the normalizer happens here).
 
-``python -m build_scripts normalize FILE... --out DIR [--strict]`` writes
-``DIR/<id>.md`` and ``DIR/<id>.json`` for each input and prints one summary
+``python -m build_scripts normalize FILE_OR_FOLDER... --out DIR [--strict]`` writes
+``DIR/<id>.md`` and ``DIR/<id>.json`` for each input (a folder stands for its
+raw texts, as the site reads them: ``make`` passes ``source_docs``, never the
+file names, which a shell would interpret) and prints one summary
 line per file. Two files with the same id are both written, the second (by
 file name) as ``<id>-2``, as on the site; an id that claims another
 document's address is refused (:func:`build_scripts.corpus.assign_ids`).
@@ -22,7 +24,7 @@ from pathlib import Path
 from .corpus import assign_ids
 from .read import InputError
 from .render import markdown, record
-from .sources import read_source, sidecar_path
+from .sources import read_source, sidecar_path, source_files
 
 
 def convert(path: Path):
@@ -48,8 +50,8 @@ def summary_line(path: Path, result) -> str:
 def cmd_normalize(args) -> int:
     """Convert every file, give repeated ids a suffix as the site does, write, report."""
     status, results = 0, []
-    for name in args.files:
-        path = Path(name)
+    paths = [p for name in args.files for p in (source_files(Path(name)) if Path(name).is_dir() else [Path(name)])]
+    for path in paths:
         try:
             results.append((path, convert(path)))
         except InputError as err:
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     norm = sub.add_parser("normalize", help="raw UN texts -> Markdown + JSON")
-    norm.add_argument("files", nargs="+")
+    norm.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
     norm.add_argument("--out", required=True, help="output directory")
     norm.add_argument("--strict", action="store_true", help="treat warnings as failures")
     args = parser.parse_args(argv)

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.hostile import CANARY, CLEAN, ERRORS, HTML_NAME, WARNINGS
+from tests.support.hostile import CANARY, CLEAN, ERRORS, HTML_NAME, UNSAFE, WARNINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ("documents", "api", "search", "parcourir", "series", "comparaisons")
-UNSAFE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
@@ -31,9 +30,9 @@ def cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def cli_run(hostile_corpus, tmp_path_factory):
+    """The CLI as `make site` runs it: given the folder (and --strict)."""
     out = tmp_path_factory.mktemp("hostile-cli")
-    files = sorted(p for p in hostile_corpus.iterdir() if not p.name.endswith(".meta.yml"))
-    return cli(*files, "--out", out, "--strict"), out
+    return cli(hostile_corpus, "--out", out, "--strict", cwd=hostile_corpus), out
 
 
 # --- the CLI ------------------------------------------------------------------------------------
@@ -63,11 +62,19 @@ def test_cli_output_is_safe_and_owned(cli_run):
     proc, out = cli_run
     assert "a-res-74-176.json" in {p.name for p in out.iterdir()}
     assert json.loads((out / "a-res-74-176.json").read_text(encoding="utf-8"))["source"] == "003_69872cedaddbae35.txt"
-    assert not any(p.name.startswith("a-res-68-192") or "-2." in p.name for p in out.iterdir())
+    assert json.loads((out / "a-res-74-176-2.json").read_text(encoding="utf-8"))["source"] == "0_symbol_74_176.txt"
+    assert not any(p.name.startswith("a-res-68-192") for p in out.iterdir())
     for path in out.iterdir():
         assert re.fullmatch(r"[a-z0-9-]{1,120}\.(md|json)", path.name), path.name
         text = path.read_text(encoding="utf-8")
         assert CANARY not in text and not UNSAFE.search(text), path.name
+
+
+def test_make_never_hands_file_names_to_a_shell(cli_run, hostile_corpus):
+    for target in ("normalize", "site"):
+        recipe = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True).stdout
+        assert ".venv/bin/python -m build_scripts normalize source_docs --out build/normalized\n" in recipe
+    assert not list(hostile_corpus.parent.rglob("PWNED"))
 
 
 def test_cli_strict_warning_only_exits_2_and_a_write_error_names_the_file(tmp_path):
@@ -140,7 +147,7 @@ def test_permanent_addresses_keep_their_owners(hostile_site):
     assert stub["in_archive"] is False and stub["cited_by"][0]["source"] == "a-res-74-176"
     cited = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
     assert 'href="../a-res-68-192/' in cited
-    assert not (site / "documents/a-res-74-176-2").exists()
+    assert found["0_symbol_74_176.txt"]["id"] == "a-res-74-176-2"  # a sidecar's symbol yields to the text's
 
 
 def test_values_are_read_as_written_or_refused(hostile_site):

@@ -152,6 +152,14 @@ def test_ids_are_owned_by_symbols_and_stubs():
     assert "A/RES/68/192, cited in the archive" in next(d for d in docs if d.meta.source == "claim_stub.txt").issues[0].message
 
 
+def test_a_symbol_stated_by_a_text_wins_over_a_sidecar_one():
+    real = doc("003.txt", "a-res-74-176", "A/RES/74/176")
+    stated = dataclasses.replace(real, meta=dataclasses.replace(real.meta, source="0_x.txt", provenance=(("symbol", "sidecar"),)))
+    copy = dataclasses.replace(real, meta=dataclasses.replace(real.meta, source="zz_copy.txt"))
+    ids = {d.meta.source: d.meta.id for d in assign_ids([stated, real, copy])}
+    assert ids == {"003.txt": "a-res-74-176", "0_x.txt": "a-res-74-176-2", "zz_copy.txt": "a-res-74-176-3"}
+
+
 def test_ids_from_long_sponsor_lists_are_capped():
     long_id = "projet-" + "-".join(["allemagne", "autriche", "belgique"] * 20) + "-c5c9048f"
     (capped,) = assign_ids([doc("eu.txt", long_id)])

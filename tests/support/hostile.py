@@ -11,10 +11,19 @@ NUL byte after 8 KB, UTF-16 without BOM, hostile file names. :data:`ERRORS` and
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
+import yaml
 from hypothesis import strategies as st
+
+from build_scripts import sidecar, slug
+from build_scripts.corpus import assign_ids
+from build_scripts.lang import LANGUAGES
+from build_scripts.normalize import normalize
+from build_scripts.read import InputError, decode
+from build_scripts.render import listings, markdown, record
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
@@ -22,6 +31,10 @@ SEED = ROOT / "source_docs" / "003_69872cedaddbae35.txt"  # A/RES/74/176, which 
 CANARY = "CANARY-3f9c1e-SECRET"
 HTML_NAME = "<img src=x onerror=window.pwned=5>.txt"
 BIDI_NAME = "evil\u202egnp.txt"
+SHELL_NAME = "$(touch PWNED).txt"  # make must never hand file names to a shell
+
+#: Characters that must never reach the output.
+UNSAFE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 #: File -> the error that keeps it out (the other files build).
 ERRORS = {
@@ -35,6 +48,7 @@ ERRORS = {
 
 #: File -> a warning it must carry (formatted as the CLI and the site print it).
 WARNINGS = {
+    SEED.name: f"{SEED.name}: A/RES/74/176 is also claimed by 0_symbol_74_176.txt (published as a-res-74-176-2)",
     "bad_date.txt": "bad_date.txt: bad_date.meta.yml line 2: sidecar key 'date': '2019-02-30' is not a date",
     "yaml_tag.txt": "yaml_tag.txt: yaml_tag.meta.yml line 1: sidecar uses a YAML tag (!foo), not allowed: ignored",
     "python_tag.txt": "python_tag.txt: python_tag.meta.yml line 1: sidecar uses a YAML tag (tag:yaml.org,2002:python/object/apply:os.system)",
@@ -49,6 +63,7 @@ WARNINGS = {
     "series_script_b.txt": "series_script_b.txt: series_script_b.meta.yml line 1: sidecar key 'series': '<script>window.pwned=1</script>' is not a series id",
     "body_collision.txt": "body_collision.txt: body_collision.meta.yml line 1: sidecar key 'body': 'Assemblee generale' is not a known body code",
     "0_claim_74_176.txt": "0_claim_74_176.txt: sidecar id 'a-res-74-176' refused: it is the address of A/RES/74/176 (003_69872cedaddbae35.txt); published as projet-belarus-",
+    "0_symbol_74_176.txt": "0_symbol_74_176.txt: A/RES/74/176 is also claimed by 003_69872cedaddbae35.txt; published as a-res-74-176-2",
     "claim_68_192.txt": "claim_68_192.txt: sidecar id 'a-res-68-192' refused: it is the address of A/RES/68/192, cited in the archive; published as projet-belarus-",
     "cp1252_sidecar.txt": "cp1252_sidecar.txt: cp1252_sidecar.meta.yml line 1: sidecar is not UTF-8: read as Windows-1252 (cp1252)",
     "linked_sidecar.txt": "linked_sidecar.txt: linked_sidecar.meta.yml: symbolic link, not followed (copy the file itself into the folder) (sidecar ignored)",
@@ -60,7 +75,7 @@ WARNINGS = {
 }
 
 #: Files that build without a warning (a mistyped value that is still a valid text, names).
-CLEAN = ("bad_meeting.txt", "long_title.txt", "sponsors_30.txt", HTML_NAME, SEED.name)
+CLEAN = ("bad_meeting.txt", "long_title.txt", "sponsors_30.txt", HTML_NAME, SHELL_NAME)
 
 
 def make_corpus(folder: Path) -> Path:
@@ -88,6 +103,7 @@ def make_corpus(folder: Path) -> Path:
     (corpus / "utf16.txt").write_bytes(variant("Texte UTF-16").encode("utf-16-le"))
     (corpus / BIDI_NAME).write_text(variant("Nom bidi"), encoding="utf-8")
     (corpus / HTML_NAME).write_text(variant("Nom de fichier hostile"), encoding="utf-8")
+    (corpus / SHELL_NAME).write_text(variant("Nom de fichier pour le shell"), encoding="utf-8")
     return corpus
 
 
@@ -121,3 +137,74 @@ sidecar_inputs = st.one_of(sidecar_texts(), sidecar_texts().map(lambda t: t.enco
 raw_bytes = st.one_of(st.binary(max_size=3000), st.text(max_size=2000).map(lambda t: t.encode("utf-8")),
                       st.text(max_size=1000).map(lambda t: t.encode("utf-16-le")),
                       st.text(max_size=1000).map(lambda t: t.encode("cp1252", errors="replace")))
+
+
+@st.composite
+def mutated_seeds(draw) -> bytes:
+    """A slice of a seed's raw bytes (up to 6 kB) with bytes replaced, inserted or deleted."""
+    seeds = sorted((ROOT / "source_docs").glob("*.txt"))
+    data = bytearray(draw(st.sampled_from(seeds)).read_bytes())
+    start = draw(st.integers(0, max(0, len(data) - 1)))
+    data = data[start : start + draw(st.integers(1, 6000))]
+    for _ in range(draw(st.integers(0, 10))):
+        at = draw(st.integers(0, len(data)))
+        op = draw(st.sampled_from(["replace", "insert", "delete"]))
+        if op == "delete":
+            del data[at : at + draw(st.integers(1, 20))]
+        else:
+            chunk = draw(st.one_of(st.binary(min_size=1, max_size=8), st.sampled_from(
+                [b"\x00", b"\xe2\x80\xae", b"\xc2\x92", b"\r", b"\xff\xfe", b"<script>", b"\n\n 1. ", b"____"])))
+            data[at : at + (len(chunk) if op == "replace" else 0)] = chunk
+    return bytes(data)
+
+
+# --- the properties (tests/test_hostile_properties.py, bench/fuzz.py) ----------------------------------
+
+
+def check_reader(data: bytes) -> str | None:
+    """The reader's property: safe text, or an InputError naming the file."""
+    try:
+        text, issues = decode(data, "fuzz.txt")
+    except InputError as err:
+        assert str(err).startswith("fuzz.txt: ")
+        return None
+    assert "\r" not in text and "\ufeff" not in text[:1] and not UNSAFE.search(text)
+    assert all(issue.line >= 0 for issue in issues)
+    return text
+
+
+def check_sidecar(data) -> dict:
+    """The loader's property: no exception, only allowed keys, safe values."""
+    values, issues = sidecar.load(data)
+    assert set(values) <= set(sidecar.KEYS)
+    for key, value in values.items():
+        items = value if isinstance(value, tuple) else (value,)
+        assert all(v is None or (isinstance(v, str) and not UNSAFE.search(v)) for v in items), (key, value)
+    if values.get("id"):
+        assert slug.is_slug(values["id"])
+    if values.get("series"):
+        assert slug.is_slug(values["series"])
+    if values.get("language"):
+        assert values["language"] in LANGUAGES
+    if values.get("date"):
+        assert sidecar.is_date(values["date"])
+    assert all(i.line >= 0 and i.message for i in issues)
+    return values
+
+
+def check_normalize(data: bytes, side) -> None:
+    """The entry point's property: a safe, renderable document whose front matter YAML reads back."""
+    try:
+        result = normalize(data, "fuzz.txt", side, "fuzz.meta.yml")
+    except InputError as err:
+        assert str(err).startswith("fuzz.txt: ")
+        return
+    (doc,) = assign_ids([result.document])
+    assert slug.is_slug(doc.meta.id)
+    page = markdown.render(doc)
+    front = yaml.safe_load(page.split("---\n", 2)[1])
+    assert front["id"] == doc.meta.id and front["title"] == doc.meta.title
+    record.dumps(record.record(doc))
+    for facet in ("type", "body", "session"):
+        value = getattr(doc.meta, facet)
+        assert value is None or slug.is_slug(listings.facet_slug(facet, value))
