@@ -30,7 +30,7 @@ from pathlib import Path
 from . import sidecar
 from .model import Issue
 from .normalize import Result, normalize
-from .read import MAX_BYTES, InputError, scrub
+from .read import MAX_BYTES, InputError
 
 PATTERNS = ("*.txt", "*.md")
 
@@ -120,11 +120,9 @@ def read_folder(folder: Path) -> Folder:
 
 
 def _printable(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:  # bytes that were not UTF-8 in the file name
-        return False
-    return scrub(name)[0] == name
+    """No control, format (bidirectional), separator but space, or undecodable (surrogate)
+    character: a name that prints as it is, in messages and on the page."""
+    return name.isprintable()
 
 
 def _size(limit: int) -> str:

@@ -32,6 +32,7 @@ CANARY = "CANARY-3f9c1e-SECRET"
 HTML_NAME = "<img src=x onerror=window.pwned=5>.txt"
 BIDI_NAME = "evil\u202egnp.txt"
 SHELL_NAME = "$(touch PWNED).txt"  # make must never hand file names to a shell
+NEWLINE_NAME = "new\nline.txt"  # would forge a second message line
 
 #: Characters that must never reach the output.
 UNSAFE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -44,6 +45,7 @@ ERRORS = {
     "empty.txt": "empty.txt: empty file, nothing to convert",
     "binary.txt": "binary.txt: binary file (not a text), skipped",
     BIDI_NAME: "'evil\\u202egnp.txt': file name with control, bidirectional or undecodable characters, skipped",
+    NEWLINE_NAME: "'new\\nline.txt': file name with control, bidirectional or undecodable characters, skipped",
 }
 
 #: File -> a warning it must carry (formatted as the CLI and the site print it).
@@ -102,6 +104,7 @@ def make_corpus(folder: Path) -> Path:
     (corpus / "nul_late.txt").write_bytes(variant("NUL tardif").encode() + b"\n" + b"Texte. " * 1500 + b"\x00\n")
     (corpus / "utf16.txt").write_bytes(variant("Texte UTF-16").encode("utf-16-le"))
     (corpus / BIDI_NAME).write_text(variant("Nom bidi"), encoding="utf-8")
+    (corpus / NEWLINE_NAME).write_text(variant("Nom sur deux lignes"), encoding="utf-8")
     (corpus / HTML_NAME).write_text(variant("Nom de fichier hostile"), encoding="utf-8")
     (corpus / SHELL_NAME).write_text(variant("Nom de fichier pour le shell"), encoding="utf-8")
     return corpus
