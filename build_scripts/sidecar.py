@@ -38,6 +38,7 @@ from .symbol import Symbol
 KEYS = ("id", "symbol", "type", "body", "language", "title", "date", "year", "session", "agenda_items",
         "sponsors", "committee_report", "meeting", "series")
 _LISTS = ("agenda_items", "sponsors")
+_REQUIRED = ("id", "symbol", "type", "language")  # a document always has them: never emptied
 MAX_BYTES = 65_536  # a sidecar holds a few lines
 MAX_TEXT = 1_000  # characters in one value (the longest UN titles are about 300)
 MAX_ITEMS = 250  # items in a list (every Member State can sponsor a draft)
@@ -129,6 +130,8 @@ def _entry(key_node, value_node, seen: dict) -> tuple[str, object, list[str]]:
         items = [_scalar(key, item, notes) for item in value_node.value]
         return key, tuple(item for item in items if item), notes
     value = _scalar(key, value_node, notes)
+    if not value and key in _REQUIRED:
+        raise ValueError(f"sidecar key {key!r}: empty value; ignored")
     if value is None:
         return key, None, notes
     value, note = _check(key, value)

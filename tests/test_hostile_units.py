@@ -45,6 +45,10 @@ def messages(text) -> list[str]:
     ("sponsors: [" + ", ".join(["Mali"] * 251) + "]\n", "1: sidecar key 'sponsors': more than 250 items; ignored"),
     ("title: 'Bél\u202earus'\n", "1: sidecar key 'title': 1 bidirectional control character(s) removed (U+202E)"),
     ("title: [\n", "sidecar is not valid YAML"),
+    ("symbol: ~\n", "1: sidecar key 'symbol': empty value; ignored"),
+    ("id:\n", "1: sidecar key 'id': empty value; ignored"),
+    ("type: ''\n", "1: sidecar key 'type': empty value; ignored"),
+    ("language: null\n", "1: sidecar key 'language': empty value; ignored"),
     ("? [a]\n: b\n", "1: unknown sidecar key '(not a text)' ignored"),
     ("title: x\n" * 8000, "0: sidecar over 64 kB (72,000 bytes): ignored"),
 ])

@@ -180,6 +180,7 @@ def check_sidecar(data) -> dict:
     """The loader's property: no exception, only allowed keys, safe values."""
     values, issues = sidecar.load(data)
     assert set(values) <= set(sidecar.KEYS)
+    assert all(values.get(key) for key in ("id", "symbol", "type", "language") if key in values)
     for key, value in values.items():
         items = value if isinstance(value, tuple) else (value,)
         assert all(v is None or (isinstance(v, str) and not UNSAFE.search(v)) for v in items), (key, value)
