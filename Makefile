@@ -6,7 +6,6 @@ export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SOURCES = $(wildcard source_docs/*.txt source_docs/*.md)
 
 .PHONY: site test serve normalize bench clean
 
@@ -16,13 +15,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The normalizer is given the folder, never the file names: a name such as
+# $(touch x).txt must not reach a shell.
 normalize: $(STAMP)
-	$(BIN)/python -m build_scripts normalize $(SOURCES) --out build/normalized
+	$(BIN)/python -m build_scripts normalize source_docs --out build/normalized
 
 # A file that cannot be read is reported by normalize (exit 1) but does not stop the site:
 # the build publishes every other document ("-" lets make go on).
 site: $(STAMP)
-	-$(BIN)/python -m build_scripts normalize $(SOURCES) --out build/normalized
+	-$(BIN)/python -m build_scripts normalize source_docs --out build/normalized
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)

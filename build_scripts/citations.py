@@ -11,6 +11,7 @@ the full text is added; citations are sorted (deterministic).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -50,21 +51,38 @@ def units(doc: Document) -> list[tuple[str, str]]:
     return [(p.id, p.text) for p in doc.paragraphs] + [(n.id, n.text) for n in doc.footnotes]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _references(text: str, body: str | None, language: str) -> tuple:
+    """References in one paragraph (cached: :func:`cited_symbols` and :func:`compute` both ask)."""
+    return tuple(find_references(text, issuing_body=body, language=language))
+
+
+def references_of(doc: Document):
+    """``(paragraph id, reference)`` for every reference in *doc*'s paragraphs and footnotes."""
+    for pid, text in units(doc):
+        for ref in _references(text, doc.meta.body, doc.meta.language):
+            yield pid, ref
+
+
+def cited_symbols(docs) -> dict[str, str]:
+    """Slug -> symbol of every document that *docs* cite (where stubs would be)."""
+    return {ref.target.slug: str(ref.target) for doc in docs for _, ref in references_of(doc)}
+
+
 def compute(corpus) -> dict:
     """Citations, cited-by lists and stubs for the whole corpus."""
     by_slug = {Symbol.parse(d.meta.symbol).slug: d for d in corpus.documents if d.meta.symbol}
     citations: list[Citation] = []
     for doc in corpus.documents:
         own = doc.meta.symbol
-        for pid, text in units(doc):
-            for ref in find_references(text, issuing_body=doc.meta.body, language=doc.meta.language):
-                symbol = str(ref.target)
-                if symbol == own:
-                    continue
-                slug = ref.target.slug
-                target_id = by_slug[slug].meta.id if slug in by_slug else slug
-                citations.append(Citation(doc.meta.id, pid, ref.start, ref.end, ref.text, symbol, target_id,
-                                          ref.paragraph, ref.date, ref.title))
+        for pid, ref in references_of(doc):
+            symbol = str(ref.target)
+            if symbol == own:
+                continue
+            slug = ref.target.slug
+            target_id = by_slug[slug].meta.id if slug in by_slug else slug
+            citations.append(Citation(doc.meta.id, pid, ref.start, ref.end, ref.text, symbol, target_id,
+                                      ref.paragraph, ref.date, ref.title))
     cites: dict[str, list[Citation]] = defaultdict(list)
     cited_by: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:

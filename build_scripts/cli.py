@@ -1,12 +1,19 @@
 """Command line (an edge: all file I/O of the normalizer happens here).
 
-``python -m build_scripts normalize FILE... --out DIR [--strict] [--report]`` writes
-``DIR/<id>.md`` and ``DIR/<id>.json`` for each input and prints one summary
+``python -m build_scripts normalize FILE_OR_FOLDER... --out DIR [--strict] [--report]`` writes
+``DIR/<id>.md`` and ``DIR/<id>.json`` for each input (a folder stands for its
+raw texts, as the site reads them: ``make`` passes ``source_docs``, never the
+file names, which a shell would interpret) and prints one summary
 line per file; with ``--report`` (``--out`` then optional) it prints one
-table of every document instead (see :mod:`build_scripts.report`). Two files with the same id are both written, the second (by
-file name) as ``<id>-2``, as on the site. Exit status: 0 when every file was converted; 1 when a file
-could not be read (the others are still converted); 2 with ``--strict`` when
-a file has warnings.
+table of every document instead (see :mod:`build_scripts.report`). Two files
+with the same id are both written, the second (by
+file name) as ``<id>-2``, as on the site; an id that claims another
+document's address is refused (:func:`build_scripts.corpus.assign_ids`).
+Files are read as the site reads them (:func:`build_scripts.sources.read_source`):
+a link, a special file, a file too large, or any error while converting one
+file is reported naming it, and the others are still converted. Exit status:
+0 when every file was converted; 1 when a file could not be read or written
+(the others are still converted); 2 with ``--strict`` when a file has warnings.
 """
 
 from __future__ import annotations
@@ -16,23 +23,16 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from .corpus import unique_ids
-from .normalize import normalize
+from .corpus import assign_ids
 from .read import InputError
 from . import report
 from .render import markdown, record
-
-
-def sidecar_path(path: Path) -> Path:
-    """``NAME.txt`` -> ``NAME.meta.yml``."""
-    return path.with_name(path.stem + ".meta.yml")
+from .sources import read_source, sidecar_path, source_files
 
 
 def convert(path: Path):
-    """Normalize one file (its sidecar included); return the result."""
-    side = sidecar_path(path)
-    side_text = side.read_text(encoding="utf-8") if side.exists() else None
-    return normalize(path.read_bytes(), path.name, side_text, side.name)
+    """Normalize one file (its sidecar included); return the result (see :func:`read_source`)."""
+    return read_source(path)
 
 
 def write(doc, out: Path) -> None:
@@ -53,20 +53,25 @@ def summary_line(path: Path, result) -> str:
 def cmd_normalize(args) -> int:
     """Convert every file, give repeated ids a suffix as the site does, write, report."""
     status, results, failures = 0, [], []
-    for name in args.files:
-        path = Path(name)
+    paths = [p for name in args.files for p in (source_files(Path(name)) if Path(name).is_dir() else [Path(name)])]
+    for path in paths:
         try:
             results.append((path, convert(path)))
-        except (InputError, OSError) as err:
+        except InputError as err:
             print(f"error: {err}", file=sys.stderr)
             failures.append((path.name, str(err)))
             status = 1
-    results.sort(key=lambda item: item[1].document.meta.source)  # unique_ids keeps this order
-    docs = unique_ids([result.document for _, result in results])
+    results.sort(key=lambda item: item[1].document.meta.source)  # assign_ids keeps this order
+    docs = assign_ids([result.document for _, result in results])
     for (path, result), doc in zip(results, docs):
         result = dataclasses.replace(result, document=doc)
         if args.out:
-            write(result.document, Path(args.out))
+            try:
+                write(result.document, Path(args.out))
+            except OSError as err:
+                print(f"error: {path.name}: cannot write {doc.meta.id}.md/.json ({err.strerror or err})", file=sys.stderr)
+                status = 1
+                continue
         if not args.report:
             print(summary_line(path, result))
             for issue in result.document.issues:
@@ -82,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     norm = sub.add_parser("normalize", help="raw UN texts -> Markdown + JSON")
-    norm.add_argument("files", nargs="+")
+    norm.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
     norm.add_argument("--out", help="output directory (required unless --report)")
     norm.add_argument("--report", action="store_true",
                       help="print one table row per document (counts, metadata, warnings) instead of one line each")

@@ -1,8 +1,14 @@
 """The whole corpus, computed once before any page is rendered.
 
-Guarantees of :func:`build`: document ids are unique (a second file claiming
-the same symbol keeps its text under ``<slug>-2`` and both files get a
-warning naming the other); documents are ordered by date (newest first),
+Guarantees of :func:`build` (ids from :func:`assign_ids`, which the CLI uses
+too): document ids are slugs of at most :data:`build_scripts.slug.MAX`
+characters; permanent addresses are owned by symbols — an id set by a
+sidecar that is another document's address (its symbol's slug or its own
+id) or the address of a cited document (a stub) is refused with a warning and
+the document keeps its own address; ids are unique (a second file claiming
+the same symbol keeps its text under ``<slug>-2`` — a symbol stated by a text
+wins over one stated by a sidecar, then file-name order decides — and both
+files get a warning naming the other); documents are ordered by date (newest first),
 then symbol, then id; every corpus-wide index (listings now; cited-by,
 entities and series when those stages run) is derived here from the parsed
 documents, never from rendered HTML.
@@ -14,7 +20,9 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import slug
 from .model import Document, Issue
+from .symbol import Symbol
 
 
 @dataclass(frozen=True)
@@ -66,30 +74,82 @@ def sort_key(doc: Document):
 
 def build(documents, failures=()) -> Corpus:
     """Assemble the corpus (see module docstring)."""
-    docs = unique_ids(list(documents))
+    docs = assign_ids(list(documents))
     return Corpus(tuple(sorted(docs, key=sort_key)), tuple(failures))
 
 
-def unique_ids(docs: list[Document]) -> list[Document]:
-    """The documents in file-name order, ids made unique: a repeated id becomes ``<id>-2``
-    (``-3`` …) and both documents get a warning naming the other file."""
-    seen: dict[str, Document] = {}
+def assign_ids(docs: list[Document]) -> list[Document]:
+    """Final document ids, in file-name order: capped, owned (see module docstring), unique."""
+    from .citations import cited_symbols
+
+    docs = [_with_id(d, slug.slug(d.meta.id)) if not slug.is_slug(d.meta.id) else d for d in docs]
+    ranked = sorted(docs, key=lambda d: (_from_sidecar(d), d.meta.source), reverse=True)
+    owners = {own: d for d in ranked if (own := _own_address(d))}  # the best-ranked claimant last, so it stays
+    cited = cited_symbols(docs)
     out = []
-    for doc in sorted(docs, key=lambda d: d.meta.source):
-        first = seen.get(doc.meta.id)
-        if first is None:
-            seen[doc.meta.id] = doc
-            out.append(doc)
-            continue
-        n = 2
-        while f"{doc.meta.id}-{n}" in seen:
-            n += 1
-        new_id = f"{doc.meta.id}-{n}"
-        claim = doc.meta.symbol or doc.meta.id
-        issue = Issue(0, f"{claim} is also claimed by {first.meta.source}; published as {new_id}")
-        doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, id=new_id), issues=doc.issues + (issue,))
-        seen[new_id] = doc
+    for doc in docs:
+        claimed = doc.meta.id
+        if dict(doc.meta.provenance).get("id") == "sidecar" and claimed != _own_address(doc):
+            owner = owners.get(claimed)
+            if owner is not None and owner is not doc:
+                why = f"the address of {owner.meta.symbol or claimed} ({owner.meta.source})"
+            elif claimed in cited:
+                why = f"the address of {cited[claimed]}, cited in the archive"
+            else:
+                why = None
+            if why:
+                own = _own_address(doc) or _default_id(doc)
+                issue = Issue(0, f"sidecar id {claimed!r} refused: it is {why}; published as {own}")
+                doc = dataclasses.replace(_with_id(doc, own), issues=doc.issues + (issue,))
         out.append(doc)
-        out[out.index(first)] = seen[first.meta.id] = dataclasses.replace(
-            first, issues=first.issues + (Issue(0, f"{claim} is also claimed by {doc.meta.source} (published as {new_id})"),))
+    return unique_ids(out)
+
+
+def _own_address(doc: Document) -> str | None:
+    """The address a document owns: its symbol's slug, or its id when nothing in a sidecar set it."""
+    if doc.meta.symbol and (symbol := Symbol.try_parse(doc.meta.symbol)):
+        return symbol.slug
+    return doc.meta.id if dict(doc.meta.provenance).get("id") != "sidecar" else None
+
+
+def _default_id(doc: Document) -> str:
+    from .parse.metadata import make_id
+
+    m = doc.meta
+    return slug.slug(make_id(m.symbol, m.source, m.sponsors, m.type))
+
+
+def _with_id(doc: Document, new_id: str) -> Document:
+    return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, id=new_id))
+
+
+def unique_ids(docs: list[Document]) -> list[Document]:
+    """The documents in file-name order, ids made unique: of the documents sharing an id, the
+    one whose symbol (or id) its own text states keeps it over one that has it from a sidecar,
+    then the first by file name; the others become ``<id>-2`` (``-3`` …), and each of them and
+    the keeper get a warning naming the other file."""
+    out = sorted(docs, key=lambda d: d.meta.source)
+    claims: dict[str, list[int]] = defaultdict(list)
+    for n, doc in enumerate(out):
+        claims[doc.meta.id].append(n)
+    taken = set(claims)
+    for doc_id, at in claims.items():
+        keeper, *others = sorted(at, key=lambda n: (_from_sidecar(out[n]), out[n].meta.source))
+        for n in sorted(others):
+            suffix = 2
+            while f"{doc_id}-{suffix}" in taken:
+                suffix += 1
+            new_id = f"{doc_id}-{suffix}"
+            taken.add(new_id)
+            claim, first, doc = out[n].meta.symbol or doc_id, out[keeper], out[n]
+            out[n] = dataclasses.replace(_with_id(doc, new_id), issues=doc.issues + (
+                Issue(0, f"{claim} is also claimed by {first.meta.source}; published as {new_id}"),))
+            out[keeper] = dataclasses.replace(first, issues=first.issues + (
+                Issue(0, f"{claim} is also claimed by {doc.meta.source} (published as {new_id})"),))
     return out
+
+
+def _from_sidecar(doc: Document) -> bool:
+    """True when the document's address comes from its sidecar (a stated symbol or id)."""
+    provenance = dict(doc.meta.provenance)
+    return "sidecar" in (provenance.get("symbol"), provenance.get("id"))

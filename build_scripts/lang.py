@@ -55,10 +55,8 @@ class Language:
 
 @functools.lru_cache(maxsize=None)
 def language(code: str) -> Language:
-    """The table for *code* (falls back to French for an unknown code)."""
-    path = _DATA / f"{code}.yml"
-    if not path.exists():
-        path = _DATA / "fr.yml"
+    """The table for *code* (falls back to French for an unknown code: a code is never a path)."""
+    path = _DATA / f"{code if code in LANGUAGES else 'fr'}.yml"
     table = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Language(table["code"], MappingProxyType(table))
 

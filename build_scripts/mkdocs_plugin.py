@@ -6,7 +6,14 @@ Events, each small:
 * ``on_files``: build the corpus once and inject every generated page and
   data file with ``File.generated`` (nothing is written into ``docs_dir``);
 * ``on_page_context``: give the home template the corpus summary;
+* ``on_post_template``: make ``404.html`` work under any sub-path
+  (:mod:`build_scripts.render.notfound`);
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
+
+Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
+date (:func:`build_scripts.site.epoch`), so that MkDocs' page dates and
+``sitemap.xml.gz`` come from the sources, not the clock: the same sources give
+the same site, byte for byte. A ``SOURCE_DATE_EPOCH`` set by the user wins.
 
 Per-document warnings are logged at INFO level with the file and line, so
 one bad file never stops the build of the others (even with ``--strict``).
@@ -15,7 +22,9 @@ one bad file never stops the build of the others (even with ``--strict``).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -23,8 +32,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import site
+from .render import notfound
 
 log = logging.getLogger("mkdocs.plugins.un_archive")
+_EPOCH = "SOURCE_DATE_EPOCH"
+_epoch_set: list[str] = []  # the value this plugin set (a rebuild under `mkdocs serve` may update it)
 
 
 class ArchiveConfig(base.Config):
@@ -44,6 +56,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.built = site.build(self.sources)
+        if not os.environ.get(_EPOCH) or os.environ[_EPOCH] in _epoch_set:
+            _epoch_set.append(str(site.epoch(self.built.corpus)))
+            os.environ[_EPOCH] = _epoch_set[-1]
         for name, message in self.built.corpus.failures:
             log.info("un-archive: %s (not published)", message)
         for doc in self.built.corpus.documents:
@@ -54,12 +69,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.warning("un-archive: %s exists in docs_dir; the generated page is not used", generated.path)
                 continue
             files.append(File.generated(config, generated.path, content=generated.content))
+        self.top_folders = sorted({f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri})
         return files
 
     def on_page_context(self, context, page, config, nav):
         if self.built is not None:
             context["archive_home"] = self.built.home(self.config.latest, page.file.src_uri)
         return context
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        if template_name != "404.html":
+            return output
+        root = urlsplit(config.site_url or "/").path or "/"
+        return notfound.relocatable(output, root, None if config.site_url else getattr(self, "top_folders", []))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sources))

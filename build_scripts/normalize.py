@@ -30,8 +30,9 @@ class Result:
         return self.document.issues
 
 
-def normalize(data: bytes, source: str, sidecar_text: str | None = None, sidecar_name: str = "") -> Result:
-    """Decode, clean, parse and check one raw file (see module docstring)."""
+def normalize(data: bytes, source: str, sidecar_text: str | bytes | None = None, sidecar_name: str = "") -> Result:
+    """Decode, clean, parse and check one raw file (see module docstring); the sidecar may be
+    given as text or as its raw bytes (:func:`build_scripts.sidecar.load` decodes and checks it)."""
     text, issues = decode(data, source)
     overrides, side_issues = sidecar.load(sidecar_text) if sidecar_text is not None else ({}, [])
     code = overrides.get("language") if overrides.get("language") in lang.LANGUAGES else lang.detect(text)

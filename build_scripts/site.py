@@ -19,6 +19,7 @@ from .citations import attach as citation_stage
 from .entities.stage import attach as entity_stage
 from .search.stage import attach as search_stage
 from .series.stage import attach as series_stage
+from .sidecar import is_date
 from .sources import read_folder
 
 #: Corpus-wide stages, run in order once every document is parsed.
@@ -50,6 +51,16 @@ class Built:
                         "type": french.type_label(d.meta.type), "url": url(doc_path(d.meta.id))}
                        for d in docs[:latest]],
         }
+
+
+def epoch(corpus: corpus_mod.Corpus) -> int:
+    """The newest document date (or year) as seconds since 1970 (0 for an undated corpus):
+    the archive's date, for reproducible builds."""
+    import calendar
+
+    days = [d.meta.date or f"{corpus_mod.year(d)}-01-01" for d in corpus.documents if corpus_mod.year(d)]
+    valid = [tuple(int(x) for x in day.split("-")) for day in days if is_date(day)]
+    return calendar.timegm(max(valid) + (0, 0, 0)) if valid else 0
 
 
 def build(folder: Path) -> Built:

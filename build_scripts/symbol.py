@@ -8,8 +8,9 @@ guarantees:
   ``A/74/127``, ``A/RES/1514 (XV)``, ``A/RES/62/236 B``);
 * non-canonical spellings seen in the wild (``S/RES/2388(2017)``,
   ``s/RES/2395(2017)``, extra spaces) parse to the same canonical symbol;
-* :attr:`Symbol.slug` contains only ``[a-z0-9-]`` and is never empty, so it is
-  safe as a URL path segment and a file name;
+* :attr:`Symbol.slug` contains only ``[a-z0-9-]``, is never empty and at most
+  :data:`~build_scripts.slug.MAX` characters (:func:`build_scripts.slug.slug`),
+  so it is safe as a URL path segment and a file name;
 * every component holds a letter or digit (``A/..`` is not a symbol), and
   :meth:`Symbol.url` is a valid URL (``S/RES/2388%20(2017)``).
 """
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
+
+from . import slug as slugs
 
 _ROMAN = r"[IVXLC]+"
 _SYMBOL_RE = re.compile(
@@ -82,10 +85,8 @@ class Symbol:
 
     @property
     def slug(self) -> str:
-        """URL slug: lower-case, ``[a-z0-9-]`` only (``a-res-74-176``)."""
-        raw = str(self).lower()
-        slug = re.sub(r"[^a-z0-9]+", "-", raw).strip("-")
-        return slug or "document"
+        """URL slug: lower-case, ``[a-z0-9-]`` only (``a-res-74-176``), length capped."""
+        return slugs.slug(str(self), fallback="document")
 
     @property
     def body(self) -> str | None:

@@ -66,3 +66,22 @@ def browser():
         b = launch(p)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory):
+    """The hostile-input corpus (tests/support/hostile.py), made once per session."""
+    from tests.support.hostile import make_corpus
+
+    return make_corpus(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(hostile_corpus, tmp_path_factory):
+    """The site built from the hostile corpus with `mkdocs build --strict` (the plugin's log kept):
+    ``(site dir, completed process)``. The build must succeed: one bad file never stops the archive."""
+    from tests.support.sitebuild import build_site
+
+    site_dir, proc = build_site(tmp_path_factory.mktemp("hostile-site"), hostile_corpus, quiet=False)
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
+    return site_dir, proc

@@ -108,7 +108,7 @@ def cited_by_pages(corpus, target_id: str, citations) -> list[SiteFile]:
     files = []
     for n, chunk in enumerate(chunks, 1):
         path = cited_by_path(target_id, n)
-        out = [f"---\ntitle: {paging.front_title('Cité par — ' + name)}\n---\n", f"# Documents qui citent {escape.text(name)}\n",
+        out = [paging.front('Cité par — ' + name), f"# Documents qui citent {escape.text(name)}\n",
                f"[{escape.text(name)}]({rel(path, doc_path(target_id))}) est cité par {len(groups)} documents de "
                f"l’archive, du plus récent au plus ancien — page {n} sur {len(chunks)}.\n"]
         out += cited_by_lines(corpus, chunk, path) + [""]

@@ -109,8 +109,8 @@ def comparison_page(corpus, al) -> SiteFile:
     a, b = docs[al.a], docs[al.b]
     path = cmp_path(al.a, al.b)
     name_a, name_b = escape.text(short_name(a)), escape.text(short_name(b))
-    out = [f"---\ntemplate: comparison.html\ntitle: {paging.front_title('Comparaison : ' + short_name(a) + ' → ' + short_name(b))}\n"
-           "hide:\n  - navigation\n  - toc\n---\n",
+    out = [paging.front('Comparaison : ' + short_name(a) + ' → ' + short_name(b), template="comparison.html",
+                       hide=["navigation", "toc"]),
            f"# Comparaison : {name_a} → {name_b}\n",
            f"Version ancienne : {doc_link(path, a)} · version récente : {doc_link(path, b)}. "
            "Les paragraphes sont appariés par leur texte, non par leur numéro.\n",

@@ -80,7 +80,7 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
     path = page_path(entity, page)
     _, singular = KIND_FR[entity.kind]
     suffix = f" (page {page})" if page > 1 else ""
-    out = [f"---\ntemplate: entity.html\ntitle: {paging.front_title(entity.name_fr + suffix)}\n---\n", f"# {escape.text(entity.name_fr)}\n",
+    out = [paging.front(entity.name_fr + suffix, template="entity.html"), f"# {escape.text(entity.name_fr)}\n",
            f"{singular} · nom anglais : {escape.text(entity.name_en)}"
            + "".join(f" · {escape.text(k.upper())} {escape.text(v)}" for k, v in entity.codes) + "\n"]
     if entity.aliases:
@@ -112,7 +112,7 @@ def _hit_line(path: str, doc, hit) -> str:
 def index_page(data, kind: str, entities: list[Entity]) -> SiteFile:
     path = f"{FOLDERS[kind]}/index.md"
     plural, _ = KIND_FR[kind]
-    out = [f"---\ntitle: {paging.front_title(plural)}\n---\n", f"# {plural}\n",
+    out = [paging.front(plural), f"# {plural}\n",
            f"{len(entities)} entrée{'s' if len(entities) != 1 else ''} citée{'s' if len(entities) != 1 else ''} dans l’archive.\n",
            "| Nom | Mentions | Documents |", "|---|---|---|"]
     for e in sorted(entities, key=lambda e: _sort_name(e.name_fr)):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import slug
+
 _PATH = Path(__file__).parent.parent / "data" / "labels_fr.yml"
 
 
@@ -26,8 +28,9 @@ def type_label(code: str, many: bool = False) -> str:
 
 
 def type_slug(code: str) -> str:
+    """The listing slug of a type; an unknown code's slug ends with its hash (never a known one's)."""
     entry = labels()["types"].get(code)
-    return entry["slug"] if entry else re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+    return entry["slug"] if entry else slug.hashed(code)
 
 
 def body_label(code: str | None) -> str:
@@ -36,8 +39,10 @@ def body_label(code: str | None) -> str:
 
 
 def body_slug(code: str) -> str:
+    """The listing slug of a body: ``GA`` -> ``assemblee-generale``; an unknown code (``Assemblee
+    generale`` in a sidecar) -> ``assemblee-generale-<hash>``, so it never takes a known body's page."""
     entry = labels()["bodies"].get(code)
-    return entry["slug"] if entry else re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+    return entry["slug"] if entry else slug.hashed(code)
 
 
 def date(iso: str | None) -> str:

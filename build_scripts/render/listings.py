@@ -2,11 +2,15 @@
 
 Guarantees: each listing is sorted newest first (then symbol, id); a page
 holds at most :data:`PAGE_SIZE` rows, so no page grows with the corpus
-beyond that; every row shows symbol, date and title, linked.
+beyond that; every row shows symbol, date and title, linked; two values never
+share a page (:func:`facet_slug` is one-to-one).
 """
 
 from __future__ import annotations
 
+import re
+
+from .. import slug
 from ..corpus import Corpus
 from ..model import Document
 from . import escape, french, paging
@@ -17,11 +21,14 @@ _DIRS = {"type": "type", "body": "organe", "year": "annee", "session": "session"
 
 
 def facet_slug(facet: str, value: str) -> str:
+    """A value's slug, distinct for distinct values: known types and bodies keep their names,
+    years and session numbers their digits, anything else ends with its hash."""
     if facet == "type":
         return french.type_slug(value)
     if facet == "body":
         return french.body_slug(value)
-    return "".join(c for c in str(value) if c.isalnum()) or "inconnu"
+    value = str(value)
+    return value if re.fullmatch(r"\d{1,4}", value) else slug.hashed(value)
 
 
 def facet_path(facet: str, value: str, page: int = 1) -> str:
@@ -78,7 +85,7 @@ def listing_page(facet: str, value: str, docs: list[Document], page: int, pages_
 
     path = facet_path(facet, value, page)
     title = facet_title(facet, value)
-    head = f"---\ntemplate: listing.html\ntitle: {paging.front_title(title)}\n---\n"
+    head = paging.front(title, template="listing.html")
     out = [head, f"# {escape.text(title)}\n",
            f"{total} document{'s' if total > 1 else ''}, du plus récent au plus ancien"
            + (f" — page {page} sur {pages_count}" if pages_count > 1 else "") + ".\n",

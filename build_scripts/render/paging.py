@@ -3,13 +3,13 @@
 Guarantees: :func:`chunks` cuts a list into pages of at most *size* items
 (one empty page for an empty list); :func:`nav` gives the "previous / next"
 links of a page as relative Markdown links (empty on a single page);
-:func:`front_title` is a page title ready for YAML front matter, HTML-escaped
+:func:`front` is a page's YAML front matter, written by the YAML library
+(any character survives, C1 controls included) with the title HTML-escaped
 because the theme prints it unescaped.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 from typing import Callable, Sequence, TypeVar
 
@@ -33,9 +33,11 @@ def nav(path: str, page: int, count: int, page_path: Callable[[int], str]) -> st
     return " · ".join(links) + "\n{: .pagination }\n" if links else ""
 
 
-def front_title(text: str) -> str:
-    """*text* HTML-escaped and quoted for YAML front matter."""
-    return json.dumps(escape.html(text), ensure_ascii=False)
+def front(title: str, **values) -> str:
+    """The front matter block of a page titled *title* (HTML-escaped), with more *values*."""
+    from .markdown import front_matter
+
+    return front_matter({"title": escape.html(title), **values})
 
 
 def rel(from_path: str, to_path: str) -> str:

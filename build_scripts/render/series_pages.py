@@ -58,7 +58,7 @@ def pages(corpus, series, docs: dict, cmp_path) -> list[SiteFile]:
     files = []
     for n, chunk in enumerate(chunks, 1):
         path = series_path(series.id, n)
-        out = [f"---\ntitle: {paging.front_title('Série : ' + series.title)}\n---\n",
+        out = [paging.front('Série : ' + series.title),
                f"# Série : {escape.text(series.title)}\n",
                f"{len(series.members)} textes, du plus ancien au plus récent"
                + (f" — page {n} sur {len(chunks)}" if len(chunks) > 1 else "") + ".\n",

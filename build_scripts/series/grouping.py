@@ -22,7 +22,9 @@ Reports (``type == "report"``) are members of the series their title (or an
 override) gives them, listed again in ``Series.reports``; they are never
 compared by content and :func:`~build_scripts.series.lineage.compare_series`
 skips them. Every document ends in exactly one series; a document linked to
-nothing is a series of one. Ids are unique ASCII slugs ``[a-z0-9-]``.
+nothing is a series of one. Ids are unique ASCII slugs ``[a-z0-9-]`` of at
+most :data:`build_scripts.slug.MAX` characters (a pinned id that is not one
+is used in its slug form), so they are safe in paths and links.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .. import slug as slugs
 from ..model import Document
 from .match import ALIGNED_KINDS
 from .text import clean, fold
@@ -98,7 +101,7 @@ def title_key(title: str | None) -> str:
 def group_series(docs: Sequence[Document], overrides: Mapping[str, str] | None = None) -> tuple[Series, ...]:
     """Partition *docs* into series (see the module docstring); sorted by id."""
     by_id = {d.meta.id: d for d in docs}
-    pinned = {d.meta.id: (overrides or {}).get(d.meta.id) or d.meta.series for d in docs}
+    pinned = {d.meta.id: _pin((overrides or {}).get(d.meta.id) or d.meta.series) for d in docs}
     free = sorted(i for i, s in pinned.items() if not s)
     groups = _UnionFind(free)
     _link_drafts(groups, [by_id[i] for i in free])
@@ -184,13 +187,16 @@ class _Profile:
         return share if count >= CONTENT_MIN and share >= CONTENT_SHARE else 0.0
 
 
+def _pin(series_id: str | None) -> str | None:
+    return slugs.slug(series_id) if series_id and not slugs.is_slug(series_id) else series_id
+
+
 def _auto_id(first: Document, members: Sequence[str], by_id: Mapping[str, Document]) -> str:
-    """Slug of the group's representative title, else of its first document's id."""
+    """Slug of the group's representative title, else of its first document's id (length capped)."""
     title = _title([by_id[m] for m in members])
     words = base_words(title) if title else []
     slug = "-".join("".join(c for c in w if c.isascii() and c.isalnum()) for w in words)
-    slug = re.sub(r"-{2,}", "-", slug).strip("-")
-    return slug or re.sub(r"[^a-z0-9]+", "-", fold(first.meta.id)).strip("-") or "document"
+    return slugs.slug(slug, fallback=slugs.slug(first.meta.id, fallback="document"))
 
 
 def _unique(candidate: str, taken: Mapping[str, object]) -> str:

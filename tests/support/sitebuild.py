@@ -16,8 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build_site(workdir: Path, sources: Path | None = None) -> tuple[Path, subprocess.CompletedProcess]:
-    """Build the site in *workdir* from *sources* (default: the seeds); return site dir and process."""
+def build_site(workdir: Path, sources: Path | None = None, quiet: bool = True,
+               env: dict | None = None) -> tuple[Path, subprocess.CompletedProcess]:
+    """Build the site in *workdir* from *sources* (default: the seeds); return site dir and process.
+    With ``quiet=False`` the process output holds MkDocs' INFO log (the plugin's messages)."""
     workdir.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
     for name in ("docs", "site_templates"):
@@ -27,7 +29,8 @@ def build_site(workdir: Path, sources: Path | None = None) -> tuple[Path, subpro
     corpus = workdir / "source_docs"
     if not corpus.exists():
         corpus.symlink_to(sources or ROOT / "source_docs")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(workdir / "mkdocs.yml"),
-                           "-d", str(workdir / "site")], capture_output=True, text=True, env=env, timeout=600)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *(["-q"] if quiet else []),
+                           "-f", str(workdir / "mkdocs.yml"), "-d", str(workdir / "site")],
+                          capture_output=True, text=True, env=env, timeout=600)
     return workdir / "site", proc
