@@ -19,12 +19,14 @@ from build_scripts.normalize import normalize
 from build_scripts.symbol import Symbol
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "en"
-FILES = sorted(REAL.glob("*.txt"))
+MORE = REAL.parent / "en-more"  # 33 more, from the same source, read after the rules were written (held out)
+FILES = sorted(REAL.glob("*.txt")) + sorted(MORE.glob("*.txt"))
+COUNTED = [p for p in FILES if (p.parent / "expected" / f"{p.stem}.yml").exists()]
 _ANNEX_HEAD = re.compile(r"^annex(?:-[ivx]+)?$")
 
 
 def expected(path: Path) -> dict:
-    return yaml.safe_load((REAL / "expected" / f"{path.stem}.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load((path.parent / "expected" / f"{path.stem}.yml").read_text(encoding="utf-8"))
 
 
 _CACHE: dict[Path, object] = {}
@@ -63,6 +65,7 @@ def observed(doc) -> dict:
         "number": parsed.short if parsed and parsed.is_resolution else None,
         "date": m.date, "distribution_date": m.distribution_date, "original": m.original_language,
         "committee_report": m.committee_report, "draft": " and ".join(m.drafts) or None, "meeting": m.meeting,
+        "amends": m.amends,
         "preambular": len(pre), "operative": len(ops), "items": len(items),
         "subitems": len(kinds(main, "item")) - len(items),
         "footnotes": sum(1 for n in doc.footnotes if n.marker.isdigit()),
@@ -98,7 +101,7 @@ def mismatches(path: Path) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+@pytest.mark.parametrize("path", COUNTED, ids=[p.stem for p in COUNTED])
 def test_real_document_matches_what_a_reader_counted(path):
     problems = mismatches(path)
     assert not problems, f"{path.name}:\n  " + "\n  ".join(problems)
@@ -111,8 +114,9 @@ def test_real_document_loses_no_word(path):
 
 
 def test_every_real_document_has_its_expectations():
-    assert len(FILES) == 28
-    assert all((REAL / "expected" / f"{p.stem}.yml").exists() for p in FILES)
+    assert len(FILES) == 61
+    # all but the two programmes of work (tables of agenda items, which the parser publishes and flags)
+    assert sorted(p.stem for p in FILES if p not in COUNTED) == ["a-c-3-80-l-60", "a-c-6-80-l-20"]
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -153,18 +157,36 @@ def test_numbers_that_are_no_markers_stay_in_the_text():
     assert "in particular paragraphs 11, 13 and 54," in words(doc.paragraph("pp-7").text)
 
 
-#: The public id scheme (README, "Paragraph ids"), with annexes and an unnumbered operative text.
-ID_SCHEME = re.compile(r"^(?:(?:pp|op)-\d+(?:-[a-z](?:-[ivx]+)?)?|op(?:-[a-z](?:-[ivx]+)?)?|intro-\d+"
+#: The public id scheme (README, "Paragraph ids"), with annexes, sections, an unnumbered operative
+#: text and an amendment's plain paragraphs.
+ID_SCHEME = re.compile(r"^(?:(?:pp|op)-\d+(?:-[a-z](?:-[ivx]+)?)?|op(?:-[a-z](?:-[ivx]+)?)?|intro-\d+|para-\d+"
+                       r"|sec-[ivx]+|text-\d+(?:-[a-z](?:-[ivx]+)?)?"
                        r"|annex(?:-[ivxl]+)?(?:-(?:(?:intro-)?\d+(?:-[a-z](?:-[ivx]+)?)?|sec-[ivx]+(?:-[a-h](?:-\d+)?)?(?:-sub-\d+)?))?)$")
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_real_document_ids_follow_the_url_contract(path):
     doc = result(path).document
-    bad = [p.id for p in doc.paragraphs if not ID_SCHEME.match(p.id)]
-    assert not bad
-    assert not [p.id for p in doc.paragraphs if p.kind == "intro"], "header text left over as intro paragraphs"
-    assert not doc.issues, [i.format(path.name) for i in doc.issues]
+    assert not [p.id for p in doc.paragraphs if not ID_SCHEME.match(p.id)]
+    if path in COUNTED:
+        assert not [p.id for p in doc.paragraphs if p.kind == "intro"], "header text left over as intro paragraphs"
+        if path.stem in FLAGGED:
+            assert [i.message for i in doc.issues] == FLAGGED[path.stem]
+        else:
+            assert not doc.issues, [i.format(path.name) for i in doc.issues]
+
+
+#: Documents the archive publishes whole but asks a person to check, with the warnings it gives.
+FLAGGED = {
+    # an adopted declaration printed inline, without "Annex": its title and chapeau stand unnumbered
+    "a-res-76-1": ["unnumbered paragraph where a numbered one was expected"],
+}
+
+
+def test_the_programmes_of_work_are_published_whole_and_flagged():
+    for stem in ("a-c-3-80-l-60", "a-c-6-80-l-20"):
+        res = result(MORE / f"{stem}.txt")
+        assert res.conservation.ok and res.document.issues  # every word kept, and the reader told to check
 
 
 @pytest.mark.parametrize("stem, note", [

@@ -29,7 +29,7 @@ from .furniture import BARCODE_LINE, JOB_LINE, PAGE_LINE, SYMBOL_LINE
 from .lines import Line
 
 REACH = 8  # lines looked at, from a page's top (or bottom)
-MAX_TITLE_LINES = 4
+MAX_TITLE_LINES = 6
 _MAX_TITLE_CHARS = 100
 _CLAUSE_END = re.compile(r"[,;:]$")  # a text line, not a title
 

@@ -61,7 +61,8 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
         if mode == "plain":
             warnings.append((0, "no recognisable structure: published as plain numbered paragraphs"))
     else:
-        drafts = structure.intro(head.intro, {t.lower() for t in lang['summary_titles']}) + structure.assign(blocks, mode, warnings)
+        drafts = structure.intro(head.intro, {t.lower() for t in lang['summary_titles']}) + structure.assign(
+            blocks, mode, warnings, adopting=bool(formula) and not formula.endswith(","))
     drafts += annex.drafts(annexes, cleaned.layout, lang.code, warnings)
     texts = [d.text for d in drafts]
     if cleaned.flavour == "pdf":
@@ -117,11 +118,13 @@ def _find_formula(lines: list[Line], lang):
             if not text.lower().startswith(phrase.lower()):
                 continue
             rest = text[len(phrase):]
-            if rest == "" or (len(text) <= 90 and text.endswith(",")):
+            if rest in ("", ","):
                 return i, body, text, None
             if decision and rest.startswith(", ") and rest[2:3].islower():
                 opening = dataclasses.replace(line, text=line.text.strip()[len(phrase) + 1 :].strip())
                 return i, body, phrase + ",", opening
+            if len(text) <= 90 and text.endswith(","):
+                return i, body, text, None
     return None, None, None, None
 
 

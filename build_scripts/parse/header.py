@@ -210,7 +210,7 @@ def _masthead(text: str, lang: Language, found: dict) -> str | None:
             if m := lang.regex("adopted_on").search(text):
                 found["date"] = m["date"]
             return "type"
-    if lowered in _BODY_NAMES:
+    if lowered in _BODY_NAMES and "distribution" not in found:  # above "Distr.:"; below it, a title's last words
         return "body"
     if lang.regex("language_line").match(text):
         return "language"

@@ -71,14 +71,14 @@ def intro(blocks: list[Block], titles: set[str]) -> list[Draft]:
     return out
 
 
-def assign(blocks: list[Block], mode: str, warnings: list) -> list[Draft]:
+def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = False) -> list[Draft]:
     """Give every body block its kind, number, parent and id (see module docstring)."""
     if mode in ("plain", "amendment"):  # an amendment's instructions are not numbered in print
         return [Draft(f"para-{i}", "paragraph", str(i) if mode == "plain" else None, None, 0, b.text, b.line)
                 for i, b in enumerate(blocks, 1)]
     ids, out = _Ids(warnings), []
     ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
-    unnumbered = _unnumbered_operative(blocks) if mode == "resolution" else None
+    unnumbered = _unnumbered_operative(blocks, adopting) if mode == "resolution" else None
     for k, block in enumerate(blocks):
         if k == unnumbered:
             ctx["ops"] = True
@@ -91,14 +91,20 @@ def assign(blocks: list[Block], mode: str, warnings: list) -> list[Draft]:
     return out
 
 
-def _unnumbered_operative(blocks: list[Block]) -> int | None:
+def _unnumbered_operative(blocks: list[Block], adopting: bool = False) -> int | None:
     """A resolution or decision whose operative part is one unnumbered sentence: its block's index.
 
     With no numbered paragraph at all, the operative part opens at the first
     text block that does not end like a preambular paragraph (with a comma,
     a footnote marker allowed after it): ``Adopts the political declaration
     … annexed to the present resolution.``, ``recalling its decision …:``.
+    After a formula printed without its comma (*adopting*: ``The General
+    Assembly`` / ``Adopts the following political declaration:``) there is no
+    preamble: the first text block is the operative text even when numbered
+    paragraphs (the adopted text's own) follow.
     """
+    if adopting:
+        return next((k for k, b in enumerate(blocks) if b.kind == "text"), None)
     if any(b.kind == "numbered" for b in blocks):
         return None
     for k, block in enumerate(blocks):
