@@ -1,7 +1,7 @@
-"""The site built strictly with the real corpus added to the seeds, as a user adding a batch would.
+"""The site built strictly with the real documents added to the seeds, as a user adding a batch would.
 
 A temporary ``source_docs/`` holds the five seeds (with their sidecars) and
-the 28 real documents of ``fixtures/real/en``; ``mkdocs build --strict``
+the 61 real documents of ``fixtures/real/en`` and ``en-more``; ``mkdocs build --strict``
 must pass, every real document gets its page and JSON, and the
 draft -> resolution pairs of the corpus get their comparison pages.
 """
@@ -9,6 +9,7 @@ draft -> resolution pairs of the corpus get their comparison pages.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from tests.support.sitebuild import ROOT, build_site
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "en"
+MORE = REAL.parent / "en-more"
 pytestmark = pytest.mark.site
 
 #: Draft -> adopted resolution, as the corpus README confirms them (mastheads and paragraphs).
@@ -30,7 +32,7 @@ def real_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("real-site")
     sources = work / "sources"
     sources.mkdir()
-    for path in list((ROOT / "source_docs").iterdir()) + list(REAL.glob("*.txt")):
+    for path in list((ROOT / "source_docs").iterdir()) + list(REAL.glob("*.txt")) + list(MORE.glob("*.txt")):
         shutil.copy(path, sources / path.name)
     site, proc = build_site(work / "build", sources)
     assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
@@ -46,6 +48,17 @@ def test_every_real_document_is_published_with_its_paragraphs(real_site):
             assert f'id="{para["id"]}"' in page, (path.name, para["id"])
     annex = (real_site / "documents/a-res-80-3/index.html").read_text(encoding="utf-8")
     assert 'id="annex"' in annex and 'id="annex-13-a"' in annex and 'data-label="annexe, par. 13 a)"' in annex
+    for path in MORE.glob("*.txt"):
+        assert (real_site / "documents" / path.stem / "index.html").exists(), path.name
+
+
+def test_an_amendment_links_to_the_draft_it_amends(real_site):
+    page = (real_site / "documents/a-80-l-19/index.html").read_text(encoding="utf-8")
+    # A/80/L.18 is neither in the archive nor cited: the fiche links to the official text
+    assert "<dt>Projet amendé</dt>" in page and 'href="https://undocs.org/fr/A/80/L.18"' in page
+    assert "Amendement" in page
+    page = (real_site / "documents/a-res-72-5/index.html").read_text(encoding="utf-8")
+    assert 'href="https://undocs.org/fr/A/72/L.6"' in page and 'href="https://undocs.org/fr/A/72/L.6/Add.1"' in page
 
 
 @pytest.mark.parametrize("draft, adopted", PAIRS, ids=[f"{a}->{b}" for a, b in PAIRS])
@@ -72,3 +85,20 @@ def test_a_long_sponsor_list_is_cut_on_top_and_whole_in_the_fiche(real_site):
     assert "et 111 autres" in eyebrow and "Zambia" not in eyebrow
     fiche = page.split('class="doc-meta__list"')[1].split("</dl>")[0]
     assert "Albania" in fiche and "Zambia" in fiche
+
+
+def test_internal_links_and_anchors_of_real_documents_resolve(real_site):
+    """Every relative link of every real document's page (fiche, references, series, notes) lands."""
+    from tests.test_site_build import parse_html
+
+    pages = [real_site / "documents" / p.stem / "index.html" for p in list(REAL.glob("*.txt")) + list(MORE.glob("*.txt"))]
+    for page in pages:
+        for href in parse_html(page).hrefs:
+            if re.match(r"^(https?:|mailto:)", href):
+                continue
+            target, _, anchor = href.partition("#")
+            dest = (page.parent / target).resolve() if target else page
+            dest = dest / "index.html" if dest.is_dir() else dest
+            assert dest.exists(), f"{page.relative_to(real_site)} links to missing {href}"
+            if anchor and dest.suffix == ".html":
+                assert anchor in parse_html(dest).ids, f"{page.relative_to(real_site)}: no #{anchor} in {dest.name}"

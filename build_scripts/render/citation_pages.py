@@ -28,12 +28,24 @@ def register(corpus) -> None:
     corpus.extras.setdefault("link_finders", []).append(lambda d, p, path: reference_links(corpus, data, d, p, path))
     corpus.extras.setdefault("tails", []).append(lambda c, d, path: sections(c, data, d, path))
     corpus.extras.setdefault("record_extras", []).append(lambda c, d: record_extra(c, data, d))
+    corpus.extras.setdefault("front_extras", []).append(lambda c, d, path: related_drafts(c, data, d))
     pages = corpus.extras.setdefault("pages", [])
     for stub in data["stubs"].values():
         pages.append(stub_page(corpus, data, stub))
         pages.append(SiteFile(f"api/documents/{stub.id}.json", record.dumps(stub_record(data, stub))))
     for target_id, citations in data["cited_by"].items():
         pages += cited_by_pages(corpus, target_id, citations)
+
+
+def related_drafts(corpus, data, doc) -> dict:
+    """The drafts a resolution names and the draft an amendment amends, for the fiche: their page
+    when the archive has one (the document or its stub), else the official text."""
+    def link(symbol: str) -> dict:
+        parsed = Symbol.parse(symbol)
+        known = corpus.get(parsed.slug) or parsed.slug in data["stubs"]
+        return {"symbol": symbol, "url": f"documents/{parsed.slug}/" if known else parsed.url("fr")}
+
+    return {"drafts": [link(s) for s in doc.meta.drafts], "amends": link(doc.meta.amends) if doc.meta.amends else None}
 
 
 def reference_links(corpus, data, doc, para, path: str) -> list[Link]:

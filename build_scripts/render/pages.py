@@ -56,8 +56,6 @@ def document_front(doc: Document) -> dict:
             "sponsors_note": m.sponsors_note,
             "committee_report": m.committee_report, "meeting": m.meeting,
             "committee_label": french.committee(m.committee), "original_language": m.original_language,
-            "drafts": [{"symbol": d, "url": f"documents/{Symbol.parse(d).slug}/"} for d in m.drafts],
-            "amends": {"symbol": m.amends, "url": f"documents/{Symbol.parse(m.amends).slug}/"} if m.amends else None,
             "distribution_label": french.date(m.distribution_date), "source": m.source,
             "language": m.language, "language_label": french.language(m.language),
             "provenance": [[french.field(k), french.provenance(v)] for k, v in m.provenance],
