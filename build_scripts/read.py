@@ -20,10 +20,10 @@ import re
 
 from .model import Issue
 
-#: Largest raw text converted. Parsing time grows faster than the size
-#: (a 1 MB text takes about 10 s, 2 MB about 40 s); the longest UN reports
-#: are a few hundred kB of text.
-MAX_BYTES = 2_000_000
+#: Largest raw text converted. Normalizing takes linear time, about 7 s per MB
+#: (``bench/normalize_bench.py``), so 5 MB is about half a minute; the longest
+#: UN reports with their annexes are about 1 MB of text.
+MAX_BYTES = 5_000_000
 
 
 class InputError(Exception):

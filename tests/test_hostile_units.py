@@ -12,7 +12,7 @@ import yaml
 from build_scripts import lang, sidecar, slug
 from build_scripts.corpus import assign_ids
 from build_scripts.model import Document, Metadata, Paragraph
-from build_scripts.read import InputError, decode
+from build_scripts.read import MAX_BYTES, InputError, decode
 from build_scripts.render import listings, notfound, paging
 from build_scripts.sources import read_source
 from build_scripts.symbol import Symbol
@@ -97,8 +97,9 @@ def test_sidecar_too_large_or_linked_is_ignored_naming_it(tmp_path):
 
 
 def test_file_over_the_limit_is_refused_with_its_size():
-    with pytest.raises(InputError, match=r"^big\.txt: file over 2 MB \(2,000,001 bytes\), not converted$"):
-        decode(b"x" * 2_000_001, "big.txt")
+    assert MAX_BYTES == 5_000_000
+    with pytest.raises(InputError, match=r"^big\.txt: file over 5 MB \(5,000,001 bytes\), not converted$"):
+        decode(b"x" * (MAX_BYTES + 1), "big.txt")
 
 
 def test_nul_late_in_a_file_is_removed_with_its_line():

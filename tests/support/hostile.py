@@ -22,7 +22,7 @@ from build_scripts import sidecar, slug
 from build_scripts.corpus import assign_ids
 from build_scripts.lang import LANGUAGES
 from build_scripts.normalize import normalize
-from build_scripts.read import InputError, decode
+from build_scripts.read import MAX_BYTES, InputError, decode
 from build_scripts.render import listings, markdown, record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ UNSAFE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 ERRORS = {
     "passwd.txt": "passwd.txt: symbolic link, not followed",
     "fifo.txt": "fifo.txt: not a regular file, skipped",
-    "huge.txt": "huge.txt: file over 2 MB (2,000,001 bytes), not converted",
+    "huge.txt": "huge.txt: file over 5 MB (5,000,001 bytes), not converted",
     "empty.txt": "empty.txt: empty file, nothing to convert",
     "binary.txt": "binary.txt: binary file (not a text), skipped",
     BIDI_NAME: "'evil\\u202egnp.txt': file name with control, bidirectional or undecodable characters, skipped",
@@ -98,7 +98,7 @@ def make_corpus(folder: Path) -> Path:
     (corpus / "linked_sidecar.txt").write_text(variant("Sidecar lien"), encoding="utf-8")
     (corpus / "linked_sidecar.meta.yml").symlink_to(secret)
     os.mkfifo(corpus / "fifo.txt")
-    (corpus / "huge.txt").write_bytes(b"x" * 2_000_001)
+    (corpus / "huge.txt").write_bytes(b"x" * (MAX_BYTES + 1))
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (corpus / "nul_late.txt").write_bytes(variant("NUL tardif").encode() + b"\n" + b"Texte. " * 1500 + b"\x00\n")
