@@ -3,6 +3,8 @@ and the parse steps real UN documents need (one group per module, small hand-mad
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from build_scripts import readers
@@ -270,3 +272,16 @@ def test_an_annex_opening_sentence_carries_its_items():
 def test_the_agenda_item_of_a_provisional_agenda():
     text = PYMUPDF_DRAFT.replace("Agenda item 69 (a) ", "Item 35 of the provisional agenda* ")
     assert parse_text(text, "x.txt", "en").meta.agenda_items == ("35",)
+
+
+def test_a_french_pymupdf_draft():
+    """A French draft as PyMuPDF extracts it (hand-made on the French masthead's model)."""
+    path = Path(__file__).resolve().parent / "fixtures" / "readers" / "pymupdf_fr_draft.txt"
+    doc = parse_text(path.read_text(encoding="utf-8"), path.name)
+    m = doc.meta
+    assert (m.language, m.symbol, m.type, m.committee, m.date, m.original_language, m.agenda_items, m.session) == \
+        ("fr", "A/C.3/80/L.9", "draft_resolution", "Third Committee", "2025-10-02", "anglais", ("69 a)",), "80")
+    assert m.sponsors == ("Bélarus", "Bosnie-Herzégovine", "Trinité-et-Tobago", "Fédération de Russie")
+    assert m.title == "Lutte contre la glorification du nazisme"
+    assert [p.id for p in doc.paragraphs] == ["pp-1", "pp-2", "op-1", "op-2", "op-2-a", "op-2-b"]
+    assert doc.paragraph("pp-1").notes[0].marker == "1" and not doc.issues
