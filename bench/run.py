@@ -21,6 +21,7 @@ def main(sizes: list[str]) -> int:
         ["stage_bench.py", sizes[0]],
         ["align_bench.py"],
         ["normalize_bench.py"],
+        ["doubling_bench.py"],
     ]
     for script, *args in steps:
         print(f"\n## {script} {' '.join(args)}\n", flush=True)

@@ -73,7 +73,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     def on_page_context(self, context, page, config, nav):
-        if self.built is not None:
+        if self.built is not None and page.meta.get("template") == "home.html":  # only the home page shows it
             context["archive_home"] = self.built.home(self.config.latest, page.file.src_uri)
         return context
 

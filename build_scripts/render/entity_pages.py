@@ -68,8 +68,11 @@ def page_path(entity: Entity, page: int = 1) -> str:
 def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
     """The entity's pages: its mentions grouped by document, :data:`DOCS_PER_PAGE` documents a page."""
     hits = data["per_entity"].get(entity, [])
-    by_doc = [(doc, [h for h in hits if h.doc == doc.meta.id]) for doc in corpus.documents]
-    by_doc = [(doc, doc_hits) for doc, doc_hits in by_doc if doc_hits]
+    per_doc: dict[str, list] = {}
+    for hit in hits:  # one pass over this entity's mentions: linear in the corpus, whatever the entity count
+        per_doc.setdefault(hit.doc, []).append(hit)
+    rank = corpus.extras.setdefault("_rank", {d.meta.id: n for n, d in enumerate(corpus.documents)})
+    by_doc = [(corpus.get(doc_id), per_doc[doc_id]) for doc_id in sorted(per_doc, key=rank.__getitem__)]
     pages_of = paging.chunks(by_doc, DOCS_PER_PAGE)
     return [SiteFile(page_path(entity, n), _entity_page(corpus, data, entity, chunk, (n, len(pages_of), len(hits), len(by_doc))))
             for n, chunk in enumerate(pages_of, 1)]

@@ -15,7 +15,8 @@
    not a report, with which it shares the most near-identical paragraphs
    (``fuzz.ratio`` ≥ :data:`NEAR_IDENTICAL` on folded text, same kind), if
    they are at least :data:`CONTENT_MIN` and :data:`CONTENT_SHARE` of the
-   smaller document's paragraphs. Only lone documents attach this way, and
+   smaller document's paragraphs; only documents sharing a rare word
+   5-gram (in at most :data:`RARE_SHINGLE` documents) are compared. Only lone documents attach this way, and
    each to one document, so content never merges two title groups.
 
 Reports (``type == "report"``) are members of the series their title (or an
@@ -56,6 +57,9 @@ NEAR_IDENTICAL = 85.0
 CONTENT_SHARE = 0.25
 #: Minimum number of shared paragraphs for the content signal.
 CONTENT_MIN = 4
+#: A shingle found in at most this many documents makes them candidates for the content
+#: signal (boilerplate found everywhere does not): the comparison stays linear in the corpus.
+RARE_SHINGLE = 64
 #: Word n-grams used to skip the paragraph comparison of unrelated documents.
 _SHINGLE = 5
 _SHINGLE_MIN = 0.08
@@ -143,11 +147,18 @@ def _link_content(groups: "_UnionFind", docs: list[Document]) -> None:
     """Attach each lone non-report document to its best content match."""
     profiles = {d.meta.id: _Profile.of(d) for d in docs if d.meta.type != "report"}
     sizes = Counter(groups.find(i) for i in groups.parent)
+    postings: dict[int, list[str]] = {}
+    for doc_id, profile in profiles.items():
+        for shingle in profile.shingles:
+            postings.setdefault(shingle, []).append(doc_id)
     links = []
     for doc_id, profile in profiles.items():
         if sizes[groups.find(doc_id)] > 1:
             continue
-        shares = [(-profile.shared(other), other_id) for other_id, other in profiles.items() if other_id != doc_id]
+        # candidates share at least one rare shingle: an inverted index, not all pairs
+        candidates = {other for s in profile.shingles if len(postings[s]) <= RARE_SHINGLE for other in postings[s]}
+        candidates.discard(doc_id)
+        shares = [(-profile.shared(profiles[other_id]), other_id) for other_id in sorted(candidates)]
         best = min(shares, default=(0.0, ""))
         if best[0] < 0:
             links.append((doc_id, best[1]))
