@@ -24,10 +24,11 @@ def searcher(corpus):
     return Searcher(index, store)
 
 
-def test_one_record_per_paragraph_and_footnote(corpus):
+def test_one_record_per_document_paragraph_and_footnote(corpus):
     recs = records(corpus)
-    expected = sum(len(d.paragraphs) + len(d.footnotes) for d in corpus.documents)
+    expected = sum(1 + len(d.paragraphs) + len(d.footnotes) for d in corpus.documents)
     assert len(recs) == expected
+    assert [r.ref for r in recs if not r.fragment] == [d.meta.id for d in corpus.documents]
     refs = {r.ref for r in recs}
     assert {"a-res-74-176#op-3", "a-res-74-176#fn-23", "a-74-127#para-139-d-i", "e-res-2015-23#pp-2-a"} <= refs
     labels = {r.ref: r.label for r in recs}
@@ -45,12 +46,24 @@ def test_phrase_highlights_the_phrase_only(searcher):
 
 
 def test_symbol_and_filters(searcher):
-    assert searcher.query("2015/23")[0]["doc_id"] == "e-res-2015-23"
-    assert searcher.query("A/RES/74/176")[0]["doc_id"] == "a-res-74-176"
+    first = searcher.query("2015/23")[0]
+    assert (first["doc_id"], first["url"], first["label"]) == ("e-res-2015-23", "documents/e-res-2015-23/", "document")
+    assert searcher.query("A/RES/74/176")[0]["ref"] == "a-res-74-176"  # the document, opened at its top
     reports = searcher.query("Office", {"type": "report"})
     assert reports and {r["doc_id"] for r in reports} == {"a-74-127"}
     old = searcher.query("traite", {"year": "2013"})
     assert old and {r["doc_id"] for r in old} == {"projet-belarus-f33632ee"}
+
+
+def test_a_paragraph_is_found_by_its_own_words_only(searcher, corpus):
+    """A word of a document's title finds the document once, and only the paragraphs that hold it."""
+    from build_scripts.search.query import phrase_key
+
+    results = searcher.query("mondial", limit=None)
+    paragraphs = [r for r in results if r["label"] != "document"]
+    assert paragraphs and all("<mark>" in r["snippet"] for r in paragraphs)  # the word is in its own text
+    titled = [d.meta.id for d in corpus.documents if "mondial" in phrase_key(d.meta.title or "")]
+    assert sorted(r["doc_id"] for r in results if r["label"] == "document") == sorted(titled)
 
 
 def test_facets_have_french_labels(corpus):
@@ -58,3 +71,9 @@ def test_facets_have_french_labels(corpus):
     assert f["types"]["draft_resolution"] == "Projet de résolution"
     assert f["bodies"]["ECOSOC"] == "Conseil économique et social"
     assert f["years"] == ["2019", "2018", "2015", "2013"]
+
+
+def test_a_query_naming_a_document_finds_the_document_first(searcher):
+    first = searcher.query("coordination de l’action contre la traite")[0]
+    assert first["label"] == "document" and first["url"].endswith("/") and "#" not in first["url"]
+    assert searcher.query("plan d’action mondial")[0]["ref"] == "e-res-2015-23"

@@ -216,6 +216,9 @@ CORPUS = [
     record("projet#p-1", "Conférence des Parties à la Convention, trafficking in persons.",
            title="Projet de résolution", symbol="", type="draft_resolution"),
 ]
+# one document record per document (ref without fragment: its title and symbol), as the search stage makes them
+CORPUS += [record(r.doc_id, r.title, label="document", title=r.title, symbol=r.symbol, type=r.type, body=r.body,
+                  year=r.year) for r in {r.doc_id: r for r in CORPUS}.values()]
 
 
 def test_index_shape():

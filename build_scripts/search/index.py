@@ -18,7 +18,11 @@ lunr.py's ``Index.serialize()``::
     }
 
 Fields and boosts are :data:`FIELDS`: ``text`` 1, ``title`` 3, ``symbol`` 10
-(the symbol and its short form, see :mod:`build_scripts.search.text`). Terms
+(the symbol and its short form, see :mod:`build_scripts.search.text`). A
+paragraph record (a ref with a fragment) fills ``text`` only, with its own
+words; a document record (a ref without fragment) fills ``title`` and
+``symbol`` only: a paragraph never matches words that only its document's
+title holds, and a query naming a document finds the document. Terms
 are what :func:`~build_scripts.search.pipeline.analyze` gives; no metadata
 (no positions) is kept: snippets are highlighted from the stored text.
 
@@ -85,13 +89,14 @@ def build_lunr_index(records: Iterable[SearchRecord]) -> Index:
     builder = make_builder()
     doc_terms: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for row, record in enumerate(records):
-        key = (record.title, record.symbol)
+        if record.fragment:  # a paragraph is found by its own words, never by its document's title
+            builder.add({"id": str(row), "text": _terms(record.text), "title": [], "symbol": []})
+            continue
+        key = (record.title, record.symbol)  # a document record: its title and symbol
         if key not in doc_terms:
             doc_terms[key] = (_terms(record.title), _terms(record.symbol))
         title, symbol = doc_terms[key]
-        builder.add(
-            {"id": str(row), "text": _terms(record.text), "title": title, "symbol": symbol}
-        )
+        builder.add({"id": str(row), "text": [], "title": title, "symbol": symbol})
     return builder.build()
 
 

@@ -31,6 +31,9 @@ Filters
 Order
     By score (lunr's BM25), rounded to 1e-6 so that float noise between
     lunr.py and lunr.js cannot swap near-ties, then by record order.
+    *Document hits* (records without a fragment, indexed by title and
+    symbol only) found with every term required come before paragraph hits:
+    a query whose every word is in a document's title names that document.
     *Symbol queries*: documents whose symbol (or its short form) equals a
     query token with a digit (``74/176``, ``A/RES/74/176``, ``2015/23``,
     ``2388``) come first; if the query holds nothing but such tokens, each of
@@ -264,9 +267,9 @@ class Searcher:
         parsed = parse_query(q, prefix)
         if not parsed.clauses:
             return []
-        hits = self.lunr(parsed.clauses, True)
+        hits, and_mode = self.lunr(parsed.clauses, True), True
         if not hits and parsed.free_required >= 2:
-            hits = self.lunr(parsed.clauses, False)
+            hits, and_mode = self.lunr(parsed.clauses, False), False
         found = []
         for hit in hits:
             row = int(hit["ref"])
@@ -279,6 +282,8 @@ class Searcher:
                     continue
             found.append((row, hit["score"], set(hit["match_data"].metadata)))
         found.sort(key=lambda f: (-_rounded(f[1]), f[0]))
+        if and_mode:  # documents whose title or symbol holds every term: the query names them
+            found = [f for f in found if not self.records[f[0]][1]] + [f for f in found if self.records[f[0]][1]]
         if parsed.symbols:
             pinned_docs = {
                 record_doc

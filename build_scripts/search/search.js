@@ -388,7 +388,8 @@
     var parsed = parseQuery(q, options.prefix);
     if (!parsed.clauses.length) return [];
     var hits = this.lunr(parsed.clauses, true);
-    if (!hits.length && parsed.freeRequired >= 2) hits = this.lunr(parsed.clauses, false);
+    var andMode = true;
+    if (!hits.length && parsed.freeRequired >= 2) { hits = this.lunr(parsed.clauses, false); andMode = false; }
     var self = this;
     var found = [];
     hits.forEach(function (hit) {
@@ -404,6 +405,10 @@
       found.push({ row: row, score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)) });
     });
     found.sort(function (a, b) { return rounded(b.score) - rounded(a.score) || a.row - b.row; });
+    if (andMode) {  // documents whose title or symbol holds every term: the query names them
+      found = found.filter(function (f) { return self.records[f.row][1] === ""; })
+        .concat(found.filter(function (f) { return self.records[f.row][1] !== ""; }));
+    }
     if (parsed.symbols.size) {
       var pinnedDocs = new Set();
       found.forEach(function (f) {

@@ -1,8 +1,9 @@
 """The search stage of the site: one record per paragraph, the prebuilt index, the scripts.
 
-Guarantees of :func:`records`: every paragraph, item, heading, intro text
-and footnote of every document becomes one record, in corpus order, with
-its citation label; :func:`attach` adds ``search/index.json``,
+Guarantees of :func:`records`: every document becomes one *document record*
+(ref = its id, its title and symbol: what a query naming the document
+finds), then every paragraph, item, heading, intro text and footnote one
+record of its own words, in corpus order, with its citation label; :func:`attach` adds ``search/index.json``,
 ``search/store.json``, ``search/facets.json`` and the three scripts under
 ``assets/search/`` (no CDN), built once at site build time.
 """
@@ -24,6 +25,7 @@ def records(corpus) -> list[SearchRecord]:
         m = doc.meta
         common = dict(doc_id=m.id, title=m.title or m.symbol or m.id, symbol=m.symbol or "", type=m.type,
                       body=m.body or "", year=year(doc) or "")
+        out.append(SearchRecord(ref=m.id, label="document", text=common["title"], **common))  # the document hit
         for para in doc.paragraphs:
             out.append(SearchRecord(ref=f"{m.id}#{para.id}", label=label(doc, para), text=para.text, **common))
         for note in doc.footnotes:
