@@ -19,15 +19,16 @@ def page(browser, base_url):
     context.close()
 
 
-def search(page, query: str) -> list[dict]:
-    """Type *query* into the header box like a reader; return the results shown."""
+def search(page, query: str, kind: str = "para") -> list[dict]:
+    """Type *query* into the header box like a reader; return the results shown: the paragraph
+    links (*kind* ``para``) or the document lines (``doc``), each with its group's document."""
     box = page.locator("#archive-search-input")
     box.click()
     box.fill("")
     page.keyboard.type(query)
     page.wait_for_function("q => document.querySelector('[data-search-status]').textContent.includes('« ' + q + ' »')", arg=query)
-    return page.eval_on_selector_all(".archive-search__result", """els => els.map(a => ({
-        href: a.getAttribute('href'), doc: a.querySelector('.archive-search__doc').textContent,
+    return page.eval_on_selector_all(f".archive-search__result--{kind}", """els => els.map(a => ({
+        href: a.getAttribute('href'), doc: a.closest('li').querySelector('.archive-search__doc').textContent,
         where: a.querySelector('.archive-search__where').textContent,
         marks: Array.from(a.querySelectorAll('mark')).map(m => m.textContent)}))""")
 
@@ -43,7 +44,8 @@ def test_index_is_loaded_lazily(page):
 
 def test_plain_word_with_stemming(page):
     results = search(page, "traites")
-    assert len(results) >= 20
+    assert len(results) >= 5
+    assert int(page.text_content("[data-search-status]").split(", ")[1].split()[0]) >= 20
     assert any("traite" in m.lower() for r in results for m in r["marks"])
 
 
@@ -60,13 +62,33 @@ def test_phrase_search(page):
     for r in results:
         assert any("Journée" in m for m in r["marks"]), r
     status = page.text_content("[data-search-status]")
-    assert status.startswith(f"{len(results)} résultat")
+    docs = {r["doc"] for r in results}
+    shown_all = page.locator(".archive-search__more").count() == 0  # at most three paragraphs per document shown
+    assert status.startswith(f"{len(docs)} document")
+    if shown_all:
+        assert f", {len(results)} paragraphe" in status
+
+
+def test_results_are_grouped_by_document_with_true_counts(page):
+    """Each document once, its best paragraphs under it, the true numbers in the status."""
+    search(page, "traite")
+    groups = page.eval_on_selector_all(".archive-search__group", """els => els.map(li => ({
+        doc: li.querySelector('.archive-search__doc').textContent,
+        paras: li.querySelectorAll('.archive-search__result--para').length,
+        more: (li.querySelector('.archive-search__more') || {}).textContent || ''}))""")
+    assert len({g["doc"] for g in groups}) == len(groups) >= 4
+    assert all(g["paras"] <= 3 for g in groups) and any("autres paragraphes dans ce document" in g["more"] for g in groups)
+    status = page.text_content("[data-search-status]")
+    counted = sum(g["paras"] + int(g["more"].split()[0]) if g["more"] else g["paras"] for g in groups)
+    assert status.startswith(f"{len(groups)} documents, {counted} paragraphes")
+    assert int(status.split(", ")[1].split()[0]) > 50, "not capped at the display limit"
 
 
 def test_symbol_puts_the_document_first(page):
     for query, doc in [("74/176", "A/RES/74/176"), ("A/RES/74/176", "A/RES/74/176"), ("2015/23", "E/RES/2015/23")]:
-        results = search(page, query)
+        results = search(page, query, kind="doc")
         assert results[0]["doc"].startswith(doc), (query, results[0])
+        assert "#" not in results[0]["href"], "the document opens at its top, no paragraph marked as cited"
 
 
 def test_filter_by_type(page):
@@ -86,6 +108,8 @@ def test_nothing_found_says_so(page):
 def test_keyboard_to_result_and_highlighted_paragraph(page, base_url):
     results = search(page, "Khartoum")
     assert results
+    page.keyboard.press("ArrowDown")  # the first document's line, then its first paragraph
+    assert page.evaluate("document.activeElement.getAttribute('href')") == results[0]["href"].split("#")[0]
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == results[0]["href"]
@@ -100,5 +124,5 @@ def test_search_page_without_header_box_interaction(browser, base_url):
     pg = browser.new_page()
     pg.goto(base_url + "recherche/?q=Bangkok")
     pg.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('Bangkok')")
-    assert pg.locator("[data-archive-search-page] .archive-search__result").count() >= 1
+    assert pg.locator("[data-archive-search-page] .archive-search__result--para").count() >= 1
     pg.close()

@@ -1,6 +1,7 @@
 /* The archive's search box: loads the prebuilt lunr index lazily (first focus or
    keystroke), queries it with ArchiveSearch (assets/search/search.js), and shows
-   results that link to the exact paragraph. Keyboard: Down/Up move through the
+   the results grouped by document (the document once, its best paragraphs, each
+   linking to the exact paragraph) with the true number of documents and paragraphs. Keyboard: Down/Up move through the
    results, Escape closes; a live region announces the number of results. */
 (function () {
   "use strict";
@@ -14,6 +15,7 @@
   var selects = root.querySelectorAll("select[data-filter]");
   var pageHost = document.querySelector("[data-archive-search-page]");
   var loading = null, timer = null;
+  var MAX_DOCS = 20, HITS_PER_DOC = 3;
 
   if (pageHost) { pageHost.appendChild(panel); panel.classList.add("is-page"); }
 
@@ -75,28 +77,55 @@
     input.setAttribute("aria-expanded", flag ? "true" : "false");
   }
 
+  function span(className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    if (text !== undefined) { el.textContent = text; }
+    return el;
+  }
+
+  function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
+
+  /* Results grouped by document, in the order of each document's best hit: the document
+     once (a link to its top), then its best paragraphs, then how many more it holds. */
   function render(q, results) {
     list.textContent = "";
+    var groups = [], byDoc = new Map();
     results.forEach(function (r) {
+      var g = byDoc.get(r.doc_id);
+      if (!g) { g = { first: r, hits: [] }; byDoc.set(r.doc_id, g); groups.push(g); }
+      if (r.label !== "document") { g.hits.push(r); }
+    });
+    groups.slice(0, MAX_DOCS).forEach(function (g) {
       var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = base + "/" + r.url;
-      link.className = "archive-search__result";
-      var head = document.createElement("span");
-      head.className = "archive-search__doc";
-      head.textContent = (r.symbol ? r.symbol + " — " : "") + r.title;
-      var where = document.createElement("span");
-      where.className = "archive-search__where";
-      where.textContent = r.label;
-      var snippet = document.createElement("span");
-      snippet.className = "archive-search__snippet";
-      snippet.innerHTML = r.snippet; /* escaped by ArchiveSearch, matches in <mark> */
-      link.appendChild(head); link.appendChild(where); link.appendChild(snippet);
-      item.appendChild(link);
+      item.className = "archive-search__group";
+      var head = document.createElement("a");
+      head.href = base + "/documents/" + encodeURIComponent(g.first.doc_id) + "/";
+      head.className = "archive-search__result archive-search__result--doc";
+      head.appendChild(span("archive-search__doc", (g.first.symbol ? g.first.symbol + " — " : "") + g.first.title));
+      head.appendChild(span("archive-search__where", g.hits.length
+        ? plural(g.hits.length, "paragraphe trouvé", "paragraphes trouvés") : "document (titre ou cote)"));
+      item.appendChild(head);
+      g.hits.slice(0, HITS_PER_DOC).forEach(function (r) {
+        var link = document.createElement("a");
+        link.href = base + "/" + r.url;
+        link.className = "archive-search__result archive-search__result--para";
+        var snippet = span("archive-search__snippet");
+        snippet.innerHTML = r.snippet; /* escaped by ArchiveSearch, matches in <mark> */
+        link.appendChild(span("archive-search__where", r.label));
+        link.appendChild(snippet);
+        item.appendChild(link);
+      });
+      if (g.hits.length > HITS_PER_DOC) {
+        item.appendChild(span("archive-search__more",
+          plural(g.hits.length - HITS_PER_DOC, "autre paragraphe", "autres paragraphes") + " dans ce document"));
+      }
       list.appendChild(item);
     });
+    var paragraphs = results.filter(function (r) { return r.label !== "document"; }).length;
     status.textContent = results.length
-      ? results.length + (results.length > 1 ? " résultats" : " résultat") + " pour « " + q + " »"
+      ? plural(groups.length, "document", "documents") + ", " + plural(paragraphs, "paragraphe", "paragraphes") +
+        " pour « " + q + " »" + (groups.length > MAX_DOCS ? " (les " + MAX_DOCS + " premiers documents affichés)" : "")
       : "Aucun résultat pour « " + q + " ». Essayez sans accents ni guillemets, ou retirez un filtre.";
   }
 
@@ -105,7 +134,7 @@
     if (!q) { list.textContent = ""; status.textContent = ""; open(false); return; }
     load().then(function () {
       open(true);
-      render(q, window.ArchiveSearch.query(q, filters(), { limit: 50 }));
+      render(q, window.ArchiveSearch.query(q, filters(), { limit: null }));  /* every match: true counts */
     });
   }
 
