@@ -126,3 +126,28 @@ def test_search_page_without_header_box_interaction(browser, base_url):
     pg.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('Bangkok')")
     assert pg.locator("[data-archive-search-page] .archive-search__result--para").count() >= 1
     pg.close()
+
+
+def test_enter_opens_the_results_page_which_can_be_shared(browser, base_url):
+    pg = browser.new_page()
+    pg.goto(base_url)
+    box = pg.locator("#archive-search-input")
+    box.click()
+    pg.keyboard.type("traite")
+    pg.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('traite')")
+    pg.keyboard.press("Enter")
+    pg.wait_for_url("**/recherche/?q=traite")
+    pg.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('« traite »')")
+    shown = pg.locator("[data-archive-search-page] .archive-search__group").count()
+    assert shown >= 4
+    # the address holds the filters too, and opening it again gives the same results
+    pg.select_option("[data-archive-search-page] select[data-filter='type'], select[data-filter='type']", "report")
+    pg.wait_for_function("location.search.includes('type=report')")
+    shared = pg.url
+    other = browser.new_page()
+    other.goto(shared)
+    other.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('« traite »')")
+    docs = other.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
+    assert docs and all(d.startswith("A/74/127") for d in docs)
+    other.close()
+    pg.close()

@@ -15,7 +15,8 @@
   var selects = root.querySelectorAll("select[data-filter]");
   var pageHost = document.querySelector("[data-archive-search-page]");
   var loading = null, timer = null;
-  var MAX_DOCS = 20, HITS_PER_DOC = 3;
+  var HITS_PER_DOC = 3, PAGE_DOCS = pageHost ? 50 : 20;  /* documents shown: the panel, or a page of the page */
+  var shownDocs = PAGE_DOCS, lastQuery = "";
 
   if (pageHost) { pageHost.appendChild(panel); panel.classList.add("is-page"); }
 
@@ -96,7 +97,7 @@
       if (!g) { g = { first: r, hits: [] }; byDoc.set(r.doc_id, g); groups.push(g); }
       if (r.label !== "document") { g.hits.push(r); }
     });
-    groups.slice(0, MAX_DOCS).forEach(function (g) {
+    groups.slice(0, shownDocs).forEach(function (g) {
       var item = document.createElement("li");
       item.className = "archive-search__group";
       var head = document.createElement("a");
@@ -122,15 +123,43 @@
       }
       list.appendChild(item);
     });
+    if (groups.length > shownDocs) {
+      var more = document.createElement("li");
+      var next = document.createElement("a");
+      if (pageHost) {  /* the results page: the next documents, on the same page */
+        next.href = "#";
+        next.addEventListener("click", function (event) { event.preventDefault(); shownDocs += PAGE_DOCS; run(); });
+      } else {  /* the header box: the full results page, which can be shared */
+        next.href = resultsUrl(q);
+      }
+      next.className = "archive-search__result archive-search__next";
+      next.textContent = pageHost ? "Documents suivants" : "Tous les résultats sur la page de recherche";
+      more.appendChild(next);
+      list.appendChild(more);
+    }
     var paragraphs = results.filter(function (r) { return r.label !== "document"; }).length;
     status.textContent = results.length
       ? plural(groups.length, "document", "documents") + ", " + plural(paragraphs, "paragraphe", "paragraphes") +
-        " pour « " + q + " »" + (groups.length > MAX_DOCS ? " (les " + MAX_DOCS + " premiers documents affichés)" : "")
+        " pour « " + q + " »" + (groups.length > shownDocs ? " (les " + shownDocs + " premiers documents affichés)" : "")
       : "Aucun résultat pour « " + q + " ». Essayez sans accents ni guillemets, ou retirez un filtre.";
   }
 
+  /* The results page's address for q and the filters: what Enter opens, and what can be shared. */
+  function resultsQuery(q) {
+    var params = new URLSearchParams({ q: q });
+    var f = filters();
+    Object.keys(f).forEach(function (k) { params.set(k, f[k]); });
+    return "?" + params.toString();
+  }
+
+  function resultsUrl(q) { return base + "/recherche/" + resultsQuery(q); }
+
   function run() {
     var q = input.value.trim();
+    if (q !== lastQuery) { shownDocs = PAGE_DOCS; lastQuery = q; }
+    if (pageHost && window.history.replaceState) {
+      window.history.replaceState(null, "", q ? resultsQuery(q) : window.location.pathname);
+    }
     if (!q) { list.textContent = ""; status.textContent = ""; open(false); return; }
     load().then(function () {
       open(true);
@@ -155,7 +184,10 @@
   input.addEventListener("input", schedule);
   selects.forEach(function (s) { s.addEventListener("change", run); });
   root.querySelector("form").addEventListener("submit", function (event) {
-    if (window.ArchiveSearch || loading) { event.preventDefault(); run(); }
+    event.preventDefault();
+    var q = input.value.trim();
+    if (!pageHost) { if (q) { window.location.href = resultsUrl(q); } return; }  /* Enter: the full results page */
+    run();
   });
   root.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
@@ -167,5 +199,11 @@
   });
 
   var params = new URLSearchParams(window.location.search);
-  if (pageHost && params.get("q")) { input.value = params.get("q"); run(); }
+  if (pageHost && params.get("q")) {
+    input.value = params.get("q");
+    load().then(function () {  /* the filters of a shared address, once their options exist */
+      selects.forEach(function (s) { var v = params.get(s.getAttribute("data-filter")); if (v) { s.value = v; } });
+      run();
+    });
+  }
 })();
