@@ -204,3 +204,15 @@ def test_a_resolution_is_linked_to_the_draft_it_names_whatever_their_titles():
                                                                    drafts=("A/80/L.99",)))
     series = group_series([draft, adopted, other])
     assert sorted(s.members for s in series) == [("a-80-l-11", "a-res-80-10"), ("a-res-80-99",)]
+
+
+def test_an_amendment_joins_its_draft_series_but_is_never_compared_as_a_version():
+    from build_scripts.model import Document, Metadata
+    from build_scripts.series.grouping import group_series
+
+    draft = Document(Metadata(id="a-80-l-18", source="a.txt", type="draft_resolution", symbol="A/80/L.18",
+                              title="Safety and security of humanitarian personnel"))
+    amendment = Document(Metadata(id="a-80-l-19", source="b.txt", type="amendment", symbol="A/80/L.19",
+                                  title="Safety and security of humanitarian personnel", amends="A/80/L.18"))
+    (series,) = group_series([draft, amendment])
+    assert series.members == ("a-80-l-18", "a-80-l-19") and series.reports == ("a-80-l-19",)

@@ -43,8 +43,8 @@ def when(doc) -> str:
 
 
 def member_line(path: str, doc, series, number: int, current: str | None = None) -> str:
-    """``1. [A/RES/74/176](…) — 18 décembre 2019`` (with "(rapport)" and "ce document" marks)."""
-    kind = " (rapport)" if doc.meta.id in series.reports else ""
+    """``1. [A/RES/74/176](…) — 18 décembre 2019`` (with "(rapport)", "(amendement)" … and "ce document" marks)."""
+    kind = f" ({french.type_label(doc.meta.type).lower()})" if doc.meta.id in series.reports else ""  # not a version
     mark = " — *ce document*" if doc.meta.id == current else ""
     return f"{number}. {member_link(path, doc)}{kind} — {escape.text(when(doc))}{mark}"
 
@@ -74,7 +74,7 @@ def pages(corpus, series, docs: dict, cmp_path) -> list[SiteFile]:
 
 
 def _row(path: str, doc, series, versions: list[str], number: int, cmp_path) -> str:
-    kind = " (rapport)" if doc.meta.id in series.reports else ""
+    kind = f" ({french.type_label(doc.meta.type).lower()})" if doc.meta.id in series.reports else ""  # not a version
     title = escape.text(doc.meta.title or "").replace("|", "\\|")
     compare = "—"
     if doc.meta.id in versions and versions.index(doc.meta.id) > 0:

@@ -19,7 +19,8 @@
    5-gram (in at most :data:`RARE_SHINGLE` documents) are compared. Only lone documents attach this way, and
    each to one document, so content never merges two title groups.
 
-Reports (``type == "report"``) are members of the series their title (or an
+Reports, amendments, letters and notes (:data:`NOT_VERSIONS`) are members of
+the series their title (or an
 override) gives them, listed again in ``Series.reports``; they are never
 compared by content and :func:`~build_scripts.series.lineage.compare_series`
 skips them. Every document ends in exactly one series; a document linked to
@@ -64,6 +65,8 @@ RARE_SHINGLE = 64
 _SHINGLE = 5
 _SHINGLE_MIN = 0.08
 
+#: Types that belong to a series without being a version of its text: never compared.
+NOT_VERSIONS = ("report", "amendment", "letter", "note")
 #: Subtitles after a colon that do not change the series.
 SUFFIXES = ("appel a l action", "rapport du secretaire general", "note du secretaire general",
             "projet de resolution", "projet de decision", "additif", "rectificatif")
@@ -145,7 +148,7 @@ def _link_titles(groups: "_UnionFind", docs: list[Document]) -> None:
 
 def _link_content(groups: "_UnionFind", docs: list[Document]) -> None:
     """Attach each lone non-report document to its best content match."""
-    profiles = {d.meta.id: _Profile.of(d) for d in docs if d.meta.type != "report"}
+    profiles = {d.meta.id: _Profile.of(d) for d in docs if d.meta.type not in NOT_VERSIONS}
     sizes = Counter(groups.find(i) for i in groups.parent)
     postings: dict[int, list[str]] = {}
     for doc_id, profile in profiles.items():
@@ -226,7 +229,7 @@ def _unique(candidate: str, taken: Mapping[str, object]) -> str:
 def _title(members: Sequence[Document]) -> str | None:
     """Most frequent title of non-report members (compared cleaned, returned as
     written by the most recent of them); ties go to the most recent."""
-    texts = [d for d in members if d.meta.type != "report" and d.meta.title] or \
+    texts = [d for d in members if d.meta.type not in NOT_VERSIONS and d.meta.title] or \
             [d for d in members if d.meta.title]
     if not texts:
         return None
@@ -245,7 +248,7 @@ def _date_key(doc: Document) -> tuple[bool, str, str]:
 def _series(series_id: str, ids: Sequence[str], by_id: Mapping[str, Document]) -> Series:
     members = sorted((by_id[i] for i in ids), key=_date_key)
     return Series(series_id, _title(members) or members[0].meta.id, tuple(d.meta.id for d in members),
-                  tuple(d.meta.id for d in members if d.meta.type == "report"))
+                  tuple(d.meta.id for d in members if d.meta.type in NOT_VERSIONS))
 
 
 class _UnionFind:

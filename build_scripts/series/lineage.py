@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Paragraph
 from .align import Alignment, align
-from .grouping import Series
+from .grouping import NOT_VERSIONS, Series
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Origin:
 def texts(series: Series, docs: Mapping[str, Document]) -> list[str]:
     """Members of *series* that are in *docs* and are not reports, in series order."""
     return [m for m in series.members
-            if m in docs and m not in series.reports and docs[m].meta.type != "report"]
+            if m in docs and m not in series.reports and docs[m].meta.type not in NOT_VERSIONS]
 
 
 def compare_series(series: Series, docs: Mapping[str, Document]) -> tuple[Alignment, ...]:
