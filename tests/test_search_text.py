@@ -384,3 +384,15 @@ def test_translator_labels_and_statics():
     assert "S.g = new Set([" in js
     assert "S.prototype.r_x = function () {" in js
     assert js.count("break lab0_") == 2 and "lab0_1: {" in js and "lab0_2: {" in js
+
+
+def test_the_exact_accented_form_comes_first():
+    """``traité`` (treaty) and ``traite`` (trafficking) meet in the index; each prefers its own form."""
+    corpus = [record("d#p-1", "La traite des personnes et la coopération."),
+              record("d#p-2", "Le traité sur la coopération et la traite."),
+              record("d#p-3", "Un traité de paix.")]
+    s = Searcher(*build(corpus))
+    assert refs(s.query("traité"))[:2] == ["d#p-2", "d#p-3"]
+    assert refs(s.query("traite"))[:2] in (["d#p-1", "d#p-2"], ["d#p-2", "d#p-1"])
+    assert refs(s.query("traite"))[-1] == "d#p-3"
+    assert set(refs(s.query("cooperation"))) == {"d#p-1", "d#p-2"}  # unaccented still finds the accented

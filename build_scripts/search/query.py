@@ -29,8 +29,12 @@ Filters
     strings (any of them), applied to the document of each result.
 
 Order
-    By score (lunr's BM25), rounded to 1e-6 so that float noise between
-    lunr.py and lunr.js cannot swap near-ties, then by record order.
+    First by the number of query words a record holds exactly as typed
+    (lower case, accents kept: ``traité`` prefers « traité », ``traite``
+    prefers « traite »; ``etats`` still finds « États », which no record
+    holds exactly), then by score (lunr's BM25), rounded to 1e-6 so that
+    float noise between lunr.py and lunr.js cannot swap near-ties, then by
+    record order.
     *Document hits* (records without a fragment, indexed by title and
     symbol only) found with every term required come before paragraph hits:
     a query whose every word is in a document's title names that document.
@@ -63,6 +67,7 @@ from lunr.query import Query, QueryPresence
 
 from build_scripts.search import pipeline  # noqa: F401  (registers the functions)
 from build_scripts.search.pipeline import process_term
+from build_scripts.search.stopwords import is_stop_word
 from build_scripts.search.text import fold, phrase_key, prepare, tokenize
 
 SNIPPET_CHARS = 300
@@ -91,6 +96,7 @@ class ParsedQuery:
     symbol_only: bool  # nothing but such tokens, no phrase
     free_required: int  # free clauses required in AND mode
     free_terms: set[str] = field(default_factory=set)  # terms typed outside quotes (highlighted one by one)
+    exact: set[str] = field(default_factory=set)  # the words as typed (lower case, accents kept), for exact forms
 
 
 def _add(clauses: list[Clause], raw: str, required: bool, wildcard: bool, phrase: bool) -> None:
@@ -135,7 +141,14 @@ def parse_query(q: str, prefix: bool = False) -> ParsedQuery:
     symbol_only = (
         not phrases and bool(primaries) and all(_DIGIT_RE.search(tokens[i].term) for i in primaries)
     )
-    return ParsedQuery(clauses, phrases, symbols, symbol_only, free_required, free_terms)
+    exact = exact_words(free + " " + " ".join(parts[1::2]))
+    return ParsedQuery(clauses, phrases, symbols, symbol_only, free_required, free_terms, exact)
+
+
+def exact_words(text: str) -> set[str]:
+    """The words of *text* as written (lower case, accents kept), stop words and numbers aside."""
+    return {tok.term.lower() for tok in tokenize(text)
+            if not tok.alias and not _DIGIT_RE.search(tok.term) and not is_stop_word(tok.term)}
 
 
 def _rounded(score: float) -> int:
@@ -229,6 +242,7 @@ class Searcher:
         self.records = store["records"]
         self._phrase_keys: dict[int, str] = {}
         self._doc_symbols: dict[int, set[str]] = {}
+        self._exact: dict[int, set[str]] = {}
 
     def lunr(self, clauses: list[Clause], and_mode: bool) -> list[dict]:
         """Raw lunr results for *clauses*: ``[{ref, score, match_data}]``."""
@@ -249,6 +263,11 @@ class Searcher:
         if row not in self._phrase_keys:
             self._phrase_keys[row] = " " + phrase_key(self.records[row][3]) + " "
         return self._phrase_keys[row]
+
+    def _exact_words(self, row: int) -> set[str]:
+        if row not in self._exact:
+            self._exact[row] = exact_words(self.records[row][3])
+        return self._exact[row]
 
     def _symbols(self, doc: int) -> set[str]:
         if doc not in self._doc_symbols:
@@ -281,7 +300,8 @@ class Searcher:
                 if not all(" " + p + " " in key for p in parsed.phrases):
                     continue
             found.append((row, hit["score"], set(hit["match_data"].metadata)))
-        found.sort(key=lambda f: (-_rounded(f[1]), f[0]))
+        exact = {f[0]: len(parsed.exact & self._exact_words(f[0])) for f in found} if parsed.exact else {}
+        found.sort(key=lambda f: (-exact.get(f[0], 0), -_rounded(f[1]), f[0]))
         if and_mode:  # documents whose title or symbol holds every term: the query names them
             found = [f for f in found if not self.records[f[0]][1]] + [f for f in found if self.records[f[0]][1]]
         if parsed.symbols:

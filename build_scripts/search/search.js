@@ -248,8 +248,18 @@
       primaries.every(function (i) { return DIGIT.test(tokens[i].term); });
     return {
       clauses: clauses, phrases: phrases, symbols: symbols,
-      symbolOnly: symbolOnly, freeRequired: freeRequired, freeTerms: freeTerms
+      symbolOnly: symbolOnly, freeRequired: freeRequired, freeTerms: freeTerms,
+      exact: exactWords(free + " " + quoted.join(" "))
     };
+  }
+
+  /* The words of text as written (lower case, accents kept), stop words and numbers aside. */
+  function exactWords(text) {
+    var out = new Set();
+    tokenize(text).forEach(function (t) {
+      if (!t.alias && !DIGIT.test(t.term) && !isStopWord(t.term)) out.add(t.term.toLowerCase());
+    });
+    return out;
   }
 
   function rounded(score) {
@@ -347,6 +357,7 @@
     this.docs = store.docs;
     this.records = store.records;
     this.phraseKeys = new Map();
+    this.exact = new Map();
     this.docSymbols = new Map();
   }
 
@@ -362,6 +373,15 @@
         });
       });
     });
+  };
+
+  Searcher.prototype.exactWords = function (row) {
+    var words = this.exact.get(row);
+    if (words === undefined) {
+      words = exactWords(this.records[row][3]);
+      this.exact.set(row, words);
+    }
+    return words;
   };
 
   Searcher.prototype.phraseKey = function (row) {
@@ -404,7 +424,16 @@
       }
       found.push({ row: row, score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)) });
     });
-    found.sort(function (a, b) { return rounded(b.score) - rounded(a.score) || a.row - b.row; });
+    if (parsed.exact.size) {
+      found.forEach(function (f) {
+        var words = self.exactWords(f.row);
+        f.exact = 0;
+        parsed.exact.forEach(function (w) { if (words.has(w)) f.exact += 1; });
+      });
+    }
+    found.sort(function (a, b) {
+      return (b.exact || 0) - (a.exact || 0) || rounded(b.score) - rounded(a.score) || a.row - b.row;
+    });
     if (andMode) {  // documents whose title or symbol holds every term: the query names them
       found = found.filter(function (f) { return self.records[f.row][1] === ""; })
         .concat(found.filter(function (f) { return self.records[f.row][1] !== ""; }));
