@@ -85,6 +85,9 @@ def corpus(n: int, seeds: list[list[tuple[str, str, str]]]) -> list[SearchRecord
         symbol = meta["symbol"]
         if symbol and copy:
             symbol = re.sub(r"\d+$", lambda m: str(int(m.group()) + 1000 + copy), symbol)
+        records.append(SearchRecord(  # the document record, as the search stage makes one per document
+            ref=doc_id, doc_id=doc_id, title=meta["title"], symbol=symbol, label="document", text=meta["title"],
+            type=meta["type"], body=meta["body"], year=meta["year"]))
         for pid, label, text in seeds[i % len(SEEDS)]:
             records.append(
                 SearchRecord(

@@ -102,3 +102,27 @@ def test_internal_links_and_anchors_of_real_documents_resolve(real_site):
             assert dest.exists(), f"{page.relative_to(real_site)} links to missing {href}"
             if anchor and dest.suffix == ".html":
                 assert anchor in parse_html(dest).ids, f"{page.relative_to(real_site)}: no #{anchor} in {dest.name}"
+
+
+def test_document_pages_carry_citation_metadata_for_reference_managers(real_site):
+    """Highwire Press and Dublin Core tags, as Zotero reads them."""
+    from html.parser import HTMLParser
+
+    class Metas(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found: dict[str, str] = {}
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "meta" and a.get("name", "").startswith(("citation_", "DC.")):
+                self.found[a["name"]] = a.get("content", "")
+
+    metas = Metas()
+    metas.feed((real_site / "documents/a-res-80-13/index.html").read_text(encoding="utf-8"))
+    m = metas.found
+    assert m["citation_title"] == "Implementation of the Declaration of the Indian Ocean as a Zone of Peace"
+    assert (m["citation_author"], m["citation_publication_date"], m["citation_technical_report_number"]) == \
+        ("Assemblée générale", "2025/12/01", "A/RES/80/13")
+    assert m["citation_language"] == "en" and m["citation_fulltext_html_url"] == "https://undocs.org/fr/A/RES/80/13"
+    assert (m["DC.identifier"], m["DC.date"], m["DC.type"]) == ("A/RES/80/13", "2025-12-01", "Résolution")

@@ -51,7 +51,7 @@ def document_front(doc: Document) -> dict:
             "type_label": french.type_label(m.type), "type_href": listings.facet_url("type", m.type),
             "body_label": french.body_label(m.body) if m.body else None,
             "body_href": listings.facet_url("body", m.body) if m.body else None,
-            "date_label": french.date(m.date), "year": year(doc),
+            "date_label": french.date(m.date), "date": m.date, "year": year(doc),
             "session": m.session, "agenda_items": list(m.agenda_items), "sponsors": list(m.sponsors),
             "sponsors_note": m.sponsors_note,
             "committee_report": m.committee_report, "meeting": m.meeting,
