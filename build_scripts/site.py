@@ -44,7 +44,7 @@ class Built:
         from .render.listings import facet_path
         return {
             "total": len(docs),
-            "types": [{"label": french.type_label(t, many=True), "count": len(d), "url": url(facet_path("type", t))}
+            "types": [{"label": french.type_label(t, many=len(d) > 1), "count": len(d), "url": url(facet_path("type", t))}
                       for t, d in types.items()],
             "bodies": len(self.corpus.facet("body")),
             "latest": [{"symbol": d.meta.symbol, "title": d.meta.title, "date": french.date(d.meta.date),

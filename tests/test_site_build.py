@@ -193,3 +193,10 @@ def test_references_cited_by_and_stub_pages(site):
     ecosoc = json.loads((site / "api/documents/e-res-2013-41.json").read_text(encoding="utf-8"))
     assert ecosoc["title"].startswith("Mise en œuvre du Plan d’action mondial des Nations Unies")
     assert "Mise en œuvre du Plan d’action mondial" in (site / "documents/e-res-2013-41/index.html").read_text(encoding="utf-8")
+
+
+def test_french_words_on_home_and_document_pages(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "</strong> rapport</a>" in home and "</strong> rapports</a>" not in home  # one report: singular
+    page = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
+    assert 'id="cite">Textes cités' in page and ">Cite<" not in page

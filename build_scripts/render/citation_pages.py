@@ -134,7 +134,7 @@ def sections(corpus, data, doc, path: str) -> list[str]:
     out = []
     cites = data["cites"].get(doc.meta.id, [])
     if cites:
-        out.append("## Cite {: #cite }\n")
+        out.append("## Textes cités {: #cite }\n")
         for target_id, cs in sorted(_grouped(cites, lambda c: c.target_id).items(), key=lambda kv: kv[1][0].target):
             places = []
             for c in cs:
