@@ -87,6 +87,9 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
     if para.number and para.kind in ("operative", "paragraph", "item") and doc.structured:
         mark = language(doc.meta.language)["item_label"].format(n=para.number) if para.kind == "item" else f"{para.number}."
         number = f'<span class="num">{escape.text(mark)}</span> '
+    elif para.kind == "preambular" and para.number and doc.structured:  # the archive's numbering, shown discreetly
+        number = (f'<span class="num num--pp" title="alinéa {escape.attr(para.number)} du préambule (numérotation de '
+                  f'l’archive)"><span class="archive-visually-hidden">alinéa </span>{escape.text(para.number)}</span> ')
     css = _CLASSES.get(para.kind, "para")
     depth = len(chain(doc, para)) - 1 if para.kind == "item" else 0
     title = label(doc, para).replace('"', "")
