@@ -49,7 +49,7 @@ def test_copy_citation_with_the_keyboard(page, base_url):
     button.focus()
     assert button.evaluate("el => getComputedStyle(el).opacity") == "1", "visible on keyboard focus"
     page.keyboard.press("Enter")
-    expected = f"A/RES/74/176, par. 3 — {base_url}documents/a-res-74-176/#op-3"
+    expected = f"Résolution 74/176 de l’Assemblée générale du 18 décembre 2019, par. 3 — {base_url}documents/a-res-74-176/#op-3"
     page.wait_for_function("document.querySelector('[data-archive-status]').textContent.length > 0")
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert expected in page.text_content("[data-archive-status]")

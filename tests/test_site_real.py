@@ -126,3 +126,15 @@ def test_document_pages_carry_citation_metadata_for_reference_managers(real_site
         ("Assemblée générale", "2025/12/01", "A/RES/80/13")
     assert m["citation_language"] == "en" and m["citation_fulltext_html_url"] == "https://undocs.org/fr/A/RES/80/13"
     assert (m["DC.identifier"], m["DC.date"], m["DC.type"]) == ("A/RES/80/13", "2025-12-01", "Résolution")
+
+
+def test_csl_json_and_citation_labels_in_the_text_language(real_site):
+    item = json.loads((real_site / "api/csl/a-res-80-13.json").read_text(encoding="utf-8"))
+    assert item == [{"id": "a-res-80-13", "type": "legislation", "number": "A/RES/80/13", "authority": "General Assembly",
+                     "title": "Implementation of the Declaration of the Indian Ocean as a Zone of Peace",
+                     "publisher": "United Nations", "language": "en", "issued": {"date-parts": [[2025, 12, 1]]},
+                     "URL": "documents/a-res-80-13/"}]
+    page = (real_site / "documents/a-res-80-13/index.html").read_text(encoding="utf-8")
+    assert 'data-cite-name="General Assembly resolution 80/13 of 1 December 2025"' in page
+    assert 'data-cite-label="preambular para. 2" data-depth="0" data-label="alinéa 2 du préambule" id="pp-2"' in page
+    assert '../../api/csl/a-res-80-13.json' in page

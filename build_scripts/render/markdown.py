@@ -15,6 +15,7 @@ from ..lang import language
 from ..model import Document, Paragraph
 from . import escape
 from .inline import Link, note_id, paragraph_markdown
+from . import citation_forms
 from .labels import chain, is_annex_heading, label
 
 LinkFinder = Callable[[Document, Paragraph], list[Link]]
@@ -94,7 +95,9 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
     depth = len(chain(doc, para)) - 1 if para.kind == "item" else 0
     title = label(doc, para).replace('"', "")
     anchor = f' [¶](#{para.id} "Lien permanent : {title}"){{: .permalink }}' if permalinks else ""
-    return f'{number}{text}{extra}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}" data-depth="{depth}" }}\n'
+    cite = citation_forms.paragraph_label(doc, para).replace('"', "")
+    cite_attr = f' data-cite-label="{cite}"' if cite != title else ""  # the label in the document's language
+    return f'{number}{text}{extra}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}"{cite_attr} data-depth="{depth}" }}\n'
 
 
 def _footnote(doc: Document, note) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..corpus import Corpus, year
 from ..model import Document
 from ..symbol import Symbol
-from . import escape, french, listings, markdown, record
+from . import citation_forms, escape, french, listings, markdown, record
 from .paging import rel
 
 
@@ -60,7 +60,8 @@ def document_front(doc: Document) -> dict:
             "language": m.language, "language_label": french.language(m.language),
             "provenance": [[french.field(k), french.provenance(v)] for k, v in m.provenance],
             "official_url": official, "json": f"api/documents/{m.id}.json",
-            "cite_name": m.symbol or m.title or m.id, "structured": doc.structured,
+            "cite_name": citation_forms.document_name(doc), "structured": doc.structured,
+            "csl": f"api/csl/{m.id}.json",
             "warnings": len(doc.issues), "masthead": list(doc.masthead),
         },
     }
@@ -101,6 +102,9 @@ def api_files(corpus: Corpus) -> list[SiteFile]:
 
     files = [SiteFile("api/documents.json", record.dumps({"documents": [record.summary(d) for d in corpus.documents]}))]
     files += [SiteFile(f"api/documents/{d.meta.id}.json", record.dumps(record.record(d, extra(d))))
+              for d in corpus.documents]
+    files += [SiteFile(f"api/csl/{d.meta.id}.json",  # what reference managers import
+                       record.dumps([citation_forms.csl(d, f"documents/{d.meta.id}/")]))
               for d in corpus.documents]
     return files
 

@@ -25,7 +25,8 @@
   function citation(body, para) {
     var name = body.getAttribute("data-cite-name") || document.title;
     var url = window.location.href.split("#")[0] + "#" + para.id;
-    return name + ", " + para.getAttribute("data-label") + " — " + url;
+    var label = para.getAttribute("data-cite-label") || para.getAttribute("data-label");  /* the text's language */
+    return name + ", " + label + " — " + url;
   }
 
   function addButtons(body) {
