@@ -138,3 +138,12 @@ def test_csl_json_and_citation_labels_in_the_text_language(real_site):
     assert 'data-cite-name="General Assembly resolution 80/13 of 1 December 2025"' in page
     assert 'data-cite-label="preambular para. 2" data-depth="0" data-label="alinéa 2 du préambule" id="pp-2"' in page
     assert '../../api/csl/a-res-80-13.json' in page
+
+
+def test_the_official_text_in_six_languages_and_the_committee_report_are_linked_on_top(real_site):
+    page = (real_site / "documents/a-res-80-13/index.html").read_text(encoding="utf-8")
+    top = page.split('class="doc-head__official"')[1].split("</p>")[0]
+    for code in ("ar", "zh", "en", "fr", "ru", "es"):
+        assert f'href="https://undocs.org/{code}/A/RES/80/13" hreflang="{code}"' in top
+    assert '<a href="https://undocs.org/fr/A/80/534">A/80/534</a>' in page
+    assert "<dt>Année</dt>" not in page and "year :" not in page  # the fiche speaks French

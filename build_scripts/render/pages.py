@@ -39,6 +39,11 @@ def site_files(corpus: Corpus) -> list[SiteFile]:
     return sorted(files, key=lambda f: f.path)
 
 
+#: The six official languages of the United Nations, as undocs.org serves them.
+OFFICIAL_LANGUAGES = (("ar", "العربية"), ("zh", "中文"), ("en", "English"), ("fr", "Français"), ("ru", "Русский"),
+                      ("es", "Español"))
+
+
 def document_front(doc: Document) -> dict:
     """The ``archive`` front matter a document template reads."""
     m = doc.meta
@@ -60,6 +65,10 @@ def document_front(doc: Document) -> dict:
             "language": m.language, "language_label": french.language(m.language),
             "provenance": [[french.field(k), french.provenance(v)] for k, v in m.provenance],
             "official_url": official, "json": f"api/documents/{m.id}.json",
+            "official": [{"lang": code, "label": label, "url": Symbol.parse(m.symbol).url(code)}
+                         for code, label in OFFICIAL_LANGUAGES] if m.symbol else [],
+            "committee_report_url": Symbol.parse(m.committee_report).url("fr")
+            if m.committee_report and Symbol.try_parse(m.committee_report) else None,
             "cite_name": citation_forms.document_name(doc), "structured": doc.structured,
             "csl": f"api/csl/{m.id}.json",
             "warnings": len(doc.issues), "masthead": list(doc.masthead),
