@@ -113,3 +113,18 @@ def test_script_in_source_is_shown_as_text(browser, tmp_path):
         assert "<script>window.pwned=3</script>" in pg.text_content(".home-latest, article")
     finally:
         server.shutdown()
+
+
+def test_print_shows_the_text_without_the_site_furniture(browser, base_url):
+    """In print, the header, search box, fiche and tools are gone; numbers, notes and the address stay."""
+    page = browser.new_page()
+    page.goto(base_url + "documents/a-res-74-176/")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => Object.fromEntries(['.md-header', '.archive-search', '.doc-meta', '.archive-tools',
+        '.para .num', '#fn-1', '.doc-head__symbol'].map(s => [s, !!document.querySelector(s) &&
+        getComputedStyle(document.querySelector(s)).display !== 'none']))""")
+    assert shown == {".md-header": False, ".archive-search": False, ".doc-meta": False, ".archive-tools": False,
+                     ".para .num": True, "#fn-1": True, ".doc-head__symbol": True}
+    address = page.evaluate("getComputedStyle(document.querySelector('.doc-body'), '::after').content")
+    assert "Adresse permanente" in address and "documents/a-res-74-176/" in address
+    page.close()

@@ -65,7 +65,10 @@
 
   function init() {
     var body = document.querySelector(".doc-body");
-    if (body) { addButtons(body); }
+    if (body) {
+      addButtons(body);
+      body.setAttribute("data-permalink", window.location.href.split("#")[0]);  /* printed at the end of the text */
+    }
     showTarget();
   }
 
