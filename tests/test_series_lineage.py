@@ -54,12 +54,12 @@ def test_lineage_computes_missing_alignments():
 
 def test_describe_in_french():
     found = lineage(SERIES, DOCS)
-    assert describe(found["projet-belarus"]["op-4"], DOCS) == "repris de 2015/23, op. 4, modifié"
-    assert describe(found["projet-belarus"]["pp-5-b"], DOCS) == "repris de 2015/23, pp. 2 b), modifié"
-    assert describe(found["a-res-74-176"]["pp-8"], DOCS) == "repris de projet-belarus, pp. 5"
+    assert describe(found["projet-belarus"]["op-4"], DOCS) == "repris de 2015/23, par. 4, modifié"
+    assert describe(found["projet-belarus"]["pp-5-b"], DOCS) == "repris de 2015/23, alinéa 2 b) du préambule, modifié"
+    assert describe(found["a-res-74-176"]["pp-8"], DOCS) == "repris de projet-belarus, alinéa 5 du préambule"
     assert describe(found["a-res-74-176"]["op-6"], DOCS) == "nouveau par rapport à projet-belarus"
     moved = Origin("a-res-74-176", ("op-24",), "moved", 90.0, edited=True)
-    assert describe(moved, DOCS) == "repris de 74/176, op. 24, déplacé et modifié"
+    assert describe(moved, DOCS) == "repris de 74/176, par. 24, déplacé et modifié"
     merged = Origin("a-res-74-176", ("pp-8-a", "pp-8-b"), "merged", 90.0)
-    assert describe(merged, DOCS) == "repris de 74/176, pp. 8 a) et pp. 8 b), fusionnés"
+    assert describe(merged, DOCS) == "repris de 74/176, alinéa 8 a) du préambule et alinéa 8 b) du préambule, fusionnés"
     assert describe(Origin("gone", ("op-1",), "unchanged", 100.0), DOCS) == "repris de gone, op-1"

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Document, Paragraph
+from ..model import Document
+from ..render.labels import label
 from .align import Alignment, align
 from .grouping import NOT_VERSIONS, Series
 
@@ -88,7 +89,7 @@ def corpus_lineage(all_series: Sequence[Series], docs: Mapping[str, Document]) -
 
 
 def describe(origin: Origin, docs: Mapping[str, Document]) -> str:
-    """A French phrase such as ``repris de 2015/23, op. 4, modifié``."""
+    """A French phrase such as ``repris de 2015/23, par. 4, modifié``."""
     source = docs.get(origin.doc)
     name = short_name(source) if source else origin.doc
     if origin.status == "added":
@@ -115,20 +116,6 @@ def short_name(doc: Document) -> str:
 
 
 def paragraph_label(doc: Document, pid: str) -> str:
-    """``op. 4``, ``pp. 5``, ``pp. 5 a)``, ``par. 12`` (the id if unknown)."""
+    """How a reader cites the paragraph, in French: ``par. 4``, ``alinéa 5 b) du préambule`` (the id if unknown)."""
     para = doc.paragraph(pid)
-    if para is None:
-        return pid
-    if para.kind == "item":
-        if not para.number:
-            return pid
-        head = f"{paragraph_label(doc, para.parent)} " if para.parent and para.parent != pid else ""
-        return f"{head}{para.number})"
-    return _label(para)
-
-
-def _label(para: Paragraph) -> str:
-    prefix = {"operative": "op.", "preambular": "pp.", "paragraph": "par."}.get(para.kind)
-    if prefix and para.number:
-        return f"{prefix} {para.number}"
-    return para.id
+    return label(doc, para) if para is not None else pid
