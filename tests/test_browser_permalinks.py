@@ -128,3 +128,23 @@ def test_print_shows_the_text_without_the_site_furniture(browser, base_url):
     address = page.evaluate("getComputedStyle(document.querySelector('.doc-body'), '::after').content")
     assert "Adresse permanente" in address and "documents/a-res-74-176/" in address
     page.close()
+
+
+def test_the_toolbar_sits_with_its_own_paragraph_and_names_it(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "documents/a-res-74-176/")
+    box = page.evaluate("""() => {
+        const p = document.getElementById('op-6'), link = p.querySelector('.permalink');
+        const a = p.getBoundingClientRect(), b = link.getBoundingClientRect();
+        return {inside: b.top >= a.top - 1 && b.bottom <= a.bottom + 1, name: link.getAttribute('aria-label')};
+    }""")
+    assert box == {"inside": True, "name": "Lien vers ce paragraphe : par. 6"}
+    note = page.locator("#fn-1 .permalink")
+    assert note.count() == 1 and note.get_attribute("aria-label") == "Lien vers la note 1"
+    page.close()
+    touch = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800})
+    phone = touch.new_page()
+    phone.goto(base_url + "documents/a-res-74-176/")
+    assert phone.evaluate("matchMedia('(hover: none)').matches")
+    assert phone.evaluate("getComputedStyle(document.querySelector('#op-6 .permalink')).opacity") == "1"
+    touch.close()

@@ -68,7 +68,7 @@ def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool
         blocks.append(f"{escape.text(line)}\n{{: .closing }}\n")
     if doc.footnotes:
         blocks.append('## Notes {: #notes .notes-title }\n')
-        blocks += [_footnote(doc, note) for note in doc.footnotes]
+        blocks += [_footnote(doc, note, permalinks) for note in doc.footnotes]
     return blocks
 
 
@@ -94,15 +94,18 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
     css = _CLASSES.get(para.kind, "para")
     depth = len(chain(doc, para)) - 1 if para.kind == "item" else 0
     title = label(doc, para).replace('"', "")
-    anchor = f' [¶](#{para.id} "Lien permanent : {title}"){{: .permalink }}' if permalinks else ""
+    anchor = (f' [¶](#{para.id} "Lien permanent : {title}"){{: .permalink aria-label="Lien vers ce paragraphe : {title}" }}'
+              if permalinks else "")
     cite = citation_forms.paragraph_label(doc, para).replace('"', "")
     cite_attr = f' data-cite-label="{cite}"' if cite != title else ""  # the label in the document's language
     return f'{number}{text}{extra}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}"{cite_attr} data-depth="{depth}" }}\n'
 
 
-def _footnote(doc: Document, note) -> str:
+def _footnote(doc: Document, note, permalinks: bool = False) -> str:
     backs = " ".join(f'[↩](#fnref-{note.id[3:]}-{pid} "Retour au texte : {escape.attr(label(doc, doc.paragraph(pid)))}")'
                      for pid in note.cited_in if doc.paragraph(pid))
     marker = escape.text(note.marker)
     plain = note.marker.replace('"', "")
-    return f'<span class="num">{marker}</span> {escape.text(note.text)} {backs}\n{{: #{note_id(note.marker)} .para .footnote data-label="note {plain}" }}\n'
+    anchor = (f' [¶](#{note_id(note.marker)} "Lien permanent : note {plain}"){{: .permalink aria-label="Lien vers la note {plain}" }}'
+              if permalinks else "")
+    return f'<span class="num">{marker}</span> {escape.text(note.text)} {backs}{anchor}\n{{: #{note_id(note.marker)} .para .footnote data-label="note {plain}" }}\n'
