@@ -148,3 +148,16 @@ def test_the_toolbar_sits_with_its_own_paragraph_and_names_it(browser, base_url)
     assert phone.evaluate("matchMedia('(hover: none)').matches")
     assert phone.evaluate("getComputedStyle(document.querySelector('#op-6 .permalink')).opacity") == "1"
     touch.close()
+
+
+@pytest.mark.parametrize("width", [1000, 1280, 1920])
+def test_the_search_box_never_covers_the_header_title(browser, base_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + "documents/a-res-74-176/")
+    gap = page.evaluate("""() => {
+        const title = document.querySelector('.md-header__title').getBoundingClientRect();
+        const box = document.querySelector('.archive-search').getBoundingClientRect();
+        return box.left - title.right;
+    }""")
+    assert gap >= 0, f"the search box covers the title by {-gap:.0f}px at {width}px"
+    page.close()
