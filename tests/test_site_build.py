@@ -200,3 +200,8 @@ def test_french_words_on_home_and_document_pages(site):
     assert "</strong> rapport</a>" in home and "</strong> rapports</a>" not in home  # one report: singular
     page = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
     assert 'id="cite">Textes cités' in page and ">Cite<" not in page
+
+
+def test_footer_is_french_only(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in home and "Textes : Organisation des Nations Unies" in home
