@@ -23,7 +23,7 @@ import re
 from ..model import Document, Paragraph
 from ..symbol import Symbol
 from . import french
-from .labels import chain, label as french_label
+from .labels import label
 
 _BODIES_EN = {"GA": "General Assembly", "ECOSOC": "Economic and Social Council", "SC": "Security Council",
               "HRC": "Human Rights Council"}
@@ -35,7 +35,6 @@ _TYPES_EN = {"resolution": "Resolution", "draft_resolution": "Draft resolution",
              "amendment": "Amendment", "report": "Report", "letter": "Letter", "note": "Note", "document": "Document"}
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")
-_ANNEX = re.compile(r"^annex(?:-(?P<n>[ivxl]+))?(?=-|$)")
 
 
 def _date_en(iso: str | None) -> str:
@@ -102,28 +101,7 @@ def _name_en(doc: Document) -> str:
 
 def paragraph_label(doc: Document, para: Paragraph) -> str:
     """``par. 3 a)`` / ``para. 3 (a)``: the paragraph's label in the document's language."""
-    if doc.meta.language != "en":
-        return french_label(doc, para)
-    annex = _ANNEX.match(para.id)
-    if annex:
-        name = f"annex {annex['n'].upper()}" if annex["n"] else "annex"
-        return name if para.id == annex.group() else f"{name}, {_label_en(doc, para)}"
-    return _label_en(doc, para)
-
-
-def _label_en(doc: Document, para: Paragraph) -> str:
-    parts = chain(doc, para)
-    root = parts[0]
-    suffix = "".join(f" ({p.number})" for p in parts[1:] if p.number)
-    if root.kind == "preambular":
-        return f"preambular para. {root.number}{suffix}"
-    if root.kind in ("operative", "paragraph") and root.number:
-        return f"para. {root.number}{suffix}"
-    if root.kind == "operative":
-        return f"operative text{suffix}"
-    if root.kind == "heading":
-        return f"section {root.number}" if root.number else "heading"
-    return f"introductory text{suffix}" if "intro" in root.id else f"paragraph {root.id}"
+    return label(doc, para, "en" if doc.meta.language == "en" else "fr")
 
 
 def csl(doc: Document, url: str) -> dict:

@@ -1,4 +1,5 @@
-"""How a paragraph is cited in French: ``par. 3 a)``, ``alinéa 5 du préambule``, ``annexe, par. 3``.
+"""How a paragraph is cited: ``par. 3 a)``, ``alinéa 5 du préambule``, ``annexe, par. 3`` (and in
+English for English texts: ``para. 3 (a)``, ``preambular para. 5``, ``annex, para. 3``).
 
 Guarantee: every paragraph id of the scheme gets a non-empty label.
 """
@@ -27,30 +28,42 @@ def is_annex_heading(para: Paragraph) -> bool:
     return para.kind == "heading" and bool(match) and match.group() == para.id
 
 
-def label(doc: Document, para: Paragraph) -> str:
-    """The citation label of *para* (French)."""
+#: The words of a citation label, per language of the cited text.
+_WORDS = {
+    "fr": {"item": " {n})", "preambular": "alinéa {n}{s} du préambule", "paragraph": "par. {n}{s}",
+           "operative": "dispositif{s}", "section": "section {n}", "heading": "intertitre",
+           "intro": "texte liminaire{s}", "other": "paragraphe {id}", "annex": "annexe"},
+    "en": {"item": " ({n})", "preambular": "preambular para. {n}{s}", "paragraph": "para. {n}{s}",
+           "operative": "operative text{s}", "section": "section {n}", "heading": "heading",
+           "intro": "introductory text{s}", "other": "paragraph {id}", "annex": "annex"},
+}
+
+
+def label(doc: Document, para: Paragraph, language: str = "fr") -> str:
+    """The citation label of *para*, in French (the site's) or in *language* (``en``)."""
+    words = _WORDS.get(language, _WORDS["fr"])
     annex = _ANNEX.match(para.id)
     if annex:
-        name = f"annexe {annex['n'].upper()}" if annex["n"] else "annexe"
-        return name if para.id == annex.group() else f"{name}, {_label(doc, para)}"
-    return _label(doc, para)
+        name = f"{words['annex']} {annex['n'].upper()}" if annex["n"] else words["annex"]
+        return name if para.id == annex.group() else f"{name}, {_label(doc, para, words)}"
+    return _label(doc, para, words)
 
 
-def _label(doc: Document, para: Paragraph) -> str:
+def _label(doc: Document, para: Paragraph, words: dict) -> str:
     parts = chain(doc, para)
     root = parts[0]
-    suffix = "".join(f" {p.number})" for p in parts[1:] if p.number)
+    s = "".join(words["item"].format(n=p.number) for p in parts[1:] if p.number)
     if root.kind == "operative" and not root.number:
-        return f"dispositif{suffix}"
+        return words["operative"].format(s=s)
     if root.kind == "preambular":
-        return f"alinéa {root.number}{suffix} du préambule"
+        return words["preambular"].format(n=root.number, s=s)
     if root.kind in ("operative", "paragraph") and root.number:
-        return f"par. {root.number}{suffix}"
+        return words["paragraph"].format(n=root.number, s=s)
     if root.kind == "heading":
-        return f"section {root.number}" if root.number else "intertitre"
+        return words["section"].format(n=root.number) if root.number else words["heading"]
     if root.kind == "intro" or re.search(r"(?:^|-)intro-\d+$", root.id):
-        return f"texte liminaire{suffix}"
-    return f"paragraphe {root.id}"
+        return words["intro"].format(s=s)
+    return words["other"].format(id=root.id)
 
 
 def citation(doc: Document, para: Paragraph) -> str:
