@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import corpus as corpus_mod
 from .render import french
-from .render.pages import SiteFile, doc_path, site_files
+from .render.pages import SiteFile, display_name, doc_path, site_files
 from .citations import attach as citation_stage
 from .entities.stage import attach as entity_stage
 from .search.stage import attach as search_stage
@@ -47,7 +47,7 @@ class Built:
             "types": [{"label": french.type_label(t, many=len(d) > 1), "count": len(d), "url": url(facet_path("type", t))}
                       for t, d in types.items()],
             "bodies": len(self.corpus.facet("body")),
-            "latest": [{"symbol": d.meta.symbol, "title": d.meta.title, "date": french.date(d.meta.date),
+            "latest": [{"symbol": display_name(d), "title": d.meta.title, "date": french.date(d.meta.date),
                         "type": french.type_label(d.meta.type), "url": url(doc_path(d.meta.id))}
                        for d in docs[:latest]],
         }

@@ -205,3 +205,12 @@ def test_french_words_on_home_and_document_pages(site):
 def test_footer_is_french_only(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Made with" not in home and "Textes : Organisation des Nations Unies" in home
+
+
+def test_a_draft_without_symbol_is_named_as_a_draft(site):
+    """Not by the title it shares with the resolution: « Projet de résolution (Bélarus, 2013) »."""
+    page = (site / "documents/projet-belarus-f33632ee/index.html").read_text(encoding="utf-8")
+    assert "<title>Projet de résolution (Bélarus, 2013) — Amélioration" in page
+    assert '<span class="doc-head__symbol">Projet de résolution (Bélarus, 2013)</span>' in page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Projet de résolution (Colombie, 2018)</span>" in home

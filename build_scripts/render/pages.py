@@ -44,15 +44,26 @@ OFFICIAL_LANGUAGES = (("ar", "العربية"), ("zh", "中文"), ("en", "Englis
                       ("es", "Español"))
 
 
+def display_name(doc: Document) -> str:
+    """How the site names a document: its symbol, else ``Projet de résolution (Bélarus, 2013)``."""
+    from ..series.lineage import short_name
+
+    if doc.meta.symbol:
+        return doc.meta.symbol
+    name = short_name(doc)
+    return name[:1].upper() + name[1:]
+
+
 def document_front(doc: Document) -> dict:
     """The ``archive`` front matter a document template reads."""
     m = doc.meta
     official = Symbol.parse(m.symbol).url("fr") if m.symbol else None
+    name = display_name(doc)
     return {
         "template": "document.html",
-        "title": escape.html(f"{m.symbol} — {m.title}" if m.symbol and m.title else (m.title or m.symbol or m.id)),
+        "title": escape.html(f"{name} — {m.title}" if m.title else name),
         "archive": {
-            "kind": "document", "id": m.id, "symbol": m.symbol, "title": m.title,
+            "kind": "document", "id": m.id, "symbol": m.symbol, "name": name, "title": m.title,
             "type_label": french.type_label(m.type), "type_href": listings.facet_url("type", m.type),
             "body_label": french.body_label(m.body) if m.body else None,
             "body_href": listings.facet_url("body", m.body) if m.body else None,

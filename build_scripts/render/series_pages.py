@@ -32,7 +32,7 @@ def window(members: tuple[str, ...], doc_id: str) -> tuple[int, int]:
 
 
 def member_link(path: str, doc) -> str:
-    """``[A/RES/74/176](…)``; a draft without symbol: ``[Projet (Colombie, 2018)](…)``."""
+    """``[A/RES/74/176](…)``; a draft without symbol: ``[Projet de résolution (Colombie, 2018)](…)``."""
     name = doc.meta.symbol or short_name(doc)
     return f"[{escape.text(name[:1].upper() + name[1:])}]({rel(path, doc_path(doc.meta.id))})"
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Document
+from ..render.french import type_label
 from ..render.labels import label
 from .align import Alignment, align
 from .grouping import NOT_VERSIONS, Series
@@ -104,14 +105,14 @@ _RES = re.compile(r"^[A-Z]+/RES/(.+)$")
 
 
 def short_name(doc: Document) -> str:
-    """``74/176`` for A/RES/74/176, else the symbol, else the id."""
+    """``74/176`` for A/RES/74/176, else the symbol, else ``projet de résolution (Bélarus, 2013)``, else the title."""
     symbol = doc.meta.symbol
     if symbol:
         found = _RES.match(symbol)
         return found.group(1) if found else symbol
     if doc.meta.sponsors:
         year = f", {doc.meta.year}" if doc.meta.year else ""
-        return f"projet ({', '.join(doc.meta.sponsors)}{year})"
+        return f"{type_label(doc.meta.type).lower()} ({', '.join(doc.meta.sponsors)}{year})"
     return doc.meta.title or doc.meta.id
 
 
