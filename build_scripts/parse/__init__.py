@@ -130,12 +130,7 @@ def _find_formula(lines: list[Line], lang):
 
 def _opening_type(lines: list[Line], lang) -> str | None:
     """The type a text with no header states in its first lines (``Letter dated … addressed to …``)."""
-    for line in lines:
-        lowered = " ".join(line.text.split()).lower()
-        for phrase, kind in lang["types"].items():
-            if lowered.startswith(phrase):
-                return kind
-    return None
+    return next((kind for line in lines if (kind := header_mod.stated_type(line.text, lang))), None)
 
 
 def _first_labelled(lines: list[Line], layout: str, code: str) -> int:

@@ -184,6 +184,12 @@ def _pick_title(blocks: list[Block], header: Header, lang: Language) -> Block | 
     return None
 
 
+def stated_type(text: str, lang: Language) -> str | None:
+    """The type a line states by its opening words (``Resolution adopted by``, ``Letter dated``), or None."""
+    lowered = " ".join(text.split()).lower().strip(" ,[]")
+    return next((kind for phrase, kind in lang["types"].items() if lowered.startswith(phrase)), None)
+
+
 def _masthead(text: str, lang: Language, found: dict) -> str | None:
     """The kind of masthead line *text* is (None for other text); records what it states."""
     lowered = text.lower().strip(" ,[]")
@@ -204,12 +210,11 @@ def _masthead(text: str, lang: Language, found: dict) -> str | None:
         if (m := lang.regex(key).search(text)) and (key != "session" or lang.number_words(m["ordinal"])):
             found[key] = m.groupdict() or text
             return key
-    for phrase, kind in lang["types"].items():
-        if lowered.startswith(phrase):
-            found.setdefault("type", kind)
-            if m := lang.regex("adopted_on").search(text):
-                found["date"] = m["date"]
-            return "type"
+    if kind := stated_type(text, lang):
+        found.setdefault("type", kind)
+        if m := lang.regex("adopted_on").search(text):
+            found["date"] = m["date"]
+        return "type"
     if lowered in _BODY_NAMES and "distribution" not in found:  # above "Distr.:"; below it, a title's last words
         return "body"
     if lang.regex("language_line").match(text):
