@@ -29,7 +29,13 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-test: $(STAMP)
+# axe-core (npm) for the accessibility tests, pinned by tests/support/axe/package-lock.json.
+# Without npm the accessibility tests are skipped (CI=true makes that a failure).
+AXE := tests/support/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/support/axe/package-lock.json
+	-command -v npm >/dev/null 2>&1 && npm ci --prefix tests/support/axe --no-audit --no-fund --silent
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..series.lineage import describe, paragraph_label, short_name, texts
 from . import escape, paging, record, series_pages
-from .pages import SiteFile, doc_link, doc_path, rel
+from .pages import SiteFile, display_name, doc_link, doc_path, rel
 
 STATUS_FR = {"unchanged": "inchangé", "changed": "modifié", "moved": "déplacé", "added": "ajouté",
              "dropped": "supprimé", "split": "divisé", "merged": "fusionné"}
@@ -108,10 +108,11 @@ def comparison_page(corpus, al) -> SiteFile:
     docs = _docs(corpus)
     a, b = docs[al.a], docs[al.b]
     path = cmp_path(al.a, al.b)
+    full_a, full_b = display_name(a), display_name(b)
     name_a, name_b = escape.text(short_name(a)), escape.text(short_name(b))
-    out = [paging.front('Comparaison : ' + short_name(a) + ' → ' + short_name(b), template="comparison.html",
+    out = [paging.front(f"Comparaison : {full_a} → {full_b}", template="comparison.html",
                        hide=["navigation", "toc"]),
-           f"# Comparaison : {name_a} → {name_b}\n",
+           f"# Comparaison : {escape.text(full_a)} → {escape.text(full_b)}\n",
            f"Version ancienne : {doc_link(path, a)} · version récente : {doc_link(path, b)}. "
            "Les paragraphes sont appariés par leur texte, non par leur numéro.\n",
            "| " + " | ".join(STATUS_FR[k] for k in al.counts()) + " |",
@@ -119,25 +120,29 @@ def comparison_page(corpus, al) -> SiteFile:
            "| " + " | ".join(str(v) for v in al.counts().values()) + " |",
            '\n<div class="cmp" markdown="1">\n',
            f'<div class="cmp-row cmp-head" aria-hidden="true"><p class="cmp-side">{name_a}</p><p class="cmp-side">{name_b}</p></div>\n']
-    out += [_row(path, a, b, pair) for pair in al.pairs]
+    sides = (f"version ancienne ({name_a})", f"version récente ({name_b})")
+    out += [_row(path, a, b, pair, sides) for pair in al.pairs]
     out.append("</div>\n")
     return SiteFile(path, "\n".join(out))
 
 
-def _row(path, a, b, pair) -> str:
+def _row(path, a, b, pair, sides) -> str:
+    """One aligned pair. Each side names its version in a label that the column heads make
+    redundant on a wide screen (there it is only spoken) and that phones show, where the
+    two columns stack."""
     status = STATUS_FR[pair.status] + (" et modifié" if pair.edited else "")
     score = f" · similarité {pair.similarity:.0f} %" if pair.a and pair.b else ""
     left = _side(path, a, pair.a, pair.diff, "delete")
     right = _side(path, b, pair.b, pair.diff, "insert")
     return (f'<div class="cmp-row cmp-{pair.status}" markdown="1">\n\n'
             f'<p class="cmp-status"><strong>{status}</strong>{score}</p>\n\n'
-            f'<div class="cmp-side cmp-a" markdown="1">\n\n{left}\n\n</div>\n'
-            f'<div class="cmp-side cmp-b" markdown="1">\n\n{right}\n\n</div>\n\n</div>\n')
+            f'<div class="cmp-side cmp-a" markdown="1">\n\n<span class="cmp-which">{sides[0]} :</span> {left}\n\n</div>\n'
+            f'<div class="cmp-side cmp-b" markdown="1">\n\n<span class="cmp-which">{sides[1]} :</span> {right}\n\n</div>\n\n</div>\n')
 
 
 def _side(path, doc, ids, diff, keep: str) -> str:
     if not ids:
-        return '<p class="cmp-empty">—</p>'
+        return '<span class="cmp-empty">—</span>'
     refs = " + ".join(f"[{escape.text(paragraph_label(doc, pid))}]({rel(path, doc_path(doc.meta.id))}#{pid})" for pid in ids)
     if diff:
         text = "".join(_op(kind, words) for kind, words in diff if kind in ("equal", keep))

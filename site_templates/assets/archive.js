@@ -63,7 +63,23 @@
     target.focus({ preventScroll: true });
   }
 
+  /* Wide tables scroll sideways on a phone: the keyboard must reach the scroll too
+     (Material wraps tables once its own script has run, hence the observer). */
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      var table = wrap.querySelector("table");
+      var caption = table && table.querySelector("caption");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tableau (défilement horizontal)");
+    });
+  }
+
   function init() {
+    scrollableTables();
+    if (window.MutationObserver) {
+      new MutationObserver(scrollableTables).observe(document.querySelector(".md-content") || document.body, { childList: true, subtree: true });
+    }
     var body = document.querySelector(".doc-body");
     if (body) {
       addButtons(body);

@@ -31,8 +31,23 @@ def chromium_path() -> str:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static host: files as they are, and the site's own ``404.html`` at any missing
+    address (as GitHub Pages and most hosts do), never Python's error page."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def serve(directory: Path):
