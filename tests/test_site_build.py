@@ -214,3 +214,23 @@ def test_a_draft_without_symbol_is_named_as_a_draft(site):
     assert '<span class="doc-head__symbol">Projet de résolution (Bélarus, 2013)</span>' in page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Projet de résolution (Colombie, 2018)</span>" in home
+
+
+def test_every_document_named_in_a_footnote_is_a_link(site):
+    """Each reference the citation stage finds in a footnote of a seed (``Résolution 70/1.``,
+    ``Résolutions 55/67, 58/137 …``, ``A/74/127.``, ``E/2002/68/Add.1.``) is a link in that footnote."""
+    from build_scripts.citations import references_of
+    from tests.conftest import SEEDS, normalize_file
+
+    checked = 0
+    for doc in (normalize_file(p).document for p in SEEDS):
+        html = (site / "documents" / doc.meta.id / "index.html").read_text(encoding="utf-8")
+        for pid, ref in references_of(doc):
+            if not pid.startswith("fn-"):
+                continue
+            found = re.search(rf'<p[^>]*id="{pid}"[^>]*>(.*?)</p>', html, re.S)
+            assert found, f"{doc.meta.id}: footnote {pid} is not on the page"
+            hrefs = re.findall(r'href="\.\./([^"#]+)/', found.group(1))
+            assert ref.target.slug in hrefs, f"{doc.meta.id} {pid}: {ref.target} is not linked in « {found.group(1)[:160]} »"
+            checked += 1
+    assert checked >= 25, checked

@@ -68,7 +68,7 @@ def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool
         blocks.append(f"{escape.text(line)}\n{{: .closing }}\n")
     if doc.footnotes:
         blocks.append('## Notes {: #notes .notes-title }\n')
-        blocks += [_footnote(doc, note, permalinks) for note in doc.footnotes]
+        blocks += [_footnote(doc, note, links, permalinks) for note in doc.footnotes]
     return blocks
 
 
@@ -101,11 +101,14 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
     return f'{number}{text}{extra}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}"{cite_attr} data-depth="{depth}" }}\n'
 
 
-def _footnote(doc: Document, note, permalinks: bool = False) -> str:
+def _footnote(doc: Document, note, links: LinkFinder | None = None, permalinks: bool = False) -> str:
+    """A footnote, with the same links as a paragraph (the documents and entities it names)."""
+    as_para = Paragraph(note.id, "footnote", note.text)
+    text = paragraph_markdown(as_para, links(doc, as_para)) if links else escape.text(note.text)
     backs = " ".join(f'[↩](#fnref-{note.id[3:]}-{pid} "Retour au texte : {escape.attr(label(doc, doc.paragraph(pid)))}")'
                      for pid in note.cited_in if doc.paragraph(pid))
     marker = escape.text(note.marker)
     plain = note.marker.replace('"', "")
     anchor = (f' [¶](#{note_id(note.marker)} "Lien permanent : note {plain}"){{: .permalink aria-label="Lien vers la note {plain}" }}'
               if permalinks else "")
-    return f'<span class="num">{marker}</span> {escape.text(note.text)} {backs}{anchor}\n{{: #{note_id(note.marker)} .para .footnote data-label="note {plain}" }}\n'
+    return f'<span class="num">{marker}</span> {text} {backs}{anchor}\n{{: #{note_id(note.marker)} .para .footnote data-label="note {plain}" }}\n'
