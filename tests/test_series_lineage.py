@@ -63,3 +63,21 @@ def test_describe_in_french():
     merged = Origin("a-res-74-176", ("pp-8-a", "pp-8-b"), "merged", 90.0)
     assert describe(merged, DOCS) == "repris de 74/176, alinéa 8 a) du préambule et alinéa 8 b) du préambule, fusionnés"
     assert describe(Origin("gone", ("op-1",), "unchanged", 100.0), DOCS) == "repris de gone, op-1"
+
+
+def test_a_text_of_another_body_is_a_related_text_not_a_version():
+    from build_scripts.series.lineage import main_body, related  # noqa: I001
+
+    def doc(i, body, kind="resolution"):
+        return Document(meta=Metadata(id=i, source=f"{i}.txt", title="t", type=kind, body=body))
+
+    ga, ecosoc, draft, nobody = doc("a", "GA"), doc("e", "ECOSOC"), doc("d", "GA", "draft_resolution"), doc("n", None)
+    assert related(ga, ecosoc) and related(ecosoc, ga)
+    assert not related(ga, draft) and not related(ga, nobody) and not related(None, ga)
+    docs = {d.meta.id: d for d in (draft, ecosoc, ga)}
+    series = Series(id="s", title="t", members=("d", "e", "a"), reports=())
+    assert main_body(series, docs) == "GA", "the newest adopted resolution gives the series' body"
+    assert main_body(Series(id="s", title="t", members=("e", "d"), reports=()), docs) == "ECOSOC"
+    origin = Origin("e", ("op-4",), "changed", 90.0)
+    assert describe(origin, {"e": ecosoc}, ga).startswith("proche du texte apparenté t (Conseil économique et social), op-4")
+    assert describe(origin, {"e": ecosoc}, ecosoc).startswith("repris de t")

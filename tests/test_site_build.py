@@ -234,3 +234,20 @@ def test_every_document_named_in_a_footnote_is_a_link(site):
             assert ref.target.slug in hrefs, f"{doc.meta.id} {pid}: {ref.target} is not linked in « {found.group(1)[:160]} »"
             checked += 1
     assert checked >= 25, checked
+
+
+def test_texts_of_another_body_are_related_texts_and_new_paragraphs_say_so_quietly(site):
+    series = (site / "series/coordination-de-l-action-contre-la-traite-des-personnes/index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr>.*?E/RES/2015/23.*?</tr>", series, re.S).group(0)
+    assert "texte apparenté : Conseil économique et social" in row
+    assert "avec le texte précédent" in row and "avec la version précédente" not in row
+    draft = (site / "documents/projet-colombie-c5c9048f/index.html").read_text(encoding="utf-8")
+    assert "Texte apparenté précédent" in draft and "Version précédente" not in draft
+    assert "proche du texte apparenté 2015/23 (Conseil économique et social)" in draft
+    resolution = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
+    assert "Version précédente" in resolution, "two General Assembly texts are versions of one another"
+    news = re.findall(r'<span class="lineage lineage--new"[^>]*>(.*?)</span></span>', resolution, re.S)
+    assert news and all(re.sub(r"<[^>]+>", "", n).startswith("↳ nouveau") for n in news)
+    compared = (site / "comparaisons/e-res-2015-23/projet-colombie-c5c9048f/index.html").read_text(encoding="utf-8")
+    assert "Deux textes apparentés de deux organes" in compared
+    assert "<h1" in compared and "E/RES/2015/23 →" in compared

@@ -8,7 +8,8 @@ spoken label, so they read without colour; all text is escaped.
 
 from __future__ import annotations
 
-from ..series.lineage import describe, paragraph_label, short_name, texts
+from ..series.lineage import describe, main_body, paragraph_label, related, short_name, texts
+from .french import body_label
 from . import escape, paging, record, series_pages
 from .pages import SiteFile, display_name, doc_link, doc_path, rel
 
@@ -43,9 +44,11 @@ def lineage_note(corpus, doc, para, path: str) -> str:
     if origin is None:
         return ""
     docs = _docs(corpus)
-    if origin.status == "added":  # traced back through every earlier version (series.stage.look_back)
-        return ' <span class="lineage"><span aria-hidden="true">↳ </span>nouveau : absent des versions précédentes</span>'
-    text = escape.text(describe(origin, docs))
+    if origin.status == "added":  # traced back through every earlier version (series.stage.look_back): one quiet word
+        return (' <span class="lineage lineage--new" title="Absent des textes précédents de la série">'
+                '<span aria-hidden="true">↳ </span>nouveau<span class="archive-visually-hidden"> : absent des textes '
+                'précédents de la série</span></span>')
+    text = escape.text(describe(origin, docs, doc))
     if origin.paragraph and origin.doc in docs:
         target = rel(path, doc_path(origin.doc)) + f"#{origin.paragraph}"
         text = f"[{text}]({target})"
@@ -65,7 +68,8 @@ def series_section(corpus, doc, path: str) -> list[str]:
     out = ['## Série de textes {: #serie }\n',
            f"Ce document fait partie de la série « {whole} » ({len(series.members)} textes)"
            + (f" ; textes {start + 1} à {end} :" if end - start < len(series.members) else " :") + "\n"]
-    out += [series_pages.member_line(path, docs[m], series, k, doc.meta.id)
+    main = main_body(series, docs)
+    out += [series_pages.member_line(path, docs[m], series, k, doc.meta.id, main)
             for k, m in enumerate(series.members[start:end], start + 1)]
     out.append("")
     if doc.meta.id in versions:
@@ -73,12 +77,25 @@ def series_section(corpus, doc, path: str) -> list[str]:
         links = []
         if i > 0:
             prev = docs[versions[i - 1]]
-            links.append(f"Version précédente : {doc_link(path, prev)} — [comparer]({rel(path, cmp_path(prev.meta.id, doc.meta.id))})")
+            links.append(f"{_neighbour(doc, prev, 'précédent')} : {doc_link(path, prev)}{_of_body(doc, prev)} — "
+                         f"[comparer]({rel(path, cmp_path(prev.meta.id, doc.meta.id))})")
         if i + 1 < len(versions):
             nxt = docs[versions[i + 1]]
-            links.append(f"Version suivante : {doc_link(path, nxt)} — [comparer]({rel(path, cmp_path(doc.meta.id, nxt.meta.id))})")
+            links.append(f"{_neighbour(doc, nxt, 'suivant')} : {doc_link(path, nxt)}{_of_body(doc, nxt)} — "
+                         f"[comparer]({rel(path, cmp_path(doc.meta.id, nxt.meta.id))})")
         out += [f"- {link}" for link in links] + [""]
     return out
+
+
+def _neighbour(doc, other, which: str) -> str:
+    """« Version précédente », or « Texte apparenté précédent » for a text of another body."""
+    if related(doc, other):
+        return f"Texte apparenté {which}"
+    return "Version " + ("précédente" if which == "précédent" else "suivante")
+
+
+def _of_body(doc, other) -> str:
+    return f" ({escape.text(body_label(other.meta.body))})" if related(doc, other) else ""
 
 
 def record_extra(corpus, doc) -> dict:
@@ -113,17 +130,28 @@ def comparison_page(corpus, al) -> SiteFile:
     out = [paging.front(f"Comparaison : {full_a} → {full_b}", template="comparison.html",
                        hide=["navigation", "toc"]),
            f"# Comparaison : {escape.text(full_a)} → {escape.text(full_b)}\n",
-           f"Version ancienne : {doc_link(path, a)} · version récente : {doc_link(path, b)}. "
-           "Les paragraphes sont appariés par leur texte, non par leur numéro.\n",
+           _intro(path, a, b),
            "| " + " | ".join(STATUS_FR[k] for k in al.counts()) + " |",
            "|" + "---|" * len(al.counts()),
            "| " + " | ".join(str(v) for v in al.counts().values()) + " |",
            '\n<div class="cmp" markdown="1">\n',
            f'<div class="cmp-row cmp-head" aria-hidden="true"><p class="cmp-side">{name_a}</p><p class="cmp-side">{name_b}</p></div>\n']
-    sides = (f"version ancienne ({name_a})", f"version récente ({name_b})")
+    sides = ((f"texte apparenté le plus ancien ({name_a})", f"texte apparenté le plus récent ({name_b})") if related(a, b)
+             else (f"version ancienne ({name_a})", f"version récente ({name_b})"))
     out += [_row(path, a, b, pair, sides) for pair in al.pairs]
     out.append("</div>\n")
     return SiteFile(path, "\n".join(out))
+
+
+def _intro(path, a, b) -> str:
+    """What is compared: two versions of one text, or two related texts of different bodies."""
+    if related(a, b):
+        return (f"Deux textes apparentés de deux organes, qui se reprennent (non deux versions d’un même texte) : "
+                f"le plus ancien, {doc_link(path, a)} ({escape.text(body_label(a.meta.body))}) · le plus récent, "
+                f"{doc_link(path, b)} ({escape.text(body_label(b.meta.body))}). "
+                "Les paragraphes sont appariés par leur texte, non par leur numéro.\n")
+    return (f"Version ancienne : {doc_link(path, a)} · version récente : {doc_link(path, b)}. "
+            "Les paragraphes sont appariés par leur texte, non par leur numéro.\n")
 
 
 def _row(path, a, b, pair, sides) -> str:

@@ -10,7 +10,7 @@ the length of a series. All text is escaped.
 
 from __future__ import annotations
 
-from ..series.lineage import short_name, texts
+from ..series.lineage import main_body, related, short_name, texts
 from . import escape, french, paging
 from .pages import SiteFile, doc_path, rel
 
@@ -42,9 +42,19 @@ def when(doc) -> str:
     return french.date(doc.meta.date) or doc.meta.year or "date inconnue"
 
 
-def member_line(path: str, doc, series, number: int, current: str | None = None) -> str:
-    """``1. [A/RES/74/176](…) — 18 décembre 2019`` (with "(rapport)", "(amendement)" … and "ce document" marks)."""
-    kind = f" ({french.type_label(doc.meta.type).lower()})" if doc.meta.id in series.reports else ""  # not a version
+def _kind(doc, series, main: str | None) -> str:
+    """`` (rapport)``, `` (amendement)`` … for members that are not versions of the text, and
+    `` (texte apparenté : Conseil économique et social)`` for a text of another body than the series'."""
+    if doc.meta.id in series.reports:
+        return f" ({french.type_label(doc.meta.type).lower()})"
+    if main and doc.meta.body and doc.meta.body != main:
+        return f" (texte apparenté : {escape.text(french.body_label(doc.meta.body))})"
+    return ""
+
+
+def member_line(path: str, doc, series, number: int, current: str | None = None, main: str | None = None) -> str:
+    """``1. [A/RES/74/176](…) — 18 décembre 2019`` (with "(rapport)", "(texte apparenté : …)" and "ce document" marks)."""
+    kind = _kind(doc, series, main)
     mark = " — *ce document*" if doc.meta.id == current else ""
     return f"{number}. {member_link(path, doc)}{kind} — {escape.text(when(doc))}{mark}"
 
@@ -53,7 +63,7 @@ def pages(corpus, series, docs: dict, cmp_path) -> list[SiteFile]:
     """The pages of one series (none for a series of one)."""
     if len(series.members) < 2:
         return []
-    versions = texts(series, docs)
+    versions, main = texts(series, docs), main_body(series, docs)
     chunks = paging.chunks(series.members, PAGE_SIZE)
     files = []
     for n, chunk in enumerate(chunks, 1):
@@ -65,7 +75,7 @@ def pages(corpus, series, docs: dict, cmp_path) -> list[SiteFile]:
                "| N° | Document | Date | Titre | Comparaison |", "|---|---|---|---|---|"]
         first = (n - 1) * PAGE_SIZE
         for k, member in enumerate(chunk, first + 1):
-            out.append(_row(path, docs[member], series, versions, k, cmp_path))
+            out.append(_row(path, docs[member], series, docs, versions, k, cmp_path, main))
         out.append("")
         nav = paging.nav(path, n, len(chunks), lambda k: series_path(series.id, k))
         out += [nav] if nav else []
@@ -73,11 +83,12 @@ def pages(corpus, series, docs: dict, cmp_path) -> list[SiteFile]:
     return files
 
 
-def _row(path: str, doc, series, versions: list[str], number: int, cmp_path) -> str:
-    kind = f" ({french.type_label(doc.meta.type).lower()})" if doc.meta.id in series.reports else ""  # not a version
+def _row(path: str, doc, series, docs: dict, versions: list[str], number: int, cmp_path, main: str | None = None) -> str:
+    kind = _kind(doc, series, main)
     title = escape.text(doc.meta.title or "").replace("|", "\\|")
     compare = "—"
     if doc.meta.id in versions and versions.index(doc.meta.id) > 0:
         prev = versions[versions.index(doc.meta.id) - 1]
-        compare = f"[avec la version précédente]({rel(path, cmp_path(prev, doc.meta.id))})"
+        what = "le texte précédent" if related(doc, docs[prev]) else "la version précédente"
+        compare = f"[avec {what}]({rel(path, cmp_path(prev, doc.meta.id))})"
     return f"| {number} | {member_link(path, doc)}{kind} | {escape.text(when(doc))} | {title} | {compare} |"

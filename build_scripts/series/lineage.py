@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Document
-from ..render.french import type_label
+from ..render.french import body_label, type_label
 from ..render.labels import label
 from .align import Alignment, align
 from .grouping import NOT_VERSIONS, Series
@@ -45,6 +45,24 @@ def texts(series: Series, docs: Mapping[str, Document]) -> list[str]:
     """Members of *series* that are in *docs* and are not reports, in series order."""
     return [m for m in series.members
             if m in docs and m not in series.reports and docs[m].meta.type not in NOT_VERSIONS]
+
+
+def main_body(series: Series, docs: Mapping[str, Document]) -> str | None:
+    """The body whose text the series follows: that of its newest adopted resolution, else of its
+    newest text (``None`` when no member names its body)."""
+    members = texts(series, docs)
+    for wanted in ("resolution", None):
+        for m in reversed(members):
+            doc = docs[m]
+            if doc.meta.body and (wanted is None or doc.meta.type == wanted):
+                return doc.meta.body
+    return None
+
+
+def related(doc: Document | None, other: Document | None) -> bool:
+    """True when *other* is a text of another body than *doc* (E/RES/2015/23 of the Economic and
+    Social Council beside General Assembly texts): a related text, not a version of the same text."""
+    return bool(doc and other and doc.meta.body and other.meta.body and doc.meta.body != other.meta.body)
 
 
 def compare_series(series: Series, docs: Mapping[str, Document]) -> tuple[Alignment, ...]:
@@ -89,8 +107,9 @@ def corpus_lineage(all_series: Sequence[Series], docs: Mapping[str, Document]) -
     return result
 
 
-def describe(origin: Origin, docs: Mapping[str, Document]) -> str:
-    """A French phrase such as ``repris de 2015/23, par. 4, modifié``."""
+def describe(origin: Origin, docs: Mapping[str, Document], doc: Document | None = None) -> str:
+    """A French phrase such as ``repris de 2015/23, par. 4, modifié``; when the source is a text of
+    another body than *doc*, ``proche du texte apparenté 2015/23 (Conseil économique et social), …``."""
     source = docs.get(origin.doc)
     name = short_name(source) if source else origin.doc
     if origin.status == "added":
@@ -98,6 +117,8 @@ def describe(origin: Origin, docs: Mapping[str, Document]) -> str:
     where = " et ".join(paragraph_label(source, pid) if source else pid for pid in origin.paragraphs)
     tail = {"unchanged": "", "changed": ", modifié", "split": ", divisé", "merged": ", fusionnés",
             "moved": ", déplacé" + (" et modifié" if origin.edited else "")}.get(origin.status, "")
+    if related(doc, source):
+        return f"proche du texte apparenté {name} ({body_label(source.meta.body)}), {where}{tail}"
     return f"repris de {name}, {where}{tail}"
 
 
