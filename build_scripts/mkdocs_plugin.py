@@ -36,6 +36,7 @@ from .render import notfound
 
 log = logging.getLogger("mkdocs.plugins.un_archive")
 _EPOCH = "SOURCE_DATE_EPOCH"
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url: not a published address
 _epoch_set: list[str] = []  # the value this plugin set (a rebuild under `mkdocs serve` may update it)
 
 
@@ -80,8 +81,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_template(self, output: str, template_name: str, config) -> str:
         if template_name != "404.html":
             return output
-        root = urlsplit(config.site_url or "/").path or "/"
-        return notfound.relocatable(output, root, None if config.site_url else getattr(self, "top_folders", []))
+        published = config.site_url not in (None, "", LOCAL_SITE_URL)  # the local default says nothing of a sub-path
+        root = urlsplit(config.site_url if published else "/").path or "/"
+        return notfound.relocatable(output, root, None if published else getattr(self, "top_folders", []))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sources))

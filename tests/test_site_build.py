@@ -251,3 +251,24 @@ def test_texts_of_another_body_are_related_texts_and_new_paragraphs_say_so_quiet
     compared = (site / "comparaisons/e-res-2015-23/projet-colombie-c5c9048f/index.html").read_text(encoding="utf-8")
     assert "Deux textes apparentés de deux organes" in compared
     assert "<h1" in compared and "E/RES/2015/23 →" in compared
+
+
+def test_site_url_gives_canonical_links_and_a_full_sitemap(site):
+    page = (site / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/documents/a-res-74-176/">' in page
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert "http://127.0.0.1:8000/documents/a-res-74-176/" in urls
+    assert all(u.startswith("http://127.0.0.1:8000/") for u in urls)
+    assert len([u for u in urls if "/documents/" in u]) >= len(SEED_IDS)
+
+
+def test_site_url_is_set_by_archive_site_url(monkeypatch):
+    from mkdocs.config import load_config
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("ARCHIVE_SITE_URL", "https://example.org/archive/")
+    assert load_config(str(ROOT / "mkdocs.yml")).site_url == "https://example.org/archive/"
+    monkeypatch.delenv("ARCHIVE_SITE_URL")
+    assert load_config(str(ROOT / "mkdocs.yml")).site_url == "http://127.0.0.1:8000/"
