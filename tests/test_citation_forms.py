@@ -58,3 +58,27 @@ def test_csl_json_holds_what_the_document_states(seed):
                     "publisher": "Nations Unies", "language": "fr", "issued": {"date-parts": [[2019, 12, 18]]},
                     "URL": "documents/a-res-74-176/"}
     assert csl(real("a-80-l-19"), "x")["authority"] == "General Assembly"
+
+
+#: One full citation (document name, paragraph label) per document type, seeds and real English texts,
+#: as a reader pastes it in a footnote.
+FULL = [
+    ("seed:003", "op-6", "Résolution 74/176 de l’Assemblée générale du 18 décembre 2019, par. 6"),
+    ("seed:003", "pp-5", "Résolution 74/176 de l’Assemblée générale du 18 décembre 2019, alinéa 5 du préambule"),
+    ("seed:004", "pp-5", "Résolution 2015/23 du Conseil économique et social, alinéa 5 du préambule"),
+    ("seed:002", "para-12", "Rapport du Secrétaire général (A/74/127), par. 12"),
+    ("seed:001", "op-3", "Projet de résolution présenté par le Bélarus (2013), par. 3"),
+    ("seed:000", "op-1", "Projet de résolution présenté par la Colombie (2018), par. 1"),
+    ("a-res-80-115", "op-3", "General Assembly resolution 80/115 of 12 December 2025, para. 3"),
+    ("a-80-l-10", "pp-2", "Draft resolution A/80/L.10, preambular para. 2"),
+    ("a-c-1-80-l-35", "op", "Draft decision A/C.1/80/L.35, operative text"),
+    ("a-80-l-19", "para-2", "Amendment A/80/L.19, paragraph 2"),
+]
+
+
+@pytest.mark.parametrize("source, pid, expected", FULL)
+def test_full_citation_of_every_document_type(seed, source, pid, expected):
+    doc = seed(source[5:]).document if source.startswith("seed:") else real(source)
+    para = doc.paragraph(pid)
+    assert para is not None, f"{source} has no {pid}"
+    assert f"{document_name(doc)}, {paragraph_label(doc, para)}" == expected

@@ -63,7 +63,8 @@ def _label(doc: Document, para: Paragraph, words: dict) -> str:
         return words["section"].format(n=root.number) if root.number else words["heading"]
     if root.kind == "intro" or re.search(r"(?:^|-)intro-\d+$", root.id):
         return words["intro"].format(s=s)
-    return words["other"].format(id=root.id)
+    counted = re.fullmatch(r"(?:para|p)-(\d+)", root.id)  # an unnumbered paragraph: the archive's count
+    return words["other"].format(id=counted.group(1) if counted else root.id)
 
 
 def citation(doc: Document, para: Paragraph) -> str:
