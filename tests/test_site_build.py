@@ -214,6 +214,8 @@ def test_a_draft_without_symbol_is_named_as_a_draft(site):
     assert '<span class="doc-head__symbol">Projet de résolution (Bélarus, 2013)</span>' in page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Projet de résolution (Colombie, 2018)</span>" in home
+    belarus = (site / "etats/belarus/index.html").read_text(encoding="utf-8")
+    assert ">Projet de résolution (Bélarus, 2013)</a> — Amélioration" in belarus, "the sponsor's page names its draft"
 
 
 def test_every_document_named_in_a_footnote_is_a_link(site):

@@ -13,7 +13,7 @@ from ..entities.catalog import FOLDERS, Entity
 from . import escape, paging
 from .inline import Link
 from .labels import label
-from .pages import SiteFile, doc_path, rel
+from .pages import SiteFile, display_name, doc_path, rel
 
 KIND_FR = {"state": ("États", "État"), "organization": ("Organisations et organes", "Organisation"),
            "instrument": ("Instruments et plans", "Instrument"), "sdg": ("Cibles des objectifs de développement durable", "Cible ODD")}
@@ -90,14 +90,13 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
         out.append("Autres formes : " + ", ".join(escape.text(a) for a in entity.aliases) + "\n")
     sponsored = data["sponsored"].get(entity, []) if page == 1 else []
     if sponsored:
-        docs = {d.meta.id: d for d in corpus.documents}
         out.append("## Projets présentés {: #projets }\n")
-        out += [f"- [{escape.text(docs[i].meta.title or i)}]({rel(path, doc_path(i))})" for i in sponsored] + [""]
+        out += [_named_link(path, corpus.get(i)) for i in sponsored] + [""]
     out.append(f"## Mentions {{: #mentions }}\n\n{hit_count} mention{'s' if hit_count != 1 else ''} dans "
                f"{doc_count} document{'s' if doc_count != 1 else ''}"
                + (f", du plus récent au plus ancien — page {page} sur {pages_count}" if pages_count > 1 else "") + ".\n")
     for doc, doc_hits in chunk:
-        name = escape.text(doc.meta.symbol or doc.meta.title or doc.meta.id)
+        name = escape.text(display_name(doc))
         out.append(f"### [{name}]({rel(path, doc_path(doc.meta.id))}) {{: #doc-{doc.meta.id} }}\n")
         out += [_hit_line(path, doc, h) for h in doc_hits] + [""]
     out.append(paging.nav(path, page, pages_count, lambda n: page_path(entity, n)))
@@ -137,3 +136,9 @@ def _sort_name(name: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _named_link(path: str, doc) -> str:
+    """``- [Projet de résolution (Bélarus, 2013)](…) — title``: a draft is named as everywhere else."""
+    title = f" — {escape.text(doc.meta.title)}" if doc.meta.title else ""
+    return f"- [{escape.text(display_name(doc))}]({rel(path, doc_path(doc.meta.id))}){title}"
