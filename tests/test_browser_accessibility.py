@@ -179,7 +179,7 @@ def test_the_phone_menu_holds_the_documents_table_of_contents(browser, base_url)
 
 def test_the_fiche_and_the_comparison_fit_a_phone(browser, base_url):
     page = browser.new_page(viewport={"width": 360, "height": 800})
-    for path in ("documents/a-res-74-176/", "comparaisons/e-res-2015-23/a-res-74-176/"):
+    for path in ("documents/a-res-74-176/", "comparaisons/projet-colombie-c5c9048f/a-res-74-176/"):
         page.goto(base_url + path)
         if page.locator(".doc-meta summary").count():
             page.click(".doc-meta summary")
@@ -188,7 +188,7 @@ def test_the_fiche_and_the_comparison_fit_a_phone(browser, base_url):
     # on a phone the comparison's two sides stack, and each says which version it is
     first, second = page.locator(".cmp-which").all()[:2]
     assert first.is_visible() and second.is_visible()
-    assert "ancienne" in first.inner_text().lower() and "2015/23" in first.inner_text()
+    assert "ancienne" in first.inner_text().lower() and "(colombie, 2018)" in first.inner_text().lower()
     assert "récente" in second.inner_text().lower() and "74/176" in second.inner_text()
     assert page.locator(".cmp-head").is_hidden()
     page.close()
