@@ -47,6 +47,16 @@ class ArchiveConfig(base.Config):
     latest = c.Type(int, default=8)
 
 
+def files_sources(files: Files, sources: Path, documents, config) -> None:
+    """Each published document's raw text, copied as it was received to ``sources/<id>.txt``
+    (the fiche offers it for download; the name is the id's slug, never the file's own name)."""
+    for doc in documents:
+        raw = sources / doc.meta.source
+        if raw.is_file() and not raw.is_symlink():
+            files.append(File(doc.meta.source, src_dir=str(sources), dest_dir=config.site_dir,
+                              use_directory_urls=False, dest_uri=f"sources/{doc.meta.id}.txt"))
+
+
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Injects the archive's generated pages into the MkDocs build."""
 
@@ -70,6 +80,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.warning("un-archive: %s exists in docs_dir; the generated page is not used", generated.path)
                 continue
             files.append(File.generated(config, generated.path, content=generated.content))
+        files_sources(files, self.sources, self.built.corpus.documents, config)
         self.top_folders = sorted({f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri})
         return files
 

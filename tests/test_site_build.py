@@ -274,3 +274,14 @@ def test_site_url_is_set_by_archive_site_url(monkeypatch):
     assert load_config(str(ROOT / "mkdocs.yml")).site_url == "https://example.org/archive/"
     monkeypatch.delenv("ARCHIVE_SITE_URL")
     assert load_config(str(ROOT / "mkdocs.yml")).site_url == "http://127.0.0.1:8000/"
+
+
+def test_the_fiche_offers_the_source_text_for_download(site):
+    from tests.conftest import SEEDS, normalize_file
+
+    for path in SEEDS:
+        doc = normalize_file(path).document
+        copy = site / "sources" / f"{doc.meta.id}.txt"
+        assert copy.read_bytes() == path.read_bytes(), f"{copy} is not the raw text as received"
+        page = (site / "documents" / doc.meta.id / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../sources/{doc.meta.id}.txt" download="{path.name}"' in page

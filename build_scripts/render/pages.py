@@ -72,7 +72,7 @@ def document_front(doc: Document) -> dict:
             "sponsors_note": m.sponsors_note,
             "committee_report": m.committee_report, "meeting": m.meeting,
             "committee_label": french.committee(m.committee), "original_language": m.original_language,
-            "distribution_label": french.date(m.distribution_date), "source": m.source,
+            "distribution_label": french.date(m.distribution_date), "source": m.source, "source_url": f"sources/{m.id}.txt",
             "language": m.language, "language_label": french.language(m.language),
             "provenance": [[french.field(k), french.provenance(v)] for k, v in m.provenance],
             "official_url": official, "json": f"api/documents/{m.id}.json",
