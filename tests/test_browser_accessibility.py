@@ -202,3 +202,16 @@ def test_document_text_is_set_in_a_serif_face(browser, base_url):
     assert "serif" in family and "sans-serif" not in family, family
     assert "sans-serif" in heading, heading
     page.close()
+
+
+def test_no_empty_column_beside_the_text(browser, base_url):
+    """A wide screen: the left column holds the page's table of contents, or is not there."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "documents/a-74-127/")
+    column = page.locator(".md-sidebar--primary")
+    assert column.is_visible()
+    assert column.locator(".md-nav--secondary a").count() >= 5, "the report's sections are listed on the left"
+    assert page.locator(".md-sidebar--secondary").count() == 0, "the table of contents is not given twice"
+    page.goto(base_url + "series/coordination-de-l-action-contre-la-traite-des-personnes/")
+    assert page.locator(".md-sidebar--primary").is_hidden(), "an empty column beside a page without contents"
+    page.close()
