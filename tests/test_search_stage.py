@@ -77,3 +77,13 @@ def test_a_query_naming_a_document_finds_the_document_first(searcher):
     first = searcher.query("coordination de l’action contre la traite")[0]
     assert first["label"] == "document" and first["url"].endswith("/") and "#" not in first["url"]
     assert searcher.query("plan d’action mondial")[0]["ref"] == "e-res-2015-23"
+
+
+def test_a_draft_is_named_in_results_as_on_the_site(searcher, corpus):
+    """A draft without symbol shows « Projet de résolution (Bélarus, 2013) — title », never the bare title
+    it shares with the resolution; a document with a symbol keeps its title."""
+    titles = {r.doc_id: r.title for r in records(corpus) if r.label == "document"}
+    assert titles["projet-belarus-f33632ee"].startswith("Projet de résolution (Bélarus, 2013) — Amélioration")
+    assert titles["a-res-74-176"].startswith("Amélioration")
+    hits = [r for r in searcher.query("Bélarus") if r["label"] == "document"]
+    assert hits and hits[0]["title"].startswith("Projet de résolution (Bélarus, 2013)")

@@ -23,7 +23,7 @@ def records(corpus) -> list[SearchRecord]:
     out = []
     for doc in corpus.documents:
         m = doc.meta
-        common = dict(doc_id=m.id, title=m.title or m.symbol or m.id, symbol=m.symbol or "", type=m.type,
+        common = dict(doc_id=m.id, title=_title(doc), symbol=m.symbol or "", type=m.type,
                       body=m.body or "", year=year(doc) or "")
         out.append(SearchRecord(ref=m.id, label="document", text=common["title"], **common))  # the document hit
         for para in doc.paragraphs:
@@ -31,6 +31,19 @@ def records(corpus) -> list[SearchRecord]:
         for note in doc.footnotes:
             out.append(SearchRecord(ref=f"{m.id}#{note.id}", label=f"note {note.marker}", text=note.text, **common))
     return out
+
+
+def _title(doc) -> str:
+    """The title a result shows: a draft without symbol is named as everywhere on the site
+    (« Projet de résolution (Bélarus, 2013) — Amélioration de … »), so that it can be told from
+    the resolution whose title it shares (and found by its sponsors' names)."""
+    from ..render.pages import display_name
+
+    m = doc.meta
+    if m.symbol:
+        return m.title or m.symbol
+    name = display_name(doc)
+    return f"{name} — {m.title}" if m.title and name != m.title else (m.title or m.id)
 
 
 def facets(corpus) -> dict:
