@@ -60,6 +60,7 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from lunr.index import Index
@@ -233,6 +234,61 @@ def url(doc_id: str, fragment: str) -> str:
     return path + (f"#{quote(fragment, safe=_URL_SAFE)}" if fragment else "")
 
 
+def lunr_hits(index: Index, clauses: list[Clause], and_mode: bool) -> list[dict]:
+    """Raw lunr results of *index* for *clauses*: ``[{ref, score, match_data}]``.
+
+    Every clause searches every field, with the pipeline already applied; in AND mode
+    a clause marked required is required; phrase clauses are always required.
+    """
+
+    def build(query: Query) -> None:
+        for c in clauses:
+            required = c.phrase or (and_mode and c.required)
+            query.term(
+                c.term,
+                use_pipeline=False,
+                presence=QueryPresence.REQUIRED if required else QueryPresence.OPTIONAL,
+                wildcard=Query.WILDCARD_TRAILING if c.wildcard else Query.WILDCARD_NONE,
+            )
+
+    return index.query(callback=build)
+
+
+class Found(NamedTuple):
+    """A record that matches: its place in record order, score, matched terms, kind, document."""
+
+    key: Any  # row, or (document, local): sorts in record order
+    score: float
+    terms: set
+    document: bool  # a document record (title and symbol), not a paragraph
+    doc: int
+
+
+def order(found: list[Found], parsed: ParsedQuery, and_mode: bool, exact: dict, symbol_docs: set) -> list[Found]:
+    """The ranking rules of the module docstring (*exact*: key → exact words held;
+    *symbol_docs*: documents whose symbol holds a query token)."""
+    found = sorted(found, key=lambda f: (-exact.get(f.key, 0), -_rounded(f.score), f.key))
+    if and_mode:  # documents whose title or symbol holds every term: the query names them
+        found = [f for f in found if f.document] + [f for f in found if not f.document]
+    if parsed.symbols:
+        pinned, rest, seen = [], [], set()
+        for f in found:
+            if f.doc in symbol_docs:
+                if parsed.symbol_only and f.doc in seen:
+                    continue
+                seen.add(f.doc)
+                pinned.append(f)
+            else:
+                rest.append(f)
+        found = pinned + rest
+    return found
+
+
+def highlighted(f: Found, parsed: ParsedQuery) -> set:
+    """Terms to mark one by one: words of a phrase are highlighted as the phrase."""
+    return f.terms & parsed.free_terms if parsed.phrases else f.terms
+
+
 class Searcher:
     """A loaded index and store, queried like ``ArchiveSearch.query``."""
 
@@ -246,18 +302,7 @@ class Searcher:
 
     def lunr(self, clauses: list[Clause], and_mode: bool) -> list[dict]:
         """Raw lunr results for *clauses*: ``[{ref, score, match_data}]``."""
-
-        def build(query: Query) -> None:
-            for c in clauses:
-                required = c.phrase or (and_mode and c.required)
-                query.term(
-                    c.term,
-                    use_pipeline=False,
-                    presence=QueryPresence.REQUIRED if required else QueryPresence.OPTIONAL,
-                    wildcard=Query.WILDCARD_TRAILING if c.wildcard else Query.WILDCARD_NONE,
-                )
-
-        return self.index.query(callback=build)
+        return lunr_hits(self.index, clauses, and_mode)
 
     def _phrase_key(self, row: int) -> str:
         if row not in self._phrase_keys:
@@ -299,33 +344,13 @@ class Searcher:
                 key = self._phrase_key(row)
                 if not all(" " + p + " " in key for p in parsed.phrases):
                     continue
-            found.append((row, hit["score"], set(hit["match_data"].metadata)))
-        exact = {f[0]: len(parsed.exact & self._exact_words(f[0])) for f in found} if parsed.exact else {}
-        found.sort(key=lambda f: (-exact.get(f[0], 0), -_rounded(f[1]), f[0]))
-        if and_mode:  # documents whose title or symbol holds every term: the query names them
-            found = [f for f in found if not self.records[f[0]][1]] + [f for f in found if self.records[f[0]][1]]
-        if parsed.symbols:
-            pinned_docs = {
-                record_doc
-                for record_doc in {self.records[f[0]][0] for f in found}
-                if self._symbols(record_doc) & parsed.symbols
-            }
-            pinned, rest, seen = [], [], set()
-            for f in found:
-                doc = self.records[f[0]][0]
-                if doc in pinned_docs:
-                    if parsed.symbol_only and doc in seen:
-                        continue
-                    seen.add(doc)
-                    pinned.append(f)
-                else:
-                    rest.append(f)
-            found = pinned + rest
+            found.append(Found(row, hit["score"], set(hit["match_data"].metadata), not record[1], record[0]))
+        exact = {f.key: len(parsed.exact & self._exact_words(f.key)) for f in found} if parsed.exact else {}
+        symbol_docs = {f.doc for f in found if self._symbols(f.doc) & parsed.symbols} if parsed.symbols else set()
+        found = order(found, parsed, and_mode, exact, symbol_docs)
         if limit is not None:
             found = found[:limit]
-        # words of a phrase are highlighted as the phrase, not one by one
-        return [self._result(row, score, terms & parsed.free_terms if parsed.phrases else terms, parsed.phrases)
-                for row, score, terms in found]
+        return [self._result(f.key, f.score, highlighted(f, parsed), parsed.phrases) for f in found]
 
     def _result(self, row: int, score: float, terms: set[str], phrases: list[str]) -> dict:
         doc_index, fragment, label, text = self.records[row]
