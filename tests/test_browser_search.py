@@ -35,11 +35,45 @@ def search(page, query: str, kind: str = "para") -> list[dict]:
 
 def test_index_is_loaded_lazily(page):
     loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
-    assert not any("search/index.json" in name for name in loaded), "no index on a plain page view"
+    assert not any("/search/" in name for name in loaded), "no search file on a plain page view"
     assert page.locator(".md-search").count() == 0, "Material's own search is replaced, not doubled"
     search(page, "traite")
     loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
-    assert any("search/index.json" in name for name in loaded)
+    assert any("search/meta.json" in name for name in loaded) and any("search/terms/" in name for name in loaded)
+
+
+def _bucket_paths(site, words):
+    """The term buckets a query of *words* needs, computed here from the built site's meta.json."""
+    import json
+
+    from build_scripts.search.pipeline import process_term
+    from build_scripts.search.shards import bucket
+
+    meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
+    keys = {process_term(w) for w in words} - {None}
+    return {f"search/terms/{bucket(k, meta['buckets'])}.json" for k in keys}, meta
+
+
+@pytest.mark.parametrize("query", ["Khartoum", "traite des personnes", "États Membres"])
+def test_a_query_fetches_only_the_parts_it_needs(browser, base_url, built_site, query):
+    """Network requests observed: the query's own term buckets, then the texts of the results shown;
+    no other bucket, no prefix table, no filter list, and nothing of the monolithic kind."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.goto(base_url + "citer/")
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url.split(base_url, 1)[-1]))
+    search(pg, query)
+    wanted, meta = _bucket_paths(built_site, query.lower().split())
+    terms = {r for r in requests if r.startswith("search/terms/")}
+    assert terms == wanted, (terms, wanted)
+    assert len(terms) < meta["buckets"] / 3, "a query fetches a small part of the index"
+    assert not [r for r in requests if r.startswith(("search/prefix/", "search/facets/"))]
+    docs = [r for r in requests if r.startswith("search/docs/")]
+    groups = pg.locator(".archive-search__group").count()
+    assert groups and 0 < len(docs) <= groups * 4, "the texts of the results shown, not of every match"
+    assert {r for r in requests if r.startswith("search/")} == terms | set(docs) | {"search/meta.json"}
+    context.close()
 
 
 def test_plain_word_with_stemming(page):
