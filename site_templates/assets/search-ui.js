@@ -19,6 +19,7 @@
   var loading = null, timer = null, shards = null, runs = 0;
   var SCRIPTS = ["lunr.js", "search-support.js", "search.js", "search-shards.js"];
   var HITS_PER_DOC = 3, PAGE_DOCS = pageHost ? 50 : 20;  /* documents shown: the panel, or a page of the page */
+  var FIRST_DOCS = 5;  /* shown as soon as their texts are in, before the others' (slow networks) */
   var shownDocs = PAGE_DOCS, lastQuery = "";
 
   if (pageHost) { pageHost.appendChild(panel); panel.classList.add("is-page"); }
@@ -107,7 +108,7 @@
   /* The matches shown: per group shown, its best hit (for the document line) and best paragraphs. */
   function shownHits(groups) {
     var out = [];
-    groups.slice(0, shownDocs).forEach(function (g) {
+    groups.forEach(function (g) {
       out.push(g.first);
       g.hits.slice(0, HITS_PER_DOC).forEach(function (h) { if (h !== g.first) { out.push(h); } });
     });
@@ -115,11 +116,14 @@
   }
 
   /* Results grouped by document: the document once (a link to its top), then its best
-     paragraphs, then how many more it holds. *shown* maps a match to its result (texts fetched). */
-  function render(q, groups, paragraphs, shown) {
+     paragraphs, then how many more it holds. *shown* maps a match to its result (texts fetched);
+     until *complete*, only the first documents are there, and the status waits for the rest. */
+  function render(q, groups, paragraphs, shown, complete) {
     list.textContent = "";
+    list.setAttribute("data-query", q);
     groups.slice(0, shownDocs).forEach(function (g) {
       var first = shown.get(g.first);
+      if (!first) { return; }
       var item = document.createElement("li");
       item.className = "archive-search__group";
       var head = document.createElement("a");
@@ -146,6 +150,7 @@
       }
       list.appendChild(item);
     });
+    if (!complete) { return; }
     if (groups.length > shownDocs) {
       var more = document.createElement("li");
       var next = document.createElement("a");
@@ -187,14 +192,24 @@
     load().then(function (search) {
       return search.hits(q, filters()).then(function (out) {  /* every match: true counts */
         var groups = group(out.found);
-        var wanted = shownHits(groups);
         var paragraphs = out.found.filter(function (f) { return !f.document; }).length;
-        return search.results(out.parsed, wanted).then(function (results) {  /* texts of the shown ones only */
-          if (seq !== runs) { return; }  /* a newer query is running */
-          var shown = new Map();
-          wanted.forEach(function (h, i) { shown.set(h, results[i]); });
+        var shown = new Map();
+        function fetchTexts(hits) {  /* texts of the shown results only */
+          return search.results(out.parsed, hits).then(function (results) {
+            hits.forEach(function (h, i) { shown.set(h, results[i]); });
+          });
+        }
+        var first = shownHits(groups.slice(0, Math.min(FIRST_DOCS, shownDocs)));
+        var rest = shownHits(groups.slice(Math.min(FIRST_DOCS, shownDocs), shownDocs));
+        var firstDone = fetchTexts(first).then(function () {
+          if (seq !== runs || !rest.length) { return; }  /* a newer query is running, or nothing more */
           open(true);
-          render(q, groups, paragraphs, shown);
+          render(q, groups, paragraphs, shown, false);
+        });
+        return Promise.all([firstDone, fetchTexts(rest)]).then(function () {
+          if (seq !== runs) { return; }
+          open(true);
+          render(q, groups, paragraphs, shown, true);
         });
       });
     }).catch(function () { if (seq === runs) { status.textContent = "La recherche n’a pas pu aboutir."; } });
