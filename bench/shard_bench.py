@@ -6,10 +6,12 @@
 takes ~10 minutes per 1,000), so the search records are made directly: the 66 texts at
 hand (five seeds, 61 real documents) are parsed once and turned into search records as
 the site's search stage does (:func:`build_scripts.search.stage.records`); document ``k``
-of the archive is a copy of text ``k % 66`` with its own id, symbol (``A/RES/90/<k+1>``),
-title (five random words and ``k``), year, and one paragraph carrying a made-up name
-shared by three documents (the *rare word*: ``zal…``). About 30 records a document
-(1.5 million at 50,000 documents). The index files are written by
+of the archive is a copy of a text drawn at random (the 66 first: each text once), with
+its own id, symbol (``A/RES/90/<k+1>``), title (five random words and ``k``), year, a random
+three quarters of the text's paragraphs (so that posting lists are not periodic, which
+gzip would exploit), and its first paragraph carrying a made-up name shared by three
+documents (the *rare word*: ``zal…``). About 23 records a document (1.2 million at
+50,000 documents). The index files are written by
 :func:`build_scripts.search.shards.shard_files`, exactly as the site build writes them.
 
 **The page.** The seed site (``mkdocs build`` of the five seeds, made once) with its
@@ -19,9 +21,11 @@ keeps connections alive, as a static host would.
 
 **Measured, per size and query** (a fresh browser context each run, median of ``--runs``):
 
-* *bytes*: the bytes on the wire (CDP ``Network.loadingFinished`` ``encodedDataLength``,
-  gzip) of every request from focusing the box to the first results on screen: scripts,
-  ``meta.json``, term buckets, text chunks, headers;
+* *bytes*: the bytes on the wire (gzip bodies and headers: Resource Timing ``transferSize``)
+  of every request made after focusing the box and answered before the first results are on
+  screen: scripts, ``meta.json``, term buckets, text chunks; and (CDP
+  ``Network.loadingFinished`` ``encodedDataLength``) of everything the query fetched until
+  all twenty documents and the counts are shown;
 * *keystroke → results*: on the page with search loaded (box focused, scripts and
   ``meta.json`` in), the time from the last keystroke (``input`` event) to the status
   line announcing the results, under network throttling (CDP
@@ -98,15 +102,18 @@ def base() -> tuple[list[list], dict]:
 
 
 def synthetic(n: int, docs: list[list]):
+    """Document ``k``: a copy of a text drawn at random, with a random three quarters of its
+    paragraphs (copies of one text differ, and posting lists are not periodic: gzip must not
+    find in them repeats that a real archive would not have)."""
     rng = random.Random(n)
     for k in range(n):
-        source = docs[k % len(docs)]
+        source = docs[k % len(docs)] if k < len(docs) else docs[rng.randrange(len(docs))]
         title = " ".join(rng.sample(WORDS, 5)).capitalize() + f" {k}"
         common = dict(doc_id=f"bench-{k:06d}", title=title, symbol=f"A/RES/90/{k + 1}", year=str(1990 + k % 35))
-        marked = min(1, len(source) - 1)
-        for i, r in enumerate(source):
+        kept = [r for i, r in enumerate(source) if i < 2 or rng.random() < 0.75]
+        for i, r in enumerate(kept):
             text = title if not r.fragment else r.text
-            if i == marked:
+            if i == 1:
                 text = f"{text} (observatoire {rare_word(k)})"
             yield dataclasses.replace(r, ref=f"bench-{k:06d}#{r.fragment}" if r.fragment else f"bench-{k:06d}",
                                       text=text, **common)
@@ -225,8 +232,10 @@ def one_run(browser, base: str, query: str, profile: dict) -> dict:
     urls: dict = {}
     cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
     cdp.send("Network.emulateNetworkConditions", {"offline": False, **profile})
-    page.evaluate("() => { window.__input = 0; document.querySelector('#archive-search-input')"
-                  ".addEventListener('input', () => { window.__input = performance.now(); }); }")
+    page.evaluate("() => { window.__input = 0; performance.setResourceTimingBufferSize(100000);"
+                  " const box = document.querySelector('#archive-search-input');"
+                  " box.addEventListener('input', () => { window.__input = performance.now(); }); }")
+    page.evaluate("() => { window.__focus = performance.now(); }")
     page.click("#archive-search-input")  # focus: scripts and meta.json
     page.wait_for_function("() => window.ArchiveShards && document.querySelector('[data-search-status]')"
                            ".textContent === ''", timeout=120_000)
@@ -237,6 +246,10 @@ def one_run(browser, base: str, query: str, profile: dict) -> dict:
     page.wait_for_timeout(100)
     fetched = sum(sizes.values())
     requests = len(sizes)
+    # bytes on the wire (transferSize: gzip body and headers) of the requests made after the focus
+    # and answered before the first results were on screen
+    to_first = page.evaluate("() => performance.getEntriesByType('resource').filter(e => e.startTime >= window.__focus"
+                             " && e.responseEnd <= window.__first).reduce((n, e) => n + e.transferSize, 0)")
     status = page.text_content("[data-search-status]")
     heap = cdp.send("Runtime.getHeapUsage")["usedSize"]
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
@@ -248,7 +261,7 @@ def one_run(browser, base: str, query: str, profile: dict) -> dict:
     cdp.send("HeapProfiler.collectGarbage")
     heap_after = cdp.send("Runtime.getHeapUsage")["usedSize"]
     context.close()
-    return {"bytes": fetched, "first_ms": first, "all_ms": done, "heap": heap, "heap_after": heap_after,
+    return {"bytes_first": to_first, "bytes": fetched, "first_ms": first, "all_ms": done, "heap": heap, "heap_after": heap_after,
             "status": status, "requests": requests}
 
 
@@ -268,7 +281,7 @@ def browser_rows(n: int, runs: int) -> list[dict]:
                     got = [one_run(browser, base, query, profile) for _ in range(runs)]
                     rows.append({"n": n, "query": query, "profile": name, "status": got[0]["status"],
                                  **{k: statistics.median(g[k] for g in got)
-                                    for k in ("bytes", "first_ms", "all_ms", "heap", "heap_after", "requests")}})
+                                    for k in ("bytes_first", "bytes", "first_ms", "all_ms", "heap", "heap_after", "requests")}})
                     print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
             browser.close()
     finally:

@@ -59,7 +59,7 @@ from build_scripts.search.text import fold, nfc, tokenize
 VERSION = 2
 BUCKET_CHARS = 24_000
 PREFIX_CHARS = 24_000
-CHUNK = 16
+CHUNK = 32  # records per text file: most resolutions are one file, a long report a few
 DOCS_PER_FOLDER = 1000
 FACETS = ("type", "body", "year")
 MASK_BITS = 31

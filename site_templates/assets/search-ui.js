@@ -201,21 +201,21 @@
         }
         var first = shownHits(groups.slice(0, Math.min(FIRST_DOCS, shownDocs)));
         var rest = shownHits(groups.slice(Math.min(FIRST_DOCS, shownDocs), shownDocs));
-        var firstDone = fetchTexts(first).then(function () {
-          if (seq !== runs || !rest.length) { return; }  /* a newer query is running, or nothing more */
+        return fetchTexts(first).then(function () {
+          if (seq !== runs) { return; }  /* a newer query is running */
           open(true);
-          render(q, groups, paragraphs, shown, false);
-        });
-        return Promise.all([firstDone, fetchTexts(rest)]).then(function () {
-          if (seq !== runs) { return; }
-          open(true);
-          render(q, groups, paragraphs, shown, true);
+          render(q, groups, paragraphs, shown, !rest.length);
+          if (!rest.length) { return; }
+          return fetchTexts(rest).then(function () {  /* the others once the first are on screen */
+            if (seq !== runs) { return; }
+            render(q, groups, paragraphs, shown, true);
+          });
         });
       });
     }).catch(function () { if (seq === runs) { status.textContent = "La recherche n’a pas pu aboutir."; } });
   }
 
-  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(run, 120); }
+  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(run, 60); }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
