@@ -185,3 +185,58 @@ def test_enter_opens_the_results_page_which_can_be_shared(browser, base_url):
     assert docs and all(d.startswith("A/74/127") for d in docs)
     other.close()
     pg.close()
+
+
+@pytest.fixture(scope="module")
+def head_site(built_site, tmp_path_factory):
+    """The built site with the search files of the 66 texts at hand, common words given heads of 20
+    documents (what a large archive's common words get): served, with the monolithic searcher."""
+    from build_scripts import corpus as corpus_mod
+    from build_scripts.search import Searcher, build
+    from build_scripts.search.shards import shard_files
+    from build_scripts.search.stage import facets, records
+    from build_scripts.sources import read_source
+    from tests.conftest import FIXTURES, SEEDS, normalize_file
+    from tests.support.browser import serve
+
+    docs = [normalize_file(p).document for p in SEEDS] + [read_source(p).document
+                                                         for p in sorted((FIXTURES / "real").glob("*/*.txt"))]
+    corpus = corpus_mod.build(docs)
+    recs = records(corpus)
+    root = tmp_path_factory.mktemp("head-site")
+    for entry in built_site.iterdir():
+        if entry.name != "search":
+            (root / entry.name).symlink_to(entry)
+    for path, text in shard_files(recs, labels=facets(corpus), head_min=20, head_docs=20):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    url, server = serve(root)
+    yield url, Searcher(*build(recs))
+    server.shutdown()
+
+
+@pytest.mark.parametrize("query", ["rights", "human rights"])
+def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
+    """One common word: its head (no whole list fetched), the same first documents and the true counts
+    as the whole index; two words: the whole lists."""
+    url, monolithic = head_site
+    pg = browser.new_page()
+    pg.goto(url + "citer/")
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url.split(url, 1)[-1]))
+    search(pg, query)
+    full = monolithic.query(query, limit=None)
+    docs = []
+    for r in full:
+        line = (r["symbol"] + " — " if r["symbol"] else "") + r["title"]
+        if line not in docs:
+            docs.append(line)
+    paragraphs = sum(r["label"] != "document" for r in full)
+    status = pg.text_content("[data-search-status]")
+    assert status.startswith(f"{len(docs)} documents, {paragraphs} paragraphes"), status
+    assert len(docs) > (20 if " " not in query else 5)
+    shown = pg.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
+    assert shown == docs[:20]
+    tails = [r for r in requests if r.startswith("search/tails/")]
+    assert (not tails) if " " not in query else tails
+    pg.close()

@@ -194,3 +194,83 @@ def test_node_sharded_equals_monolithic_and_fetches_what_python_fetches(node, tm
         assert set(out["shardFetched"][i]) == set(python.fetched), spec
         nonempty += bool(py)
     assert nonempty > len(RELEVANCE) - 3
+
+
+# --- heads: a one-word query on a common term, without its whole list ---------------------------
+
+HEAD_WORDS = ["rights", "right", "human", "Human", "traite", "traité", "États", "etats", "development", "nations",
+              "assembly", "Assemblée", "international", "résolution", "personnes", "Office", "coopération"]
+HEAD_DOCS = 4
+
+
+def first_groups(results: list[dict], n: int) -> list:
+    """The first *n* documents of *results*, each with its matches (ref, score) in order."""
+    out, by_doc = [], {}
+    for r in results:
+        if r["doc_id"] not in by_doc:
+            if len(out) == n:
+                continue
+            by_doc[r["doc_id"]] = []
+            out.append((r["doc_id"], by_doc[r["doc_id"]]))
+        by_doc[r["doc_id"]].append((r["ref"], r["score"]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def head_files(real_records):
+    """Heads made from 20 postings on, four documents each: every common word of the small corpus has one."""
+    return files_of(real_records, head_min=20, head_docs=HEAD_DOCS)
+
+
+@pytest.fixture(scope="module")
+def monolithic(real_records):
+    return Searcher(*build(real_records))
+
+
+def test_heads_give_the_first_documents_and_true_counts(head_files, monolithic):
+    assert sum(p.startswith("search/tails/") for p in head_files) > 100
+    for word in HEAD_WORDS:
+        full = monolithic.query(word, limit=None)
+        searcher = ShardedSearcher(reader(head_files))
+        out = searcher.hits(word, groups=HEAD_DOCS)
+        assert not out.complete, word  # answered by the head
+        assert not [p for p in searcher.fetched if p.startswith("search/tails/")]
+        got = searcher.results(out.parsed, out.found)
+        assert first_groups(got, HEAD_DOCS) == first_groups(full, HEAD_DOCS), word
+        assert out.paragraphs == sum(r["label"] != "document" for r in full)
+        assert out.docs == len({r["doc_id"] for r in full}) > HEAD_DOCS
+
+
+def test_without_a_head_the_whole_list_is_fetched(head_files, monolithic):
+    cases = [("human rights", None, None), ("rights", {"type": "resolution"}, HEAD_DOCS), ("rights", None, 50),
+             ('"human rights"', None, HEAD_DOCS), ("right", None, None)]
+    for q, filters, groups in cases:
+        searcher = ShardedSearcher(reader(head_files))
+        out = searcher.hits(q, filters, groups=groups)
+        assert out.complete and [p for p in searcher.fetched if p.startswith("search/tails/")], q
+        assert searcher.results(out.parsed, out.found) == monolithic.query(q, filters, limit=None), q
+
+
+def test_node_heads_and_tails_match_python(node, tmp_path, head_files, monolithic):
+    for path, text in head_files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    write_assets(tmp_path / "assets")
+    queries = [{"q": w, "options": {"limit": None}} for w in HEAD_WORDS + ["human rights", '"human rights"']]
+    spec = {"shards": str(tmp_path), "queries": queries, "groups": HEAD_DOCS}
+    (tmp_path / "spec.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run([node, str(RUNNER), str(tmp_path / "assets"), str(tmp_path / "spec.json")],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    for i, spec in enumerate(queries):
+        full = monolithic.query(spec["q"], limit=None)
+        assert [r["ref"] for r in out["shardResults"][i]] == [r["ref"] for r in full], spec  # tails, in node
+        head = out["headResults"][i]
+        python = ShardedSearcher(reader(head_files))
+        py = python.hits(spec["q"], groups=HEAD_DOCS)
+        python.results(py.parsed, py.found)
+        assert head["complete"] == py.complete and (head["paragraphs"], head["docs"]) == (py.paragraphs, py.docs)
+        assert [(d, [r for r, _ in hits]) for d, hits in first_groups(head["results"], HEAD_DOCS)] == [
+            (d, [r for r, _ in hits]) for d, hits in first_groups(full, HEAD_DOCS)], spec
+        assert set(head["fetched"]) == set(python.fetched), spec

@@ -57,17 +57,15 @@ Results
 from __future__ import annotations
 
 import html
-import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from lunr.index import Index
-from lunr.query import Query, QueryPresence
 
 from build_scripts.search import pipeline  # noqa: F401  (registers the functions)
 from build_scripts.search.pipeline import process_term
+from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.stopwords import is_stop_word
 from build_scripts.search.text import fold, phrase_key, prepare, tokenize
 
@@ -152,10 +150,6 @@ def exact_words(text: str) -> set[str]:
             if not tok.alias and not _DIGIT_RE.search(tok.term) and not is_stop_word(tok.term)}
 
 
-def _rounded(score: float) -> int:
-    return math.floor(score * 1e6 + 0.5)
-
-
 def _accepts(filters: dict | None, doc: list[str]) -> bool:
     if not filters:
         return True
@@ -232,61 +226,6 @@ def url(doc_id: str, fragment: str) -> str:
     """``documents/<doc_id>/#<fragment>``, each part percent-encoded like encodeURIComponent."""
     path = f"documents/{quote(doc_id, safe=_URL_SAFE)}/"
     return path + (f"#{quote(fragment, safe=_URL_SAFE)}" if fragment else "")
-
-
-def lunr_hits(index: Index, clauses: list[Clause], and_mode: bool) -> list[dict]:
-    """Raw lunr results of *index* for *clauses*: ``[{ref, score, match_data}]``.
-
-    Every clause searches every field, with the pipeline already applied; in AND mode
-    a clause marked required is required; phrase clauses are always required.
-    """
-
-    def build(query: Query) -> None:
-        for c in clauses:
-            required = c.phrase or (and_mode and c.required)
-            query.term(
-                c.term,
-                use_pipeline=False,
-                presence=QueryPresence.REQUIRED if required else QueryPresence.OPTIONAL,
-                wildcard=Query.WILDCARD_TRAILING if c.wildcard else Query.WILDCARD_NONE,
-            )
-
-    return index.query(callback=build)
-
-
-class Found(NamedTuple):
-    """A record that matches: its place in record order, score, matched terms, kind, document."""
-
-    key: Any  # row, or (document, local): sorts in record order
-    score: float
-    terms: set
-    document: bool  # a document record (title and symbol), not a paragraph
-    doc: int
-
-
-def order(found: list[Found], parsed: ParsedQuery, and_mode: bool, exact: dict, symbol_docs: set) -> list[Found]:
-    """The ranking rules of the module docstring (*exact*: key → exact words held;
-    *symbol_docs*: documents whose symbol holds a query token)."""
-    found = sorted(found, key=lambda f: (-exact.get(f.key, 0), -_rounded(f.score), f.key))
-    if and_mode:  # documents whose title or symbol holds every term: the query names them
-        found = [f for f in found if f.document] + [f for f in found if not f.document]
-    if parsed.symbols:
-        pinned, rest, seen = [], [], set()
-        for f in found:
-            if f.doc in symbol_docs:
-                if parsed.symbol_only and f.doc in seen:
-                    continue
-                seen.add(f.doc)
-                pinned.append(f)
-            else:
-                rest.append(f)
-        found = pinned + rest
-    return found
-
-
-def highlighted(f: Found, parsed: ParsedQuery) -> set:
-    """Terms to mark one by one: words of a phrase are highlighted as the phrase."""
-    return f.terms & parsed.free_terms if parsed.phrases else f.terms
 
 
 class Searcher:

@@ -5,7 +5,9 @@
  *   var s = ArchiveShards.open(fetchJson)   // fetchJson(path) -> Promise of the parsed JSON
  *   s.ready()                                // -> Promise of search/meta.json
  *   s.prefetch(q)                            // starts fetching q's term buckets (as you type)
- *   s.hits(q, filters, options)              // -> Promise {parsed, found}: every match, ranked
+ *   s.hits(q, filters, options)              // -> Promise {parsed, found, paragraphs, docs, complete}:
+ *                                            //    the matches, ranked, and the true counts;
+ *                                            //    options.groups: n (a common word's head may do)
  *   s.results(parsed, found)                 // -> Promise of result objects (fetches their texts)
  *   s.query(q, filters, options)             // -> Promise of ArchiveSearch.query's results
  *   s.fetched                                 // paths fetched, in order
@@ -198,18 +200,50 @@
     return this.keys(parsed).then(function (k) { return self.entries(k.keys); }).catch(function () {});
   };
 
+  /* {term, columns} of the head that answers the query's first `groups` documents, or null
+     (sharded.py's head: one word, no filter, phrase, wildcard or symbol; see heads.py). */
+  Shards.prototype.head = function (parsed, allowed, entries, groups) {
+    if (groups === undefined || groups === null || groups > (this.meta.headDocs || 0)) return null;
+    if (parsed.clauses.length !== 1) return null;
+    var clause = parsed.clauses[0];
+    var entry = entries[clause.term];
+    if (clause.wildcard || parsed.phrases.length || parsed.symbols.size || allowed.length || !entry || !entry.h) {
+      return null;
+    }
+    var word = parsed.exact.size === 1 ? parsed.exact.values().next().value : "";
+    var columns = Object.prototype.hasOwnProperty.call(entry.h, word) ? entry.h[word] : entry.h[""];
+    return { term: clause.term, columns: columns };
+  };
+
+  /* -> Promise {parsed, found, paragraphs, docs, complete}: the matches, ranked, and the true
+     counts; with options.groups, a one-word query on a common term may use its head (found:
+     the first documents' matches; complete: false). */
   Shards.prototype.hits = function (q, filters, options) {
     var self = this;
     options = options || {};
     var parsed = search.parseQuery(q, options.prefix);
-    if (!parsed.clauses.length) return Promise.resolve({ parsed: parsed, found: [] });
-    var need;
+    if (!parsed.clauses.length) {
+      return Promise.resolve({ parsed: parsed, found: [], paragraphs: 0, docs: 0, complete: true });
+    }
+    var need, entries, allowed, head;
     return this.keys(parsed).then(function (k) {
       need = k;
       return Promise.all([self.entries(k.keys), self.accepted(filters)]);
     }).then(function (data) {
-      var entries = data[0];
-      var allowed = data[1];
+      entries = data[0];
+      allowed = data[1];
+      head = self.head(parsed, allowed, entries, options.groups);
+      if (head) entries[head.term] = Object.assign({}, entries[head.term], { p: head.columns });
+      var tails = [];
+      sortedKeys(need.terms).forEach(function (term) {
+        var entry = entries[term];
+        if (!entry || !entry.h || (head && head.term === term)) return;
+        tails.push(self.read("search/tails/" + entry.i + ".json").then(function (tail) {
+          entries[term] = Object.assign({}, entry, tail);
+        }));
+      });
+      return Promise.all(tails);
+    }).then(function () {
       var index = lunr.Index.load(partial(self.meta, entries, need.terms));
       var hits = search.lunrHits(index, parsed.clauses, true);
       var andMode = true;
@@ -236,7 +270,15 @@
           var entry = entries[s];
           if (entry && entry.s) undelta(entry.s).forEach(function (d) { symbolDocs.add(d); });
         });
-        return { parsed: parsed, found: search.order(kept, parsed, andMode, exact, symbolDocs) };
+        var ranked = search.order(kept, parsed, andMode, exact, symbolDocs);
+        if (head) {
+          var n = entries[head.term].n;
+          return { parsed: parsed, found: ranked, paragraphs: n[0], docs: n[1], complete: false };
+        }
+        var docs = new Set();
+        var paragraphs = 0;
+        ranked.forEach(function (f) { docs.add(f.doc); if (!f.document) paragraphs += 1; });
+        return { parsed: parsed, found: ranked, paragraphs: paragraphs, docs: docs.size, complete: true };
       });
     });
   };

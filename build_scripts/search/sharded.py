@@ -9,7 +9,9 @@ A query fetches, through ``read(path) -> parsed JSON``:
 3. for a filter, the document list of each wanted value;
 4. for a phrase, the text chunks of the candidate records (the phrase is checked
    against the text, as :class:`~.query.Searcher` does);
-5. to show results, the text chunks of those results only (:meth:`ShardedSearcher.results`).
+5. to show results, the text chunks of those results only (:meth:`ShardedSearcher.results`);
+6. a common term's whole posting list (``search/tails/``) unless its head answers the query
+   (one word, the first documents: see :mod:`.heads`).
 
 **Same scores as the whole index.** The fetched terms make a lunr index of their own
 (``Index.load`` of the serialization :func:`partial` writes): their term numbers, their
@@ -28,17 +30,27 @@ everything with :class:`~.query.Searcher` over the monolithic index.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from lunr.index import Index
 
-from build_scripts.search.query import (DEFAULT_LIMIT, FILTERS, Found, ParsedQuery, highlighted, lunr_hits,
-                                        marks, order, parse_query, snippet, url)
+from build_scripts.search.query import DEFAULT_LIMIT, FILTERS, ParsedQuery, marks, parse_query, snippet, url
+from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.shards import bucket, doc_path, prefix_key
 from build_scripts.search.text import phrase_key
 
 Reader = Callable[[str], object]
+
+
+class Hits(NamedTuple):
+    """What a query matches: the records (ranked) and the true counts."""
+
+    parsed: ParsedQuery
+    found: list[Found]
+    paragraphs: int  # matching paragraph records
+    docs: int  # matching documents
+    complete: bool  # found holds every match (False: the first documents', from a head)
 
 
 def undelta(values: list[int]) -> list[int]:
@@ -128,17 +140,39 @@ class ShardedSearcher:
             out.append(docs)
         return out
 
-    def hits(self, q: str, filters: dict | None = None, *, prefix: bool = False) -> tuple[ParsedQuery, list[Found]]:
-        """Every matching record, ranked (no text fetched but a phrase's candidates')."""
+    def head(self, parsed: ParsedQuery, filters: dict | None, entries: dict, groups: int | None):
+        """``(term, columns)`` of the head that answers this query's first *groups* documents, or None."""
+        if groups is None or groups > self.meta.get("headDocs", 0) or len(parsed.clauses) != 1:
+            return None
+        clause = parsed.clauses[0]
+        entry = entries.get(clause.term, {})
+        if clause.wildcard or parsed.phrases or parsed.symbols or self.accepted(filters) or "h" not in entry:
+            return None
+        word = next(iter(parsed.exact)) if len(parsed.exact) == 1 else ""
+        return clause.term, entry["h"].get(word, entry["h"][""])
+
+    def hits(self, q: str, filters: dict | None = None, *, prefix: bool = False, groups: int | None = None) -> Hits:
+        """The matching records, ranked (no text fetched but a phrase's candidates').
+
+        With *groups*, a one-word query on a common term may use its head: then ``found``
+        holds the first *groups* documents' matches (at least) and the counts come from the
+        index (``complete`` is False); otherwise every match.
+        """
         parsed = parse_query(q, prefix)
         if not parsed.clauses:
-            return parsed, []
+            return Hits(parsed, [], 0, 0, True)
         terms = {c.term for c in parsed.clauses if not c.wildcard}
         for c in parsed.clauses:
             if c.wildcard:
                 terms.update(self.expand(c.term))
         exact_terms = {w: process_term(w) for w in parsed.exact}
         entries = self.entries(terms | set(parsed.symbols) | {t for t in exact_terms.values() if t})
+        head = self.head(parsed, filters, entries, groups)
+        if head is not None:
+            entries[head[0]] = {**entries[head[0]], "p": head[1]}
+        for term in sorted(terms):
+            if "h" in entries.get(term, {}) and (head is None or term != head[0]):
+                entries[term] = {**entries[term], **self.read(f"search/tails/{entries[term]['i']}.json")}
         index = Index.load(partial(self.meta, entries, terms))
         hits, and_mode = lunr_hits(index, parsed.clauses, True), True
         if not hits and parsed.free_required >= 2:
@@ -160,7 +194,11 @@ class ShardedSearcher:
         symbol_docs: set[int] = set()
         for s in parsed.symbols:
             symbol_docs.update(undelta(entries.get(s, {}).get("s", [])))
-        return parsed, order(found, parsed, and_mode, exact, symbol_docs)
+        found = order(found, parsed, and_mode, exact, symbol_docs)
+        if head is not None:
+            paragraphs, docs = entries[head[0]]["n"]
+            return Hits(parsed, found, paragraphs, docs, False)
+        return Hits(parsed, found, sum(not f.document for f in found), len({f.doc for f in found}), True)
 
     def _exact(self, found: list[Found], parsed: ParsedQuery, entries: dict, exact_terms: dict) -> dict:
         """Per found record, how many query words it holds exactly as typed (from the masks)."""
@@ -200,5 +238,5 @@ class ShardedSearcher:
     def query(self, q: str, filters: dict | None = None, *, prefix: bool = False,
               limit: int | None = DEFAULT_LIMIT) -> list[dict]:
         """Like :meth:`.query.Searcher.query`."""
-        parsed, found = self.hits(q, filters, prefix=prefix)
-        return self.results(parsed, found if limit is None else found[:limit])
+        out = self.hits(q, filters, prefix=prefix)
+        return self.results(out.parsed, out.found if limit is None else out.found[:limit])

@@ -8,12 +8,15 @@ JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
 
 ``search/meta.json`` (fetched once, its size does not grow with the corpus)
     ``{"version": 2, "lunr": "2.3.9", "fields": [...], "pipeline": [...],
-    "records": n, "docs": n, "buckets": K, "prefixBuckets": P, "chunk": C,
+    "records": n, "docs": n, "buckets": K, "prefixBuckets": P, "chunk": C, "headDocs": H,
     "facets": {"type": [value, ...], "body": [...], "year": [...]}, "labels": {...}}``.
     ``labels`` are the filters' French labels (what ``facets.json`` held).
 
 ``search/terms/<k>.json``: the terms whose :func:`bucket` is ``k``
-    ``{key: {"i": lunr term number, "p": [text, title, symbol], "w": [forms], "s": [docs]}}``.
+    ``{key: {"i": lunr term number, "p": [text, title, symbol], "w": [forms], "s": [docs]}}``;
+    a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads)
+    and ``"n": [paragraphs, documents]`` instead of ``"p"``, which is in
+    ``search/tails/<term number>.json`` (``{"p": [...]}``).
     Each field is ``0`` or four columns ``[docs, locals, weights, masks]``, one entry per
     record holding the term in that field, in record order: ``docs`` delta-coded (the first
     absolute), ``locals`` the record's number inside its document, ``weights`` the lunr
@@ -39,8 +42,9 @@ those of :func:`~build_scripts.search.index.build_index` over the same records
 (same term numbers, same weights), so a lunr index made of the fetched terms
 scores every record exactly as the whole index does (:mod:`.sharded`). Output is
 deterministic. Bucket counts are chosen so that a bucket holds about
-:data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows,
-except the postings of a common term, which hold every record that has it.
+:data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows; a
+common term's heads are bounded (:data:`~.heads.HEAD_DOCS` documents each), its whole
+list (a tail file) is not, and is fetched only by the queries that need it.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ import math
 import re
 from typing import Iterable, Iterator, Sequence
 
+from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
 from build_scripts.search.pipeline import LABELS, process_term
 from build_scripts.search.query import exact_words
@@ -144,8 +149,15 @@ def _buckets(entries: dict[str, str], target: int, key=lambda k: k) -> tuple[int
     return count, out
 
 
-def shard_files(records: Iterable[SearchRecord], labels: dict | None = None) -> Iterator[tuple[str, str]]:
-    """``(path, JSON text)`` of every file of the sharded index of *records* (see the docstring)."""
+def _encode(columns: list) -> list:
+    """Columns with absolute documents and integer masks → their file form (deltas, list masks)."""
+    return [[_deltas(c[0]), c[1], c[2], [_mask(m) for m in c[3]] if c[3] else 0] if c else 0 for c in columns]
+
+
+def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
+                head_docs: int = HEAD_DOCS) -> Iterator[tuple[str, str]]:
+    """``(path, JSON text)`` of every file of the sharded index of *records* (see the docstring;
+    *head_min* and *head_docs*: see :mod:`.heads`)."""
     records = list(records)
     _check_refs(records)
     docs, doc_of, local_of = _documents(records)
@@ -160,21 +172,27 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None) -> 
     postings = build_postings(records, keep_order=False, forms=forms)
     idfs, averages = postings.idfs(), postings.averages()
     entries: dict[str, dict] = {}
+    tails: dict[int, list] = {}
     for term, p in postings.terms.items():
-        fields = []
+        columns = []
         for f in range(len(FIELDS)):
             rows = p.rows[f]
             if not rows:
-                fields.append(0)
+                columns.append(0)
                 continue
             weights = postings.weights(term, f, idfs, averages)
-            masks = [_mask(postings.mask(term, f, k)) for k in range(len(rows))]
-            masks = masks if any(masks) else 0
-            fields.append([_deltas([doc_of[r] for r in rows]), [local_of[r] for r in rows],
-                           [round(w * 1000) for w in weights], masks])
-        entry: dict = {"i": p.index, "p": fields}
+            masks = [postings.mask(term, f, k) for k in range(len(rows))]
+            columns.append([[doc_of[r] for r in rows], [local_of[r] for r in rows],
+                            [round(w * 1000) for w in weights], masks if any(masks) else 0])
+        entry: dict = {"i": p.index}
         if p.forms:
             entry["w"] = sorted(p.forms, key=p.forms.get)
+        if sum(len(r) for r in p.rows) > head_min and len({d for c in columns if c for d in c[0]}) > head_docs:
+            found, entry["n"] = heads(columns, entry.get("w", []), head_docs)
+            entry["h"] = {form: _encode(cols) for form, cols in found.items()}
+            tails[p.index] = _encode(columns)
+        else:
+            entry["p"] = _encode(columns)
         entries[term] = entry
     symbol_docs: dict[str, list[int]] = {}
     for n, doc in enumerate(docs):
@@ -186,6 +204,8 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None) -> 
     buckets, by_bucket = _buckets(texts, BUCKET_CHARS)
     for k in sorted(by_bucket):
         yield f"search/terms/{k}.json", "{" + ",".join(f"{dumps(t)}:{texts[t]}" for t in by_bucket[k]) + "}"
+    for index in sorted(tails):
+        yield f"search/tails/{index}.json", dumps({"p": tails[index]})
     terms = sorted(postings.terms)
     prefix_buckets, by_prefix = _buckets({t: "" for t in terms}, PREFIX_CHARS, prefix_key)
     for k in sorted(by_prefix):
@@ -204,7 +224,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None) -> 
             yield doc_path(n, c // CHUNK), dumps({"d": doc, "r": chunk})
     meta = {"version": VERSION, "lunr": postings_version(), "fields": [name for name, _ in FIELDS],
             "pipeline": list(LABELS), "records": len(records), "docs": len(docs), "buckets": buckets,
-            "prefixBuckets": prefix_buckets, "chunk": CHUNK, "facets": facets, "labels": labels or {}}
+            "prefixBuckets": prefix_buckets, "chunk": CHUNK, "headDocs": head_docs, "facets": facets, "labels": labels or {}}
     yield "search/meta.json", dumps(meta)
 
 

@@ -116,9 +116,10 @@
   }
 
   /* Results grouped by document: the document once (a link to its top), then its best
-     paragraphs, then how many more it holds. *shown* maps a match to its result (texts fetched);
+     paragraphs, then how many more it holds. *total*: the true numbers of documents and
+     paragraphs; *shown* maps a match to its result (texts fetched);
      until *complete*, only the first documents are there, and the status waits for the rest. */
-  function render(q, groups, paragraphs, shown, complete) {
+  function render(q, groups, total, shown, complete) {
     list.textContent = "";
     list.setAttribute("data-query", q);
     groups.slice(0, shownDocs).forEach(function (g) {
@@ -151,7 +152,7 @@
       list.appendChild(item);
     });
     if (!complete) { return; }
-    if (groups.length > shownDocs) {
+    if (total.docs > shownDocs) {
       var more = document.createElement("li");
       var next = document.createElement("a");
       if (pageHost) {  /* the results page: the next documents, on the same page */
@@ -165,9 +166,9 @@
       more.appendChild(next);
       list.appendChild(more);
     }
-    status.textContent = groups.length
-      ? plural(groups.length, "document", "documents") + ", " + plural(paragraphs, "paragraphe", "paragraphes") +
-        " pour « " + q + " »" + (groups.length > shownDocs ? " (les " + shownDocs + " premiers documents affichés)" : "")
+    status.textContent = total.docs
+      ? plural(total.docs, "document", "documents") + ", " + plural(total.paragraphs, "paragraphe", "paragraphes") +
+        " pour « " + q + " »" + (total.docs > shownDocs ? " (les " + shownDocs + " premiers documents affichés)" : "")
       : "Aucun résultat pour « " + q + " ». Essayez sans accents ni guillemets, ou retirez un filtre.";
   }
 
@@ -190,9 +191,10 @@
     var seq = ++runs;
     if (!q) { list.textContent = ""; status.textContent = ""; open(false); return; }
     load().then(function (search) {
-      return search.hits(q, filters()).then(function (out) {  /* every match: true counts */
+      /* the matches of the documents shown (a common word's head may do) and the true counts */
+      return search.hits(q, filters(), { groups: shownDocs }).then(function (out) {
         var groups = group(out.found);
-        var paragraphs = out.found.filter(function (f) { return !f.document; }).length;
+        var total = { docs: out.docs, paragraphs: out.paragraphs };
         var shown = new Map();
         function fetchTexts(hits) {  /* texts of the shown results only */
           return search.results(out.parsed, hits).then(function (results) {
@@ -204,11 +206,11 @@
         return fetchTexts(first).then(function () {
           if (seq !== runs) { return; }  /* a newer query is running */
           open(true);
-          render(q, groups, paragraphs, shown, !rest.length);
+          render(q, groups, total, shown, !rest.length);
           if (!rest.length) { return; }
           return fetchTexts(rest).then(function () {  /* the others once the first are on screen */
             if (seq !== runs) { return; }
-            render(q, groups, paragraphs, shown, true);
+            render(q, groups, total, shown, true);
           });
         });
       });
