@@ -35,8 +35,9 @@ keeps connections alive, as a static host would.
   queries of different words (the file cache keeps 400 files at most);
 * *build*: time of ``shard_files`` (postings, weights, JSON) and of writing the files.
 
-Queries: the common word ``rights`` (in most of the English texts) and the rare word of
-document 123 (three documents at every size). *First results* is the first render of
+Queries: the common word ``rights`` (in most of the English texts; answered by its head,
+see :mod:`build_scripts.search.heads`), the rare word of document 123 (three documents at
+every size), and ``human rights`` (two common words: both posting lists fetched whole). *First results* is the first render of
 the list for the query (the first five documents, as soon as their texts are in); the
 status line, with the true counts, comes with the other fifteen.
 """
@@ -71,6 +72,7 @@ WORDS = ("cooperation development oceans peace climate water health education tr
          "debt finance science technology space youth ageing indigenous refugees").split()
 SYLLABLES = "ba ke di lo mu ra se ti vo za pe nu".split()
 COMMON = "rights"
+TWO_COMMON = "human rights"  # two common words: no head, both lists whole
 PROFILES = {  # CDP Network.emulateNetworkConditions
     "slow 4G (150 ms)": {"latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8},
     "DevTools Slow 4G (562.5 ms)": {"latency": 562.5, "downloadThroughput": 1.6e6 / 8 * 0.9,
@@ -149,6 +151,7 @@ class Gzip(http.server.SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     cache: dict = {}
+    sent: list = []  # (path, gzip body bytes) of every response, for the benches to count
 
     def log_message(self, *args):
         pass
@@ -170,6 +173,7 @@ class Gzip(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+        self.sent.append((self.path, len(body)))
 
 
 def serve(directory: Path):
@@ -276,7 +280,7 @@ def browser_rows(n: int, runs: int) -> list[dict]:
     try:
         with sync_playwright() as p:
             browser = launch(p)
-            for query in (COMMON, rare_word(123)):
+            for query in (COMMON, rare_word(123), TWO_COMMON):
                 for name, profile in PROFILES.items():
                     got = [one_run(browser, base, query, profile) for _ in range(runs)]
                     rows.append({"n": n, "query": query, "profile": name, "status": got[0]["status"],
