@@ -1,7 +1,8 @@
 /* The archive's search box: loads the search scripts and search/meta.json lazily (first
    focus or keystroke), then each query fetches only the parts of the sharded index it needs
    (ArchiveShards, assets/search/search-shards.js: its terms' postings, then the texts of the
-   results shown; as you type, the words' postings are fetched before the pause ends), and shows
+   results shown; as you type, the postings of the words typed in full are fetched before
+   the pause ends), and shows
    the results grouped by document (the document once, its best paragraphs, each
    linking to the exact paragraph) with the true number of documents and paragraphs. Keyboard: Down/Up move through the
    results, Escape closes; a live region announces the number of results. */
