@@ -37,7 +37,7 @@ ARCHIVE = {
     "input": "#archive-search-input",
     "done": "q => { const s = document.querySelector('[data-search-status]');"
             " return s && s.textContent.includes('« ' + q + ' »'); }",
-    "index": ["search/index.json", "search/store.json", "search/facets.json"],
+    "index": ["search/"],  # the sharded index: every file under search/ (a query fetches a few of them)
 }
 MATERIAL = {
     "open": "input.md-search__input",
@@ -52,8 +52,15 @@ MATERIAL = {
 
 
 def index_bytes(site: Path, files: list[str]) -> tuple[int, int]:
-    raw = b"".join((site / f).read_bytes() for f in files if (site / f).exists())
-    return len(raw), len(gzip.compress(raw, 6))
+    """Raw and gzip bytes of the search files (a name ending in / is a folder: each file gzipped alone)."""
+    raw = gz = 0
+    for name in files:
+        paths = [p for p in (site / name).rglob("*") if p.is_file()] if name.endswith("/") else [site / name]
+        for path in paths:
+            if path.exists():
+                data = path.read_bytes()
+                raw, gz = raw + len(data), gz + len(gzip.compress(data, 6))
+    return raw, gz
 
 
 def timed_query(page, engine: dict, query: str) -> float:

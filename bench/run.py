@@ -18,6 +18,7 @@ def main(sizes: list[str]) -> int:
         ["site_bench.py", *sizes],
         ["browser_search_bench.py", *sizes],
         ["search_bench.py", "--sizes", "5", *sizes],
+        ["shard_bench.py", "1000", "10000", "50000"],
         ["stage_bench.py", sizes[0]],
         ["align_bench.py"],
         ["normalize_bench.py"],

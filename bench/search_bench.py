@@ -9,7 +9,8 @@ or, with ``--plain`` or when the parser fails, from a split on blank lines
 (which cuts the hard-wrapped seeds into ~4x more, smaller paragraphs).
 
 Reports per N: records, index and store sizes (compact JSON, raw and gzip),
-build time (lunr.py), node load time (JSON.parse + lunr.Index.load) and mean
+build time (``build_index``: postings from the analyzed terms; and, for comparison, lunr.py's
+own Builder, which tokenizes every field again: same bytes), node load time (JSON.parse + lunr.Index.load) and mean
 query time of search.js over a fixed query set. Not a test.
 """
 
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from build_scripts.search import SearchRecord, build_index, build_store, write_assets  # noqa: E402
-from build_scripts.search.index import to_json  # noqa: E402
+from build_scripts.search.index import build_lunr_index, to_json  # noqa: E402
 from build_scripts.search.plain import paragraphs  # noqa: E402
 
 SEEDS = sorted((ROOT / "source_docs").glob("*.txt"))
@@ -129,6 +130,10 @@ def main() -> int:
             index = build_index(records)
             store = build_store(records)
             build_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            if to_json(build_lunr_index(records).serialize()) != to_json(index):
+                raise SystemExit("build_index and lunr.py's Builder disagree")
+            builder_s = time.perf_counter() - t0
             index_text, store_text = to_json(index), to_json(store)
             (tmp / "index.json").write_text(index_text, encoding="utf-8")
             (tmp / "store.json").write_text(store_text, encoding="utf-8")
@@ -143,12 +148,15 @@ def main() -> int:
                 )
                 out = json.loads(proc.stdout)
                 load_ms, query_ms = out["loadMs"], statistics.mean(out["timings"])
-            rows.append((n, len(records), *sizes(index_text), *sizes(store_text), build_s, load_ms, query_ms))
+            rows.append((n, len(records), *sizes(index_text), *sizes(store_text), build_s, builder_s, load_ms,
+                         query_ms))
             print(f"N={n}: done", file=sys.stderr)
-    head = ("docs", "records", "index", "index.gz", "store", "store.gz", "build", "node load", "node query")
+    head = ("docs", "records", "index", "index.gz", "store", "store.gz", "build", "lunr.py Builder", "node load",
+            "node query")
     table = [head] + [
-        (str(n), str(r), human(i), human(ig), human(s), human(sg), f"{b:.1f} s", f"{lm:.0f} ms", f"{qm:.1f} ms")
-        for n, r, i, ig, s, sg, b, lm, qm in rows
+        (str(n), str(r), human(i), human(ig), human(s), human(sg), f"{b:.1f} s", f"{lb:.1f} s", f"{lm:.0f} ms",
+         f"{qm:.1f} ms")
+        for n, r, i, ig, s, sg, b, lb, lm, qm in rows
     ]
     widths = [max(len(row[c]) for row in table) for c in range(len(head))]
     for k, row in enumerate(table):

@@ -35,11 +35,45 @@ def search(page, query: str, kind: str = "para") -> list[dict]:
 
 def test_index_is_loaded_lazily(page):
     loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
-    assert not any("search/index.json" in name for name in loaded), "no index on a plain page view"
+    assert not any("/search/" in name for name in loaded), "no search file on a plain page view"
     assert page.locator(".md-search").count() == 0, "Material's own search is replaced, not doubled"
     search(page, "traite")
     loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
-    assert any("search/index.json" in name for name in loaded)
+    assert any("search/meta.json" in name for name in loaded) and any("search/terms/" in name for name in loaded)
+
+
+def _bucket_paths(site, words):
+    """The term buckets a query of *words* needs, computed here from the built site's meta.json."""
+    import json
+
+    from build_scripts.search.pipeline import process_term
+    from build_scripts.search.shards import bucket
+
+    meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
+    keys = {process_term(w) for w in words} - {None}
+    return {f"search/terms/{bucket(k, meta['buckets'])}.json" for k in keys}, meta
+
+
+@pytest.mark.parametrize("query", ["Khartoum", "traite des personnes", "États Membres"])
+def test_a_query_fetches_only_the_parts_it_needs(browser, base_url, built_site, query):
+    """Network requests observed: the query's own term buckets, then the texts of the results shown;
+    no other bucket, no prefix table, no filter list, and nothing of the monolithic kind."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.goto(base_url + "citer/")
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url.split(base_url, 1)[-1]))
+    search(pg, query)
+    wanted, meta = _bucket_paths(built_site, query.lower().split())
+    terms = {r for r in requests if r.startswith("search/terms/")}
+    assert terms == wanted, (terms, wanted)
+    assert len(terms) < meta["buckets"] / 3, "a query fetches a small part of the index"
+    assert not [r for r in requests if r.startswith(("search/prefix/", "search/facets/"))]
+    docs = [r for r in requests if r.startswith("search/docs/")]
+    groups = pg.locator(".archive-search__group").count()
+    assert groups and 0 < len(docs) <= groups * 4, "the texts of the results shown, not of every match"
+    assert {r for r in requests if r.startswith("search/")} == terms | set(docs) | {"search/meta.json"}
+    context.close()
 
 
 def test_plain_word_with_stemming(page):
@@ -150,4 +184,59 @@ def test_enter_opens_the_results_page_which_can_be_shared(browser, base_url):
     docs = other.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
     assert docs and all(d.startswith("A/74/127") for d in docs)
     other.close()
+    pg.close()
+
+
+@pytest.fixture(scope="module")
+def head_site(built_site, tmp_path_factory):
+    """The built site with the search files of the 66 texts at hand, common words given heads of 20
+    documents (what a large archive's common words get): served, with the monolithic searcher."""
+    from build_scripts import corpus as corpus_mod
+    from build_scripts.search import Searcher, build
+    from build_scripts.search.shards import shard_files
+    from build_scripts.search.stage import facets, records
+    from build_scripts.sources import read_source
+    from tests.conftest import FIXTURES, SEEDS, normalize_file
+    from tests.support.browser import serve
+
+    docs = [normalize_file(p).document for p in SEEDS] + [read_source(p).document
+                                                         for p in sorted((FIXTURES / "real").glob("*/*.txt"))]
+    corpus = corpus_mod.build(docs)
+    recs = records(corpus)
+    root = tmp_path_factory.mktemp("head-site")
+    for entry in built_site.iterdir():
+        if entry.name != "search":
+            (root / entry.name).symlink_to(entry)
+    for path, text in shard_files(recs, labels=facets(corpus), head_min=20, head_docs=20):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    url, server = serve(root)
+    yield url, Searcher(*build(recs))
+    server.shutdown()
+
+
+@pytest.mark.parametrize("query", ["rights", "human rights"])
+def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
+    """One common word: its head (no whole list fetched), the same first documents and the true counts
+    as the whole index; two words: the whole lists."""
+    url, monolithic = head_site
+    pg = browser.new_page()
+    pg.goto(url + "citer/")
+    requests = []
+    pg.on("request", lambda r: requests.append(r.url.split(url, 1)[-1]))
+    search(pg, query)
+    full = monolithic.query(query, limit=None)
+    docs = []
+    for r in full:
+        line = (r["symbol"] + " — " if r["symbol"] else "") + r["title"]
+        if line not in docs:
+            docs.append(line)
+    paragraphs = sum(r["label"] != "document" for r in full)
+    status = pg.text_content("[data-search-status]")
+    assert status.startswith(f"{len(docs)} documents, {paragraphs} paragraphes"), status
+    assert len(docs) > (20 if " " not in query else 5)
+    shown = pg.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
+    assert shown == docs[:20]
+    tails = [r for r in requests if r.startswith("search/tails/")]
+    assert (not tails) if " " not in query else tails
     pg.close()

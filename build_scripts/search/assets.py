@@ -1,6 +1,6 @@
 """The browser side: which files a site needs, and writing them.
 
-:func:`write_assets` puts three scripts in a folder, to be loaded in this
+:func:`write_assets` puts four scripts in a folder, to be loaded in this
 order (no CDN):
 
 ``lunr.js``
@@ -14,6 +14,9 @@ order (no CDN):
 ``search.js``
     ``ArchiveSearch`` (see that file): the pipeline functions registered in
     lunr.js, the query rules of :mod:`build_scripts.search.query`.
+``search-shards.js``
+    ``ArchiveShards``: queries the sharded index (:mod:`build_scripts.search.shards`),
+    fetching only the files a query needs; twin of :mod:`build_scripts.search.sharded`.
 
 Generating the support file from the Python objects the index is built
 with keeps the two sides in step: no list or stemmer is written twice.
@@ -35,8 +38,9 @@ from build_scripts.search.text import APOSTROPHES, ELISIONS, LIGATURES
 
 HERE = Path(__file__).resolve().parent
 SEARCH_JS = HERE / "search.js"
+SHARDS_JS = HERE / "search-shards.js"
 #: File names in load order.
-SCRIPTS = ("lunr.js", "search-support.js", "search.js")
+SCRIPTS = ("lunr.js", "search-support.js", "search.js", "search-shards.js")
 
 
 def lunr_js_path() -> Path:
@@ -103,14 +107,16 @@ def write_assets(dest_dir: Path) -> list[Path]:
     shutil.copyfile(source, paths[0])
     paths[1].write_text(support_js(), encoding="utf-8")
     shutil.copyfile(SEARCH_JS, paths[2])
+    shutil.copyfile(SHARDS_JS, paths[3])
     return paths
 
 
 def asset_texts() -> dict[str, str]:
-    """The three scripts as ``{file name: text}`` (for a build that injects files)."""
+    """The four scripts as ``{file name: text}`` (for a build that injects files)."""
     source = lunr_js_path()
     found = lunr_js_version(source)
     if found != lunr_py.__TARGET_JS_VERSION__:
         raise RuntimeError(f"lunr.js {found} from MkDocs, but lunr.py serializes for {lunr_py.__TARGET_JS_VERSION__}")
     return {"lunr.js": source.read_text(encoding="utf-8"), "search-support.js": support_js(),
-            "search.js": SEARCH_JS.read_text(encoding="utf-8")}
+            "search.js": SEARCH_JS.read_text(encoding="utf-8"),
+            "search-shards.js": SHARDS_JS.read_text(encoding="utf-8")}

@@ -43,12 +43,13 @@ paragraph text in NFC (phrase search and snippets need all of it).
 from __future__ import annotations
 
 import json
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from lunr.builder import Builder
 from lunr.index import Index
 
 from build_scripts.search.pipeline import FUNCTIONS
+from build_scripts.search.postings import Postings, field_terms
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.text import nfc, tokenize
 
@@ -82,27 +83,51 @@ def make_builder() -> Builder:
     return builder
 
 
-def build_lunr_index(records: Iterable[SearchRecord]) -> Index:
-    """The lunr.py :class:`Index` (use :func:`build_index` for the JSON)."""
-    records = list(records)
-    _check_refs(records)
-    builder = make_builder()
+def record_tokens(records: Sequence[SearchRecord]) -> Iterator[tuple[list[str], list[str], list[str]]]:
+    """Per record, the tokens of its ``text``, ``title`` and ``symbol`` fields (see the docstring)."""
     doc_terms: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for row, record in enumerate(records):
+    for record in records:
         if record.fragment:  # a paragraph is found by its own words, never by its document's title
-            builder.add({"id": str(row), "text": _terms(record.text), "title": [], "symbol": []})
+            yield _terms(record.text), [], []
             continue
         key = (record.title, record.symbol)  # a document record: its title and symbol
         if key not in doc_terms:
             doc_terms[key] = (_terms(record.title), _terms(record.symbol))
         title, symbol = doc_terms[key]
-        builder.add({"id": str(row), "text": [], "title": title, "symbol": symbol})
+        yield [], title, symbol
+
+
+def build_postings(records: Iterable[SearchRecord], keep_order: bool = True,
+                   forms: Callable[[int], dict] | None = None) -> Postings:
+    """The :class:`Postings` of *records* (row ``i`` is record ``i``); *forms(row)*: its exact forms."""
+    records = list(records)
+    _check_refs(records)
+    postings = Postings(FIELDS, keep_order=keep_order)
+    analyzed: dict[tuple[str, ...], list[str]] = {}
+    for row, fields in enumerate(record_tokens(records)):
+        per_field = []
+        for tokens in fields:
+            key = tuple(tokens)
+            if key not in analyzed:  # synthetic and real corpora repeat paragraphs: analyze each once
+                analyzed[key] = field_terms(tokens)
+            per_field.append(analyzed[key])
+        postings.add(per_field, forms(row) if forms else None)
+    return postings
+
+
+def build_lunr_index(records: Iterable[SearchRecord]) -> Index:
+    """The index as lunr.py's own Builder makes it (the reference :func:`build_index` matches)."""
+    records = list(records)
+    _check_refs(records)
+    builder = make_builder()
+    for row, (text, title, symbol) in enumerate(record_tokens(records)):
+        builder.add({"id": str(row), "text": text, "title": title, "symbol": symbol})
     return builder.build()
 
 
 def build_index(records: Iterable[SearchRecord]) -> dict:
-    """The serialized lunr index (see the module docstring)."""
-    return build_lunr_index(records).serialize()
+    """The serialized lunr index (see the module docstring), without lunr.py's Builder."""
+    return build_postings(records).serialize()
 
 
 def build_store(records: Iterable[SearchRecord]) -> dict:

@@ -57,16 +57,15 @@ Results
 from __future__ import annotations
 
 import html
-import math
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from lunr.index import Index
-from lunr.query import Query, QueryPresence
 
 from build_scripts.search import pipeline  # noqa: F401  (registers the functions)
 from build_scripts.search.pipeline import process_term
+from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.stopwords import is_stop_word
 from build_scripts.search.text import fold, phrase_key, prepare, tokenize
 
@@ -149,10 +148,6 @@ def exact_words(text: str) -> set[str]:
     """The words of *text* as written (lower case, accents kept), stop words and numbers aside."""
     return {tok.term.lower() for tok in tokenize(text)
             if not tok.alias and not _DIGIT_RE.search(tok.term) and not is_stop_word(tok.term)}
-
-
-def _rounded(score: float) -> int:
-    return math.floor(score * 1e6 + 0.5)
 
 
 def _accepts(filters: dict | None, doc: list[str]) -> bool:
@@ -246,18 +241,7 @@ class Searcher:
 
     def lunr(self, clauses: list[Clause], and_mode: bool) -> list[dict]:
         """Raw lunr results for *clauses*: ``[{ref, score, match_data}]``."""
-
-        def build(query: Query) -> None:
-            for c in clauses:
-                required = c.phrase or (and_mode and c.required)
-                query.term(
-                    c.term,
-                    use_pipeline=False,
-                    presence=QueryPresence.REQUIRED if required else QueryPresence.OPTIONAL,
-                    wildcard=Query.WILDCARD_TRAILING if c.wildcard else Query.WILDCARD_NONE,
-                )
-
-        return self.index.query(callback=build)
+        return lunr_hits(self.index, clauses, and_mode)
 
     def _phrase_key(self, row: int) -> str:
         if row not in self._phrase_keys:
@@ -299,33 +283,13 @@ class Searcher:
                 key = self._phrase_key(row)
                 if not all(" " + p + " " in key for p in parsed.phrases):
                     continue
-            found.append((row, hit["score"], set(hit["match_data"].metadata)))
-        exact = {f[0]: len(parsed.exact & self._exact_words(f[0])) for f in found} if parsed.exact else {}
-        found.sort(key=lambda f: (-exact.get(f[0], 0), -_rounded(f[1]), f[0]))
-        if and_mode:  # documents whose title or symbol holds every term: the query names them
-            found = [f for f in found if not self.records[f[0]][1]] + [f for f in found if self.records[f[0]][1]]
-        if parsed.symbols:
-            pinned_docs = {
-                record_doc
-                for record_doc in {self.records[f[0]][0] for f in found}
-                if self._symbols(record_doc) & parsed.symbols
-            }
-            pinned, rest, seen = [], [], set()
-            for f in found:
-                doc = self.records[f[0]][0]
-                if doc in pinned_docs:
-                    if parsed.symbol_only and doc in seen:
-                        continue
-                    seen.add(doc)
-                    pinned.append(f)
-                else:
-                    rest.append(f)
-            found = pinned + rest
+            found.append(Found(row, hit["score"], set(hit["match_data"].metadata), not record[1], record[0]))
+        exact = {f.key: len(parsed.exact & self._exact_words(f.key)) for f in found} if parsed.exact else {}
+        symbol_docs = {f.doc for f in found if self._symbols(f.doc) & parsed.symbols} if parsed.symbols else set()
+        found = order(found, parsed, and_mode, exact, symbol_docs)
         if limit is not None:
             found = found[:limit]
-        # words of a phrase are highlighted as the phrase, not one by one
-        return [self._result(row, score, terms & parsed.free_terms if parsed.phrases else terms, parsed.phrases)
-                for row, score, terms in found]
+        return [self._result(f.key, f.score, highlighted(f, parsed), parsed.phrases) for f in found]
 
     def _result(self, row: int, score: float, terms: set[str], phrases: list[str]) -> dict:
         doc_index, fragment, label, text = self.records[row]

@@ -350,6 +350,61 @@
     return fragment ? path + "#" + encodeURIComponent(fragment) : path;
   }
 
+  /* Record order: a row number, or [document, local] (the sharded index). */
+  function compareKeys(a, b) {
+    if (typeof a === "number") return a - b;
+    return a[0] - b[0] || a[1] - b[1];
+  }
+
+  /* The ranking rules (query.py's order): exact words first, then score, then record order;
+     in AND mode document records first; documents named by a symbol token first. */
+  function order(found, parsed, andMode, exact, symbolDocs) {
+    found = found.slice().sort(function (a, b) {
+      return (exact.get(b.key) || 0) - (exact.get(a.key) || 0) ||
+        rounded(b.score) - rounded(a.score) || compareKeys(a.key, b.key);
+    });
+    if (andMode) {  // documents whose title or symbol holds every term: the query names them
+      found = found.filter(function (f) { return f.document; })
+        .concat(found.filter(function (f) { return !f.document; }));
+    }
+    if (parsed.symbols.size) {
+      var pinned = [];
+      var rest = [];
+      var seen = new Set();
+      found.forEach(function (f) {
+        if (symbolDocs.has(f.doc)) {
+          if (parsed.symbolOnly && seen.has(f.doc)) return;
+          seen.add(f.doc);
+          pinned.push(f);
+        } else {
+          rest.push(f);
+        }
+      });
+      found = pinned.concat(rest);
+    }
+    return found;
+  }
+
+  /* Terms to mark one by one: words of a phrase are highlighted as the phrase. */
+  function highlighted(f, parsed) {
+    if (!parsed.phrases.length) return f.terms;
+    return new Set(Array.from(f.terms).filter(function (t) { return parsed.freeTerms.has(t); }));
+  }
+
+  /* Raw lunr results of index for the clauses: [{ref, score, matchData}]. */
+  function lunrHits(index, clauses, andMode) {
+    return index.query(function (query) {
+      clauses.forEach(function (c) {
+        var required = c.phrase || (andMode && c.required);
+        query.term(c.term, {
+          usePipeline: false,
+          presence: required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
+          wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+        });
+      });
+    });
+  }
+
   function Searcher(index, store) {
     if (typeof index === "string") index = JSON.parse(index);
     if (typeof store === "string") store = JSON.parse(store);
@@ -363,16 +418,7 @@
 
   /* Raw lunr results for the clauses: [{ref, score, matchData}]. */
   Searcher.prototype.lunr = function (clauses, andMode) {
-    return this.index.query(function (query) {
-      clauses.forEach(function (c) {
-        var required = c.phrase || (andMode && c.required);
-        query.term(c.term, {
-          usePipeline: false,
-          presence: required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
-          wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
-        });
-      });
-    });
+    return lunrHits(this.index, clauses, andMode);
   };
 
   Searcher.prototype.exactWords = function (row) {
@@ -422,55 +468,32 @@
           if (key.indexOf(" " + parsed.phrases[i] + " ") < 0) return;
         }
       }
-      found.push({ row: row, score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)) });
+      found.push({ key: row, score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)),
+                   document: record[1] === "", doc: record[0] });
     });
+    var exact = new Map();
     if (parsed.exact.size) {
       found.forEach(function (f) {
-        var words = self.exactWords(f.row);
-        f.exact = 0;
-        parsed.exact.forEach(function (w) { if (words.has(w)) f.exact += 1; });
+        var words = self.exactWords(f.key);
+        var n = 0;
+        parsed.exact.forEach(function (w) { if (words.has(w)) n += 1; });
+        exact.set(f.key, n);
       });
     }
-    found.sort(function (a, b) {
-      return (b.exact || 0) - (a.exact || 0) || rounded(b.score) - rounded(a.score) || a.row - b.row;
-    });
-    if (andMode) {  // documents whose title or symbol holds every term: the query names them
-      found = found.filter(function (f) { return self.records[f.row][1] === ""; })
-        .concat(found.filter(function (f) { return self.records[f.row][1] !== ""; }));
-    }
+    var symbolDocs = new Set();
     if (parsed.symbols.size) {
-      var pinnedDocs = new Set();
       found.forEach(function (f) {
-        var doc = self.records[f.row][0];
-        if (pinnedDocs.has(doc)) return;
-        var symbols = self.symbols(doc);
+        if (symbolDocs.has(f.doc)) return;
+        var symbols = self.symbols(f.doc);
         for (var s of parsed.symbols) {
-          if (symbols.has(s)) { pinnedDocs.add(doc); break; }
+          if (symbols.has(s)) { symbolDocs.add(f.doc); break; }
         }
       });
-      var pinned = [];
-      var rest = [];
-      var seen = new Set();
-      found.forEach(function (f) {
-        var doc = self.records[f.row][0];
-        if (pinnedDocs.has(doc)) {
-          if (parsed.symbolOnly && seen.has(doc)) return;
-          seen.add(doc);
-          pinned.push(f);
-        } else {
-          rest.push(f);
-        }
-      });
-      found = pinned.concat(rest);
     }
+    found = order(found, parsed, andMode, exact, symbolDocs);
     if (limit !== null) found = found.slice(0, limit);
-    // words of a phrase are highlighted as the phrase, not one by one
     return found.map(function (f) {
-      var terms = f.terms;
-      if (parsed.phrases.length) {
-        terms = new Set(Array.from(f.terms).filter(function (t) { return parsed.freeTerms.has(t); }));
-      }
-      return self.result(f.row, f.score, terms, parsed.phrases);
+      return self.result(f.key, f.score, highlighted(f, parsed), parsed.phrases);
     });
   };
 
@@ -506,6 +529,12 @@
       return current.query(q, filters, options);
     },
     Searcher: Searcher,
+    order: order,
+    FILTERS: FILTERS,
+    DEFAULT_LIMIT: DEFAULT_LIMIT,
+    highlighted: highlighted,
+    lunrHits: lunrHits,
+    exactWords: exactWords,
     tokenize: tokenize,
     fold: fold,
     phraseKey: phraseKey,

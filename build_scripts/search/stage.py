@@ -3,9 +3,10 @@
 Guarantees of :func:`records`: every document becomes one *document record*
 (ref = its id, its title and symbol: what a query naming the document
 finds), then every paragraph, item, heading, intro text and footnote one
-record of its own words, in corpus order, with its citation label; :func:`attach` adds ``search/index.json``,
-``search/store.json``, ``search/facets.json`` and the three scripts under
-``assets/search/`` (no CDN), built once at site build time.
+record of its own words, in corpus order, with its citation label; :func:`attach` adds the
+sharded index (``search/meta.json``, ``search/terms/``, ``search/prefix/``, ``search/docs/``,
+``search/facets/``: see :mod:`.shards`; the filters' French labels in ``meta.json``) and the
+four scripts under ``assets/search/`` (no CDN), built once at site build time.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..corpus import year
 from ..render import french
 from ..render.labels import label
 from .assets import asset_texts
-from .index import build, to_json
+from .shards import shard_files
 from .record import SearchRecord
 
 
@@ -59,8 +60,6 @@ def attach(corpus) -> None:
     """Build the index and register the files on *corpus*."""
     from ..render.pages import SiteFile
 
-    index, store = build(records(corpus))
-    files = [SiteFile("search/index.json", to_json(index)), SiteFile("search/store.json", to_json(store)),
-             SiteFile("search/facets.json", to_json(facets(corpus)))]
+    files = [SiteFile(path, text) for path, text in shard_files(records(corpus), labels=facets(corpus))]
     files += [SiteFile(f"assets/search/{name}", text) for name, text in asset_texts().items()]
     corpus.extras.setdefault("pages", []).extend(files)

@@ -1,5 +1,8 @@
-/* The archive's search box: loads the prebuilt lunr index lazily (first focus or
-   keystroke), queries it with ArchiveSearch (assets/search/search.js), and shows
+/* The archive's search box: loads the search scripts and search/meta.json lazily (first
+   focus or keystroke), then each query fetches only the parts of the sharded index it needs
+   (ArchiveShards, assets/search/search-shards.js: its terms' postings, then the texts of the
+   results shown; as you type, the postings of the words typed in full are fetched before
+   the pause ends), and shows
    the results grouped by document (the document once, its best paragraphs, each
    linking to the exact paragraph) with the true number of documents and paragraphs. Keyboard: Down/Up move through the
    results, Escape closes; a live region announces the number of results. */
@@ -14,8 +17,10 @@
   var status = root.querySelector("[data-search-status]");
   var selects = root.querySelectorAll("select[data-filter]");
   var pageHost = document.querySelector("[data-archive-search-page]");
-  var loading = null, timer = null;
+  var loading = null, timer = null, shards = null, runs = 0;
+  var SCRIPTS = ["lunr.js", "search-support.js", "search.js", "search-shards.js"];
   var HITS_PER_DOC = 3, PAGE_DOCS = pageHost ? 50 : 20;  /* documents shown: the panel, or a page of the page */
+  var FIRST_DOCS = 5;  /* shown as soon as their texts are in, before the others' (slow networks) */
   var shownDocs = PAGE_DOCS, lastQuery = "";
 
   if (pageHost) { pageHost.appendChild(panel); panel.classList.add("is-page"); }
@@ -23,7 +28,8 @@
   function script(src) {
     return new Promise(function (resolve, reject) {
       var el = document.createElement("script");
-      el.src = src; el.onload = resolve; el.onerror = function () { reject(new Error(src)); };
+      el.src = src; el.async = false;  /* fetched together, run in order */
+      el.onload = resolve; el.onerror = function () { reject(new Error(src)); };
       document.head.appendChild(el);
     });
   }
@@ -37,15 +43,17 @@
 
   function load() {
     if (!loading) {
-      status.textContent = "Chargement de l’index…";
-      loading = script(base + "/assets/search/lunr.js")
-        .then(function () { return script(base + "/assets/search/search-support.js"); })
-        .then(function () { return script(base + "/assets/search/search.js"); })
-        .then(function () { return Promise.all([json("search/index.json"), json("search/store.json"), json("search/facets.json")]); })
+      status.textContent = "Chargement de la recherche…";
+      var meta = json("search/meta.json");
+      loading = Promise.all(SCRIPTS.map(function (name) { return script(base + "/assets/search/" + name); }))
+        .then(function () {
+          shards = window.ArchiveShards.open(function (path) { return path === "search/meta.json" ? meta : json(path); });
+          return shards.ready();
+        })
         .then(function (data) {
-          window.ArchiveSearch.load(data[0], data[1]);
-          fillFilters(data[2]);
+          fillFilters(data.labels);
           status.textContent = "";
+          return shards;
         });
       loading.catch(function () { status.textContent = "La recherche n’a pas pu être chargée."; });
     }
@@ -87,27 +95,48 @@
 
   function plural(n, one, many) { return n + " " + (n > 1 ? many : one); }
 
-  /* Results grouped by document, in the order of each document's best hit: the document
-     once (a link to its top), then its best paragraphs, then how many more it holds. */
-  function render(q, results) {
-    list.textContent = "";
+  /* Every match grouped by document, in the order of each document's best hit. */
+  function group(found) {
     var groups = [], byDoc = new Map();
-    results.forEach(function (r) {
-      var g = byDoc.get(r.doc_id);
-      if (!g) { g = { first: r, hits: [] }; byDoc.set(r.doc_id, g); groups.push(g); }
-      if (r.label !== "document") { g.hits.push(r); }
+    found.forEach(function (f) {
+      var g = byDoc.get(f.doc);
+      if (!g) { g = { first: f, hits: [] }; byDoc.set(f.doc, g); groups.push(g); }
+      if (!f.document) { g.hits.push(f); }
     });
+    return groups;
+  }
+
+  /* The matches shown: per group shown, its best hit (for the document line) and best paragraphs. */
+  function shownHits(groups) {
+    var out = [];
+    groups.forEach(function (g) {
+      out.push(g.first);
+      g.hits.slice(0, HITS_PER_DOC).forEach(function (h) { if (h !== g.first) { out.push(h); } });
+    });
+    return out;
+  }
+
+  /* Results grouped by document: the document once (a link to its top), then its best
+     paragraphs, then how many more it holds. *total*: the true numbers of documents and
+     paragraphs; *shown* maps a match to its result (texts fetched);
+     until *complete*, only the first documents are there, and the status waits for the rest. */
+  function render(q, groups, total, shown, complete) {
+    list.textContent = "";
+    list.setAttribute("data-query", q);
     groups.slice(0, shownDocs).forEach(function (g) {
+      var first = shown.get(g.first);
+      if (!first) { return; }
       var item = document.createElement("li");
       item.className = "archive-search__group";
       var head = document.createElement("a");
-      head.href = base + "/documents/" + encodeURIComponent(g.first.doc_id) + "/";
+      head.href = base + "/documents/" + encodeURIComponent(first.doc_id) + "/";
       head.className = "archive-search__result archive-search__result--doc";
-      head.appendChild(span("archive-search__doc", (g.first.symbol ? g.first.symbol + " — " : "") + g.first.title));
+      head.appendChild(span("archive-search__doc", (first.symbol ? first.symbol + " — " : "") + first.title));
       head.appendChild(span("archive-search__where", g.hits.length
         ? plural(g.hits.length, "paragraphe trouvé", "paragraphes trouvés") : "document (titre ou cote)"));
       item.appendChild(head);
-      g.hits.slice(0, HITS_PER_DOC).forEach(function (r) {
+      g.hits.slice(0, HITS_PER_DOC).forEach(function (h) {
+        var r = shown.get(h);
         var link = document.createElement("a");
         link.href = base + "/" + r.url;
         link.className = "archive-search__result archive-search__result--para";
@@ -123,7 +152,8 @@
       }
       list.appendChild(item);
     });
-    if (groups.length > shownDocs) {
+    if (!complete) { return; }
+    if (total.docs > shownDocs) {
       var more = document.createElement("li");
       var next = document.createElement("a");
       if (pageHost) {  /* the results page: the next documents, on the same page */
@@ -137,10 +167,9 @@
       more.appendChild(next);
       list.appendChild(more);
     }
-    var paragraphs = results.filter(function (r) { return r.label !== "document"; }).length;
-    status.textContent = results.length
-      ? plural(groups.length, "document", "documents") + ", " + plural(paragraphs, "paragraphe", "paragraphes") +
-        " pour « " + q + " »" + (groups.length > shownDocs ? " (les " + shownDocs + " premiers documents affichés)" : "")
+    status.textContent = total.docs
+      ? plural(total.docs, "document", "documents") + ", " + plural(total.paragraphs, "paragraphe", "paragraphes") +
+        " pour « " + q + " »" + (total.docs > shownDocs ? " (les " + shownDocs + " premiers documents affichés)" : "")
       : "Aucun résultat pour « " + q + " ». Essayez sans accents ni guillemets, ou retirez un filtre.";
   }
 
@@ -160,14 +189,36 @@
     if (pageHost && window.history.replaceState) {
       window.history.replaceState(null, "", q ? resultsQuery(q) : window.location.pathname);
     }
+    var seq = ++runs;
     if (!q) { list.textContent = ""; status.textContent = ""; open(false); return; }
-    load().then(function () {
-      open(true);
-      render(q, window.ArchiveSearch.query(q, filters(), { limit: null }));  /* every match: true counts */
-    });
+    load().then(function (search) {
+      /* the matches of the documents shown (a common word's head may do) and the true counts */
+      return search.hits(q, filters(), { groups: shownDocs }).then(function (out) {
+        var groups = group(out.found);
+        var total = { docs: out.docs, paragraphs: out.paragraphs };
+        var shown = new Map();
+        function fetchTexts(hits) {  /* texts of the shown results only */
+          return search.results(out.parsed, hits).then(function (results) {
+            hits.forEach(function (h, i) { shown.set(h, results[i]); });
+          });
+        }
+        var first = shownHits(groups.slice(0, Math.min(FIRST_DOCS, shownDocs)));
+        var rest = shownHits(groups.slice(Math.min(FIRST_DOCS, shownDocs), shownDocs));
+        return fetchTexts(first).then(function () {
+          if (seq !== runs) { return; }  /* a newer query is running */
+          open(true);
+          render(q, groups, total, shown, !rest.length);
+          if (!rest.length) { return; }
+          return fetchTexts(rest).then(function () {  /* the others once the first are on screen */
+            if (seq !== runs) { return; }
+            render(q, groups, total, shown, true);
+          });
+        });
+      });
+    }).catch(function () { if (seq === runs) { status.textContent = "La recherche n’a pas pu aboutir."; } });
   }
 
-  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(run, 120); }
+  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(run, 60); }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
@@ -181,7 +232,11 @@
   }
 
   input.addEventListener("focus", function () { load(); if (input.value.trim()) { open(true); } });
-  input.addEventListener("input", schedule);
+  input.addEventListener("input", function () {
+    var typed = input.value, done = typed.replace(/\S+$/, "");  /* the words already typed in full */
+    if (shards && done.trim()) { shards.prefetch(done); }  /* their postings, while the reader types on */
+    schedule();
+  });
   selects.forEach(function (s) { s.addEventListener("change", run); });
   root.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();

@@ -1,0 +1,91 @@
+"""Heads of common terms: the first documents of a one-word query, without the whole posting list.
+
+The postings of a common word hold every record that has it: at 50,000 documents,
+tens of thousands. A query of that one word shows its first 20 documents (50 on the
+results page) and two counts; :func:`heads` precomputes, for a term with more than
+:data:`HEAD_MIN` postings, what that needs, so that only a small part is fetched:
+
+* for each exact form ``f`` of the term (and for ``""``: a typed word that is not one of
+  them), the postings of the term *in the first* :data:`HEAD_DOCS` *documents* of the
+  ranking of the one-word query, all of that document's postings (so that each document's
+  best paragraphs and its count are exact);
+* the counts: records of the ``text`` field (paragraphs) and documents.
+
+The ranking is :func:`~build_scripts.search.rank.order`'s for one required clause: document
+records first (AND mode), then the records holding the word as typed, then the score, then
+record order. For one clause, lunr's score of a record is the sum of its field weights for
+the term, field by field in index order (the query vector is the unit vector of the term):
+computed here with the same float operations as lunr (tested: the heads' documents and
+hits are those of the whole index, in the same order). Documents are grouped in order of
+their first record, as the search box groups them.
+
+A query uses a head only when it is one word with no filter, no phrase, no wildcard and no
+symbol token, and asks for at most :data:`HEAD_DOCS` documents; anything else fetches the
+whole list (``search/tails/<term number>.json``).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from build_scripts.search.rank import _rounded
+
+HEAD_MIN = 2000  # postings from which a term gets heads (and its list its own file)
+HEAD_DOCS = 50  # documents in a head: a page of the results page
+
+
+def _records(columns: Sequence) -> dict[tuple[int, int], dict]:
+    """Per record (doc, local): its weights field by field and its mask (columns with absolute docs)."""
+    out: dict[tuple[int, int], dict] = {}
+    for f, column in enumerate(columns):
+        if not column:
+            continue
+        docs, locals_, weights, masks = column
+        for k, key in enumerate(zip(docs, locals_)):
+            rec = out.setdefault(key, {"score": None, "document": False, "mask": 0})
+            value = weights[k] / 1000  # as the searcher loads it
+            rec["score"] = value if rec["score"] is None else rec["score"] + value
+            rec["document"] = rec["document"] or f > 0
+            rec["mask"] |= (masks[k] if masks else 0)
+    return out
+
+
+def heads(columns: Sequence, forms: Sequence[str], head_docs: int = HEAD_DOCS) -> tuple[dict, list[int]]:
+    """``({form: columns restricted to the head}, [paragraphs, documents])`` for one term.
+
+    *columns*: per field ``0`` or ``[docs, locals, weights, masks]`` with absolute document
+    numbers and integer masks (``0`` for none).
+    """
+    records = _records(columns)
+    out = {}
+    for bit, form in [(None, "")] + list(enumerate(forms)):
+        def key(item, bit=bit):
+            (doc, local), rec = item
+            held = bit is not None and bool(rec["mask"] >> bit & 1)
+            return (not rec["document"], not held, -_rounded(rec["score"]), doc, local)
+
+        docs: list[int] = []
+        seen: set[int] = set()
+        for (doc, _), _rec in sorted(records.items(), key=key):
+            if doc not in seen:
+                seen.add(doc)
+                docs.append(doc)
+                if len(docs) == head_docs:
+                    break
+        out[form] = restrict(columns, seen)
+    paragraphs = len(columns[0][0]) if columns[0] else 0
+    return out, [paragraphs, len({doc for doc, _ in records})]
+
+
+def restrict(columns: Sequence, docs: set[int]) -> list:
+    """*columns* with only the postings of *docs*."""
+    out = []
+    for column in columns:
+        if not column:
+            out.append(0)
+            continue
+        keep = [k for k, doc in enumerate(column[0]) if doc in docs]
+        masks = [column[3][k] for k in keep] if column[3] else 0
+        out.append([[column[0][k] for k in keep], [column[1][k] for k in keep], [column[2][k] for k in keep],
+                    masks if masks and any(masks) else 0] if keep else 0)
+    return out

@@ -1,0 +1,234 @@
+"""The sharded search index: small files a query fetches on demand, lunr's scores kept exact.
+
+One lunr index over the archive grows with it (23 MB gzipped at 1,000
+documents). :func:`shard_files` writes the same index cut *by term*, and the
+documents' texts cut *by document*, so that a query fetches the postings of
+its own terms and the texts of the results it shows. Every file below is
+JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
+
+``search/meta.json`` (fetched once, its size does not grow with the corpus)
+    ``{"version": 2, "lunr": "2.3.9", "fields": [...], "pipeline": [...],
+    "records": n, "docs": n, "buckets": K, "prefixBuckets": P, "chunk": C, "headDocs": H,
+    "facets": {"type": [value, ...], "body": [...], "year": [...]}, "labels": {...}}``.
+    ``labels`` are the filters' French labels (what ``facets.json`` held).
+
+``search/terms/<k>.json``: the terms whose :func:`bucket` is ``k``
+    ``{key: {"i": lunr term number, "p": [text, title, symbol], "w": [forms], "s": [docs]}}``;
+    a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads)
+    and ``"n": [paragraphs, documents]`` instead of ``"p"``, which is in
+    ``search/tails/<term number>.json`` (``{"p": [...]}``).
+    Each field is ``0`` or four columns ``[docs, locals, weights, masks]``, one entry per
+    record holding the term in that field, in record order: ``docs`` delta-coded (the first
+    absolute), ``locals`` the record's number inside its document, ``weights`` the lunr
+    field-vector entry times 1,000 (lunr rounds them to 3 decimals: the integer is exact),
+    ``masks`` (``0`` when no record has one) which exact forms (``w``: the words as written, lower case, accents kept, that
+    give this term) the record holds, as bits (a list of bit numbers past bit 30), ``0`` if
+    none — what ranks « traité » above « traite » for the query ``traité``. ``s`` lists the
+    documents whose symbol holds the key as a token (symbol queries put them first); a key
+    can have ``s`` only.
+
+``search/prefix/<p>.json``: every index term whose first two characters hash to ``p``
+    (sorted); only a wildcard query (``prefix=True``) needs them.
+
+``search/docs/<n // 1000>/<n>-<c>.json``: document ``n``'s records ``c·C`` to ``c·C + C - 1``
+    ``{"d": [doc_id, title, symbol, type, body, year], "r": [[fragment, label, text], ...]}``.
+
+``search/facets/<name>-<i>.json``: the documents whose filter *name* has value
+``meta.facets[name][i]`` (delta-coded); fetched when that filter is set.
+
+Guarantees: records of one document must be consecutive (checked); a record's
+number is ``(document, local)``, whose order is the record order; the postings are
+those of :func:`~build_scripts.search.index.build_index` over the same records
+(same term numbers, same weights), so a lunr index made of the fetched terms
+scores every record exactly as the whole index does (:mod:`.sharded`). Output is
+deterministic. Bucket counts are chosen so that a bucket holds about
+:data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows; a
+common term's heads are bounded (:data:`~.heads.HEAD_DOCS` documents each), its whole
+list (a tail file) is not, and is fetched only by the queries that need it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Iterable, Iterator, Sequence
+
+from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
+from build_scripts.search.index import FIELDS, _check_refs, build_postings
+from build_scripts.search.pipeline import LABELS, process_term
+from build_scripts.search.query import exact_words
+from build_scripts.search.record import SearchRecord
+from build_scripts.search.text import fold, nfc, tokenize
+
+VERSION = 2
+BUCKET_CHARS = 24_000
+PREFIX_CHARS = 24_000
+CHUNK = 32  # records per text file: most resolutions are one file, a long report a few
+DOCS_PER_FOLDER = 1000
+FACETS = ("type", "body", "year")
+MASK_BITS = 31
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes (``search.js`` has the twin)."""
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def bucket(key: str, count: int) -> int:
+    return fnv1a(key) % count
+
+
+def prefix_key(term: str) -> str:
+    """The first two characters (code points) of a term: a wildcard's bucket."""
+    return term[:2]
+
+
+def doc_path(doc: int, chunk: int) -> str:
+    return f"search/docs/{doc // DOCS_PER_FOLDER}/{doc}-{chunk}.json"
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _deltas(values: Sequence[int]) -> list[int]:
+    out, last = [], 0
+    for v in values:
+        out.append(v - last)
+        last = v
+    return out
+
+
+def _mask(mask: int) -> int | list[int]:
+    if mask < (1 << MASK_BITS):
+        return mask
+    return [b for b in range(mask.bit_length()) if mask >> b & 1]
+
+
+def _documents(records: Sequence[SearchRecord]) -> tuple[list[list[str]], list[int], list[int]]:
+    """Document rows, and per record its document number and its number inside it."""
+    docs, doc_of, local_of = [], [], []
+    seen: dict[str, int] = {}
+    for record in records:
+        key = [nfc(v or "") for v in (record.doc_id, record.title, record.symbol, record.type, record.body,
+                                       record.year)]
+        if not docs or docs[-1][0] != key[0]:
+            if key[0] in seen:
+                raise ValueError(f"records of {key[0]!r} are not consecutive")
+            seen[key[0]] = len(docs)
+            docs.append(key)
+            local = 0
+        elif docs[-1] != key:
+            raise ValueError("records of one document disagree on title, symbol, type, body or year")
+        doc_of.append(len(docs) - 1)
+        local_of.append(local)
+        local += 1
+    return docs, doc_of, local_of
+
+
+def _exact_forms(text: str) -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = {}
+    for word in sorted(exact_words(text)):
+        term = process_term(word)
+        if term is not None:
+            forms.setdefault(term, []).append(word)
+    return forms
+
+
+def _buckets(entries: dict[str, str], target: int, key=lambda k: k) -> tuple[int, dict[int, list[str]]]:
+    total = sum(len(k) + len(v) + 4 for k, v in entries.items())
+    count = max(1, math.ceil(total / target))
+    out: dict[int, list[str]] = {}
+    for k in sorted(entries):
+        out.setdefault(bucket(key(k), count), []).append(k)
+    return count, out
+
+
+def _encode(columns: list) -> list:
+    """Columns with absolute documents and integer masks → their file form (deltas, list masks)."""
+    return [[_deltas(c[0]), c[1], c[2], [_mask(m) for m in c[3]] if c[3] else 0] if c else 0 for c in columns]
+
+
+def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
+                head_docs: int = HEAD_DOCS) -> Iterator[tuple[str, str]]:
+    """``(path, JSON text)`` of every file of the sharded index of *records* (see the docstring;
+    *head_min* and *head_docs*: see :mod:`.heads`)."""
+    records = list(records)
+    _check_refs(records)
+    docs, doc_of, local_of = _documents(records)
+    forms_cache: dict[str, dict[str, list[str]]] = {}
+
+    def forms(row: int) -> dict[str, list[str]]:
+        text = records[row].text
+        if text not in forms_cache:
+            forms_cache[text] = _exact_forms(text)
+        return forms_cache[text]
+
+    postings = build_postings(records, keep_order=False, forms=forms)
+    idfs, averages = postings.idfs(), postings.averages()
+    entries: dict[str, dict] = {}
+    tails: dict[int, list] = {}
+    for term, p in postings.terms.items():
+        columns = []
+        for f in range(len(FIELDS)):
+            rows = p.rows[f]
+            if not rows:
+                columns.append(0)
+                continue
+            weights = postings.weights(term, f, idfs, averages)
+            masks = [postings.mask(term, f, k) for k in range(len(rows))]
+            columns.append([[doc_of[r] for r in rows], [local_of[r] for r in rows],
+                            [round(w * 1000) for w in weights], masks if any(masks) else 0])
+        entry: dict = {"i": p.index}
+        if p.forms:
+            entry["w"] = sorted(p.forms, key=p.forms.get)
+        if sum(len(r) for r in p.rows) > head_min and len({d for c in columns if c for d in c[0]}) > head_docs:
+            found, entry["n"] = heads(columns, entry.get("w", []), head_docs)
+            entry["h"] = {form: _encode(cols) for form, cols in found.items()}
+            tails[p.index] = _encode(columns)
+        else:
+            entry["p"] = _encode(columns)
+        entries[term] = entry
+    symbol_docs: dict[str, list[int]] = {}
+    for n, doc in enumerate(docs):
+        for key in sorted({fold(t.term) for t in tokenize(doc[2]) if _DIGIT_RE.search(t.term)}):
+            symbol_docs.setdefault(key, []).append(n)
+    for key, numbers in symbol_docs.items():
+        entries.setdefault(key, {})["s"] = _deltas(numbers)
+    texts = {k: dumps(v) for k, v in entries.items()}
+    buckets, by_bucket = _buckets(texts, BUCKET_CHARS)
+    for k in sorted(by_bucket):
+        yield f"search/terms/{k}.json", "{" + ",".join(f"{dumps(t)}:{texts[t]}" for t in by_bucket[k]) + "}"
+    for index in sorted(tails):
+        yield f"search/tails/{index}.json", dumps({"p": tails[index]})
+    terms = sorted(postings.terms)
+    prefix_buckets, by_prefix = _buckets({t: "" for t in terms}, PREFIX_CHARS, prefix_key)
+    for k in sorted(by_prefix):
+        yield f"search/prefix/{k}.json", dumps(by_prefix[k])
+    facets = {name: sorted({d[col] for d in docs}) for name, col in zip(FACETS, (3, 4, 5))}
+    for name, col in zip(FACETS, (3, 4, 5)):
+        for i, value in enumerate(facets[name]):
+            yield f"search/facets/{name}-{i}.json", dumps(_deltas([n for n, d in enumerate(docs) if d[col] == value]))
+    rows_of: list[list[int]] = [[] for _ in docs]
+    for row, n in enumerate(doc_of):
+        rows_of[n].append(row)
+    for n, doc in enumerate(docs):
+        rows = rows_of[n]
+        for c in range(0, max(1, len(rows)), CHUNK):
+            chunk = [[records[r].fragment, nfc(records[r].label), nfc(records[r].text)] for r in rows[c:c + CHUNK]]
+            yield doc_path(n, c // CHUNK), dumps({"d": doc, "r": chunk})
+    meta = {"version": VERSION, "lunr": postings_version(), "fields": [name for name, _ in FIELDS],
+            "pipeline": list(LABELS), "records": len(records), "docs": len(docs), "buckets": buckets,
+            "prefixBuckets": prefix_buckets, "chunk": CHUNK, "headDocs": head_docs, "facets": facets, "labels": labels or {}}
+    yield "search/meta.json", dumps(meta)
+
+
+def postings_version() -> str:
+    from lunr import __TARGET_JS_VERSION__
+
+    return __TARGET_JS_VERSION__
