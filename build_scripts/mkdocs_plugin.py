@@ -186,7 +186,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.store is not None:
             log.info("un-archive: %d generated pages from the cache, %d rendered", self.reused, self.rendered)
-            for kind in ("normalized", "site", "pages"):
+            for kind in sorted(self.store.used):  # a kind this build did not use at all is kept
                 self.store.prune(kind)
 
     def on_build_error(self, error):

@@ -13,7 +13,10 @@ the cache, nor on the number of workers).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import posixpath
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,14 +92,33 @@ def epoch(corpus: corpus_mod.Corpus) -> int:
 
 def build(folder: Path, workers: int | None = 1, store=None) -> Built:
     """Read *folder*, build the corpus and every generated file."""
-    return _build(read_folder(folder, workers, store))
+    return _build(read_folder(folder, workers, store), workers, store)
 
 
-def _build(read) -> Built:
+def _build(read, workers: int | None = 1, store=None) -> Built:
+    """The corpus-wide stages and the rendering. With more than one worker, the search stage
+    (which reads only the documents) runs in a process of its own while the other stages run
+    here; with a *store*, stages read back what they computed for unchanged documents."""
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
-    for stage in STAGES:
-        stage(corpus)
+    if store is not None:
+        corpus.extras["cache"] = store
+        corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
+    aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
+    with ProcessPoolExecutor(max_workers=1) if aside else contextlib.nullcontext() as pool:
+        search = pool.submit(_search_files, corpus.documents, corpus.failures) if aside else None
+        for stage in STAGES:
+            if not (aside and stage is search_stage):
+                stage(corpus)
+        if search is not None:
+            corpus.extras.setdefault("pages", []).extend(search.result())
     return Built(corpus, tuple(site_files(corpus)))
+
+
+def _search_files(documents, failures) -> list[SiteFile]:
+    """The search stage's files, computed in a worker process from the documents alone."""
+    corpus = corpus_mod.Corpus(documents, failures)
+    search_stage(corpus)
+    return corpus.extras.get("pages", [])
 
 
 @dataclass(frozen=True)
@@ -127,7 +149,7 @@ def output(folder: Path, latest: int = 8, workers: int | None = None, store=None
     if store is not None and (cached := store.get("site", fingerprint)) is not None:
         store.keep("normalized", keys)  # still this build's documents (not pruned)
         return cached
-    built = _build(normalize_all(scanned, workers, store))
+    built = _build(normalize_all(scanned, workers, store), workers, store)
     result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                     fingerprint)
     if store is not None:

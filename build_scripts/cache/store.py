@@ -30,6 +30,7 @@ class Store:
         self.memory = _MEMORY.setdefault(str(self.folder), {}) if memory or self.folder is None else None
         self.used: dict[str, set[str]] = {}
         self.hits = self.misses = 0
+        self.missed: dict[str, int] = {}  # kind -> misses
 
     def _path(self, kind: str, key: str) -> Path:
         assert self.folder is not None
@@ -50,6 +51,7 @@ class Store:
                     self.memory[(kind, key)] = value
         if value is _MISSING:
             self.misses += 1
+            self.missed[kind] = self.missed.get(kind, 0) + 1
             return default
         self.hits += 1
         return value
