@@ -5,7 +5,9 @@ For N synthetic documents (``bench/synth.py``) it measures, with ``mkdocs build`
 * the full build with an empty cache (``build/cache`` removed first);
 * a rebuild with nothing changed;
 * a rebuild after one word changed in one text;
-* the peak memory (maximum resident set size, ``/usr/bin/time``) of each;
+* for each, the wall time, the CPU time (user + system, the build's processes included:
+  steadier than wall time on a shared machine) and the peak memory (maximum resident set
+  size of the largest process, ``/usr/bin/time``);
 
 and under ``mkdocs serve``: the time from saving a text with one word changed to the page
 served with the new word (polled every 0.1 s), after a first full build. The plain Material
@@ -26,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import site_bench  # noqa: E402
 from bench.site_bench import OUT, plain_build  # noqa: E402
 from bench.synth import ROOT, make_corpus  # noqa: E402
 
@@ -44,14 +47,31 @@ def setup(n: int) -> Path:
     return work
 
 
-def build(work: Path) -> tuple[float, float]:
-    """``mkdocs build``: seconds and peak memory (MiB)."""
+def timed(command: list[str], rss: Path) -> tuple[float, float, float]:
+    """Run *command*: wall seconds, CPU seconds (user + system, children included), peak MiB."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    rss = work / "rss.txt"
     start = time.perf_counter()
-    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss), sys.executable, "-m", "mkdocs", "build", "-q",
-                    "-f", str(work / "mkdocs.yml"), "-d", str(work / "site")], check=True, env=env, capture_output=True)
-    return time.perf_counter() - start, int(rss.read_text().split()[-1]) / 1024
+    subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", str(rss), *command], check=True, env=env,
+                   capture_output=True)
+    wall = time.perf_counter() - start
+    user, system, peak = rss.read_text().split()[-3:]
+    return wall, float(user) + float(system), int(peak) / 1024
+
+
+def build(work: Path) -> tuple[float, float, float]:
+    """``mkdocs build``: wall seconds, CPU seconds, peak memory (MiB)."""
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "mkdocs.yml"), "-d",
+                  str(work / "site")], work / "rss.txt")
+
+
+PLAIN: list[tuple[float, float, float]] = []
+
+
+def _plain(config: Path, dest: Path) -> float:
+    """site_bench's plain Material build, measured like ours."""
+    PLAIN.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)],
+                       config.parent / "rss.txt"))
+    return PLAIN[-1][0]
 
 
 def edit(work: Path, words: tuple[str, str]) -> tuple[Path, str]:
@@ -101,22 +121,30 @@ def serve(work: Path, page: str) -> tuple[float, float]:
         server.wait(timeout=30)
 
 
+def cell(run: tuple[float, float, float], plain: tuple[float, float, float], full=None) -> str:
+    wall, cpu, peak = run
+    out = f"{wall:.1f} s = {wall / plain[0]:.2f}× · CPU {cpu:.0f} s = {cpu / plain[1]:.2f}×"
+    if full is not None:
+        out += f" ({wall / full[0]:.2f}× / CPU {cpu / full[1]:.2f}× full)"
+    return out + f" · {peak:.0f} MiB"
+
+
 def main(sizes: list[int]) -> None:
+    site_bench.build = _plain
     print("| N | plain Material | full build (empty cache) | nothing changed | one word changed | "
           "serve: first page | serve: save → served |")
     print("|---|---|---|---|---|---|---|")
     for n in sizes:
         work = setup(n)
-        full, full_rss = build(work)
-        plain, _ = plain_build(n)
-        same, same_rss = build(work)
+        full = build(work)
+        plain_build(n)
+        plain = PLAIN[-1]
+        same = build(work)
         edit(work, EDIT)
-        word, word_rss = build(work)
+        word = build(work)
         first, served = serve(work, "e-res-2004-104")
-        print(f"| {n} | {plain:.1f} s | {full:.1f} s = {full / plain:.2f}× · {full_rss:.0f} MiB "
-              f"| {same:.1f} s = {same / plain:.2f}× ({same / full:.2f}× full) · {same_rss:.0f} MiB "
-              f"| {word:.1f} s = {word / plain:.2f}× ({word / full:.2f}× full) · {word_rss:.0f} MiB "
-              f"| {first:.1f} s | {served:.1f} s |", flush=True)
+        print(f"| {n} | {plain[0]:.1f} s · CPU {plain[1]:.0f} s · {plain[2]:.0f} MiB | {cell(full, plain)} "
+              f"| {cell(same, plain, full)} | {cell(word, plain, full)} | {first:.1f} s | {served:.1f} s |", flush=True)
 
 
 if __name__ == "__main__":

@@ -88,6 +88,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
         self.output = None
         self.cacheable: set[str] = set()
+        self.pages_kind = "pages-serve" if self.serving else "pages"  # each keeps its own (other site_url)
         self.page_keys: dict[str, str] = {}
         self.cached: dict[str, pages.CachedPage] = {}
         self.reused = self.rendered = 0
@@ -134,7 +135,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if src not in self.cacheable:
             return markdown
         key = pages.page_key(self.site_key, src, markdown, lambda p: files.get_file_from_path(p) is not None)
-        hit = self.store.get("pages", key)
+        hit = self.store.get(self.pages_kind, key)
         if hit is None:
             self.page_keys[src] = key
             self.warnings_before = self.warnings.count
@@ -171,7 +172,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if (key := self.page_keys.pop(src, None)) is not None:
             self.rendered += 1
             links = page.links_to_anchors
-            self.store.put("pages", key, pages.CachedPage(
+            self.store.put(self.pages_kind, key, pages.CachedPage(
                 output, frozenset(page.present_anchor_ids or ()),
                 None if links is None else tuple(sorted((f.src_uri, tuple(sorted(a.items()))) for f, a in links.items()))))
         return output
