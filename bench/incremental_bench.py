@@ -12,7 +12,7 @@ For N synthetic documents (``bench/synth.py``) it measures, with ``mkdocs build`
 and under ``mkdocs serve``: the time from saving a text with one word changed to the page
 served with the new word (polled every 0.1 s), after a first full build. The plain Material
 build of the same pages (``bench/site_bench.py``) is the reference of every ratio.
-Run: ``nice .venv/bin/python bench/incremental_bench.py 300``.
+Run: ``nice .venv/bin/python bench/incremental_bench.py 300 [--no-serve]``.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def cell(run: tuple[float, float, float], plain: tuple[float, float, float], ful
     return out + f" · {peak:.0f} MiB"
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], with_serve: bool = True) -> None:
     site_bench.build = _plain
     print("| N | plain Material | full build (empty cache) | nothing changed | one word changed | "
           "serve: first page | serve: save → served |")
@@ -142,10 +142,10 @@ def main(sizes: list[int]) -> None:
         same = build(work)
         edit(work, EDIT)
         word = build(work)
-        first, served = serve(work, "e-res-2004-104")
+        first, served = serve(work, "e-res-2004-104") if with_serve else (float("nan"),) * 2
         print(f"| {n} | {plain[0]:.1f} s · CPU {plain[1]:.0f} s · {plain[2]:.0f} MiB | {cell(full, plain)} "
               f"| {cell(same, plain, full)} | {cell(word, plain, full)} | {first:.1f} s | {served:.1f} s |", flush=True)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [300])
+    main([int(a) for a in sys.argv[1:] if a != "--no-serve"] or [300], "--no-serve" not in sys.argv)
