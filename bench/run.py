@@ -23,6 +23,7 @@ def main(sizes: list[str]) -> int:
         ["align_bench.py"],
         ["normalize_bench.py"],
         ["doubling_bench.py"],
+        ["incremental_bench.py", sizes[0]],
     ]
     for script, *args in steps:
         print(f"\n## {script} {' '.join(args)}\n", flush=True)

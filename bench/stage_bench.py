@@ -1,12 +1,14 @@
 """Benchmark: the pure pipeline (no MkDocs) on N synthetic documents, stage by stage. Not a test.
 
 Run: ``.venv/bin/python bench/stage_bench.py 100``. Prints the seconds spent reading and
-normalizing the raw texts, in each corpus-wide stage (``build_scripts.site.STAGES``) and in
-rendering the pages.
+normalizing the raw texts (one process), in each corpus-wide stage (``build_scripts.site.STAGES``)
+and in rendering the pages, and the process's peak memory (maximum resident set size) after
+each: how much each stage adds to what the build holds.
 """
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 from pathlib import Path
@@ -21,13 +23,14 @@ from build_scripts.render.pages import site_files  # noqa: E402
 def timed(label: str, work):
     start = time.perf_counter()
     result = work()
-    print(f"| {label} | {time.perf_counter() - start:.1f} s |", flush=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"| {label} | {time.perf_counter() - start:.1f} s | {peak:.0f} MiB |", flush=True)
     return result
 
 
 def main(n: int) -> None:
     folder = make_corpus(n, ROOT / "bench" / "out" / f"stages-{n}")
-    print(f"| stage ({n} documents) | time |\n|---|---|")
+    print(f"| stage ({n} documents) | time | peak memory so far |\n|---|---|---|")
     read = timed("read and normalize", lambda: sources.read_folder(folder))
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
     for stage in site.STAGES:

@@ -1,6 +1,6 @@
 """Command line (an edge: all file I/O of the normalizer happens here).
 
-``python -m build_scripts normalize FILE_OR_FOLDER... --out DIR [--strict] [--report]`` writes
+``python -m build_scripts normalize FILE_OR_FOLDER... --out DIR [--strict] [--report] [--workers N]`` writes
 ``DIR/<id>.md`` and ``DIR/<id>.json`` for each input (a folder stands for its
 raw texts, as the site reads them: ``make`` passes ``source_docs``, never the
 file names, which a shell would interpret) and prints one summary
@@ -11,7 +11,9 @@ file name) as ``<id>-2``, as on the site; an id that claims another
 document's address is refused (:func:`build_scripts.corpus.assign_ids`).
 Files are read as the site reads them (:func:`build_scripts.sources.read_source`):
 a link, a special file, a file too large, or any error while converting one
-file is reported naming it, and the others are still converted. Exit status:
+file is reported naming it, and the others are still converted. Files are
+normalized in ``--workers`` processes (default: one per core); the output, the
+messages and their order do not depend on it. Exit status:
 0 when every file was converted; 1 when a file could not be read or written
 (the others are still converted); 2 with ``--strict`` when a file has warnings.
 """
@@ -27,7 +29,7 @@ from .corpus import assign_ids
 from .read import InputError
 from . import report
 from .render import markdown, record
-from .sources import read_source, sidecar_path, source_files
+from .sources import convert_all, load, read_source, sidecar_path, source_files
 
 
 def convert(path: Path):
@@ -54,13 +56,21 @@ def cmd_normalize(args) -> int:
     """Convert every file, give repeated ids a suffix as the site does, write, report."""
     status, results, failures = 0, [], []
     paths = [p for name in args.files for p in (source_files(Path(name)) if Path(name).is_dir() else [Path(name)])]
+    loaded = []
     for path in paths:
         try:
-            results.append((path, convert(path)))
+            loaded.append((path, load(path)))
         except InputError as err:
-            print(f"error: {err}", file=sys.stderr)
-            failures.append((path.name, str(err)))
+            loaded.append((path, str(err)))
+    converted = iter(convert_all([raw for _, raw in loaded if not isinstance(raw, str)], args.workers or None))
+    for path, raw in loaded:
+        outcome = raw if isinstance(raw, str) else next(converted)
+        if isinstance(outcome, str):
+            print(f"error: {outcome}", file=sys.stderr)
+            failures.append((path.name, outcome))
             status = 1
+        else:
+            results.append((path, outcome))
     results.sort(key=lambda item: item[1].document.meta.source)  # assign_ids keeps this order
     docs = assign_ids([result.document for _, result in results])
     for (path, result), doc in zip(results, docs):
@@ -92,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     norm.add_argument("--report", action="store_true",
                       help="print one table row per document (counts, metadata, warnings) instead of one line each")
     norm.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    norm.add_argument("--workers", type=int, default=0, metavar="N",
+                      help="processes normalizing the files (default: one per core); the output does not depend on it")
     args = parser.parse_args(argv)
     if not args.out and not args.report:
         parser.error("--out DIR is required (or --report to only check the files)")

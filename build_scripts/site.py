@@ -1,18 +1,27 @@
 """The site build's pure core: corpus folder -> corpus -> generated files.
 
-:func:`build` is what the MkDocs plugin calls; it reads the raw folder
-(through :mod:`.sources`), runs the corpus-wide stages, and returns every
-generated file. Guarantees: nothing here imports MkDocs; the result depends
-only on the folder's contents.
+:func:`build` reads the raw folder (through :mod:`.sources`, normalizing in
+*workers* processes), runs the corpus-wide stages, and returns every
+generated file. :func:`output` is what the MkDocs plugin calls: the same
+files, the archive's date, the messages to log and the home page's summary,
+as one compact :class:`Output` kept in the build cache under the digest of
+every raw text's key (name, bytes, sidecar, code version): when no text
+changed, nothing is normalized or computed again. Guarantees: nothing here
+imports MkDocs; the result depends only on the folder's contents (not on
+the cache, nor on the number of workers).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import posixpath
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import corpus as corpus_mod
+from .cache.keys import code_version, digest
 from .render import french
 from .render.pages import SiteFile, display_name, doc_path, site_files
 from .citations import attach as citation_stage
@@ -20,7 +29,7 @@ from .entities.stage import attach as entity_stage
 from .search.stage import attach as search_stage
 from .series.stage import attach as series_stage
 from .sidecar import is_date
-from .sources import read_folder
+from .sources import normalize_all, read_folder, scan
 
 #: Corpus-wide stages, run in order once every document is parsed.
 STAGES = (citation_stage, entity_stage, series_stage, search_stage)
@@ -35,22 +44,40 @@ class Built:
 
     def home(self, latest: int, from_path: str) -> dict:
         """Counts per type and the latest documents, for the home template."""
-        docs = self.corpus.documents
-        types = self.corpus.facet("type")
-        base = posixpath.dirname(from_path)
-        def url(path: str) -> str:
-            target = path[:-len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
-            return posixpath.relpath(target, base or ".") + "/"
-        from .render.listings import facet_path
-        return {
-            "total": len(docs),
-            "types": [{"label": french.type_label(t, many=len(d) > 1), "count": len(d), "url": url(facet_path("type", t))}
-                      for t, d in types.items()],
-            "bodies": len(self.corpus.facet("body")),
-            "latest": [{"symbol": display_name(d), "title": d.meta.title, "date": french.date(d.meta.date),
-                        "type": french.type_label(d.meta.type), "url": url(doc_path(d.meta.id))}
-                       for d in docs[:latest]],
-        }
+        return home_context(home_summary(self.corpus, latest), from_path)
+
+
+def home_summary(corpus: corpus_mod.Corpus, latest: int) -> dict:
+    """The home page's data, with paths from the docs root (see :func:`home_context`)."""
+    from .render.listings import facet_path
+
+    docs = corpus.documents
+    types = corpus.facet("type")
+    return {
+        "total": len(docs),
+        "types": [{"label": french.type_label(t, many=len(d) > 1), "count": len(d), "path": facet_path("type", t)}
+                  for t, d in types.items()],
+        "bodies": len(corpus.facet("body")),
+        "latest": [{"symbol": display_name(d), "title": d.meta.title, "date": french.date(d.meta.date),
+                    "type": french.type_label(d.meta.type), "path": doc_path(d.meta.id)}
+                   for d in docs[:latest]],
+    }
+
+
+def home_context(summary: dict, from_path: str) -> dict:
+    """*summary* with each ``path`` made a URL relative to the page *from_path*."""
+    base = posixpath.dirname(from_path)
+
+    def url(path: str) -> str:
+        target = path[:-len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+        return posixpath.relpath(target, base or ".") + "/"
+
+    def relative(item: dict) -> dict:
+        out = {k: v for k, v in item.items() if k != "path"}
+        return {**out, "url": url(item["path"])}
+
+    return {**summary, "types": [relative(t) for t in summary["types"]],
+            "latest": [relative(d) for d in summary["latest"]]}
 
 
 def epoch(corpus: corpus_mod.Corpus) -> int:
@@ -63,10 +90,69 @@ def epoch(corpus: corpus_mod.Corpus) -> int:
     return calendar.timegm(max(valid) + (0, 0, 0)) if valid else 0
 
 
-def build(folder: Path) -> Built:
+def build(folder: Path, workers: int | None = 1, store=None) -> Built:
     """Read *folder*, build the corpus and every generated file."""
-    read = read_folder(folder)
+    return _build(read_folder(folder, workers, store), workers, store)
+
+
+def _build(read, workers: int | None = 1, store=None) -> Built:
+    """The corpus-wide stages and the rendering. With more than one worker, the search stage
+    (which reads only the documents) runs in a process of its own while the other stages run
+    here; with a *store*, stages read back what they computed for unchanged documents."""
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
-    for stage in STAGES:
-        stage(corpus)
+    if store is not None:
+        corpus.extras["cache"] = store
+        corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
+    aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
+    with ProcessPoolExecutor(max_workers=1) if aside else contextlib.nullcontext() as pool:
+        search = pool.submit(_search_files, corpus.documents, corpus.failures) if aside else None
+        for stage in STAGES:
+            if not (aside and stage is search_stage):
+                stage(corpus)
+        if search is not None:
+            corpus.extras.setdefault("pages", []).extend(search.result())
     return Built(corpus, tuple(site_files(corpus)))
+
+
+def _search_files(documents, failures) -> list[SiteFile]:
+    """The search stage's files, computed in a worker process from the documents alone."""
+    corpus = corpus_mod.Corpus(documents, failures)
+    search_stage(corpus)
+    return corpus.extras.get("pages", [])
+
+
+@dataclass(frozen=True)
+class Output:
+    """What the MkDocs plugin needs of a build: compact, picklable, cached as a whole."""
+
+    files: tuple[SiteFile, ...]
+    epoch: int
+    messages: tuple[str, ...]  # unreadable files, then every document's warnings (file and line), in order
+    home: dict  # home_summary()
+    fingerprint: str  # digest of the inputs (every raw text's key, the failures, *latest*)
+    sources: tuple[tuple[str, str], ...] = ()  # (document id, raw file name) of every published document
+
+
+def messages(corpus: corpus_mod.Corpus) -> tuple[str, ...]:
+    """What the build reports: each unreadable file, then each warning of each document, in
+    corpus order, naming the file and the line."""
+    out = [f"{message} (not published)" for _, message in corpus.failures]
+    out += [issue.format(doc.meta.source) for doc in corpus.documents for issue in doc.issues]
+    return tuple(out)
+
+
+def output(folder: Path, latest: int = 8, workers: int | None = None, store=None) -> Output:
+    """The build of *folder* (see :func:`build`), read back from *store* when no raw text changed."""
+    scanned = scan(folder)
+    keys = [raw.key() for _, raw in scanned if not isinstance(raw, str)]
+    failed = [part for name, raw in scanned if isinstance(raw, str) for part in (name, raw)]
+    fingerprint = digest("site", code_version(), str(latest), *keys, *failed)
+    if store is not None and (cached := store.get("site", fingerprint)) is not None:
+        store.keep("normalized", keys)  # still this build's documents (not pruned)
+        return cached
+    built = _build(normalize_all(scanned, workers, store), workers, store)
+    result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
+                    fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
+    if store is not None:
+        store.put("site", fingerprint, result)
+    return result

@@ -15,7 +15,13 @@ gives the same document, warnings and errors in both. Guarantees:
   never stops the others.
 
 :func:`read_folder` takes the files in sorted name order (deterministic
-builds) and reports the unreadable ones in ``failures``.
+builds) and reports the unreadable ones in ``failures``. It reads every file's bytes
+itself, then normalizes them in a process pool of *workers* (default: every core), each
+result taken back in file-name order: the results, their warnings and the failures are
+the same, in the same order, whatever the number of workers. With a
+:class:`~build_scripts.cache.store.Store`, a file whose name, bytes, sidecar and code
+version were already normalized is not normalized again (its result, or its error, is
+read back from the store).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import dataclasses
 import errno
 import os
 import stat
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +48,7 @@ class Folder:
 
     results: tuple[Result, ...]
     failures: tuple[tuple[str, str], ...]  # (file name, message)
+    keys: tuple[str, ...] = ()  # every readable file's cache key, in file-name order
 
 
 def sidecar_path(path: Path) -> Path:
@@ -70,25 +78,59 @@ def read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def read_source(path: Path) -> Result:
-    """Read and normalize one raw file and its sidecar (see module docstring)."""
+@dataclass(frozen=True)
+class Raw:
+    """One raw text as read from disk, before normalization: what its cache key is made of."""
+
+    name: str
+    data: bytes
+    sidecar_name: str
+    sidecar: bytes | None
+    sidecar_issues: tuple[Issue, ...] = ()
+
+    def key(self, code: str | None = None) -> str:
+        from .cache.keys import document_key
+
+        return document_key(self.name, self.data, self.sidecar_name, self.sidecar, code)
+
+
+def load(path: Path) -> Raw:
+    """Read one raw file and its sidecar (see module docstring); raise :class:`InputError`."""
     name = path.name
     if not _printable(name):
         raise InputError(f"{name!r}: file name with control, bidirectional or undecodable characters, skipped")
     data = read_bytes(path, MAX_BYTES)
     side = sidecar_path(path)
     side_data, side_issues = _sidecar(side)
+    return Raw(name, data, side.name, side_data, tuple(side_issues))
+
+
+def convert(raw: Raw) -> Result:
+    """Normalize one loaded file; any unexpected exception becomes an :class:`InputError`."""
     try:
-        result = normalize(data, name, side_data, side.name)
+        result = normalize(raw.data, raw.name, raw.sidecar, raw.sidecar_name)
     except InputError:
         raise
     except Exception as err:  # a bug shown by this file: report it, build the others
-        raise InputError(f"{name}: could not be converted ({type(err).__name__}: {str(err)[:200]}); "
+        raise InputError(f"{raw.name}: could not be converted ({type(err).__name__}: {str(err)[:200]}); "
                          "skipped — please report this file") from err
-    if side_issues:
-        doc = dataclasses.replace(result.document, issues=result.document.issues + tuple(side_issues))
+    if raw.sidecar_issues:
+        doc = dataclasses.replace(result.document, issues=result.document.issues + raw.sidecar_issues)
         result = dataclasses.replace(result, document=doc)
     return result
+
+
+def read_source(path: Path) -> Result:
+    """Read and normalize one raw file and its sidecar (see module docstring)."""
+    return convert(load(path))
+
+
+def _outcome(raw: Raw) -> Result | str:
+    """:func:`convert` for the pool: the result, or the error's message (picklable either way)."""
+    try:
+        return convert(raw)
+    except InputError as err:
+        return str(err)
 
 
 def _sidecar(side: Path) -> tuple[bytes | None, list[Issue]]:
@@ -108,15 +150,52 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(files)
 
 
-def read_folder(folder: Path) -> Folder:
-    """Normalize every raw text of *folder*."""
-    results, failures = [], []
+def scan(folder: Path) -> list[tuple[str, Raw | str]]:
+    """Every raw text of *folder* in file-name order, loaded (:class:`Raw`) or the error's message."""
+    out: list[tuple[str, Raw | str]] = []
     for path in source_files(folder):
         try:
-            results.append(read_source(path))
+            out.append((path.name, load(path)))
         except InputError as err:
-            failures.append((path.name, str(err)))
-    return Folder(tuple(results), tuple(failures))
+            out.append((path.name, str(err)))
+    return out
+
+
+def read_folder(folder: Path, workers: int | None = 1, store=None) -> Folder:
+    """Normalize every raw text of *folder* (see module docstring; ``workers=None``: every core)."""
+    return normalize_all(scan(folder), workers, store)
+
+
+def normalize_all(scanned: list[tuple[str, Raw | str]], workers: int | None = 1, store=None) -> Folder:
+    """Normalize what :func:`scan` loaded (see module docstring)."""
+    outcomes: list[Result | str | None] = []  # a result, an error message, or None: still to convert
+    todo: list[tuple[int, Raw, str]] = []
+    keys: list[str] = []
+    for _, raw in scanned:
+        if isinstance(raw, str):
+            outcomes.append(raw)
+            continue
+        keys.append(key := raw.key())
+        outcomes.append(store.get("normalized", key) if store is not None else None)
+        if outcomes[-1] is None:
+            todo.append((len(outcomes) - 1, raw, key))
+    for (at, _, key), outcome in zip(todo, convert_all([raw for _, raw, _ in todo], workers)):
+        outcomes[at] = outcome
+        if store is not None:
+            store.put("normalized", key, outcome)
+    results = tuple(o for o in outcomes if isinstance(o, Result))
+    failures = tuple((name, o) for (name, _), o in zip(scanned, outcomes) if isinstance(o, str))
+    return Folder(results, failures, tuple(keys))
+
+
+def convert_all(raws: list[Raw], workers: int | None = 1) -> list[Result | str]:
+    """:func:`convert` every loaded file, in a pool of *workers* processes (``None``: every core);
+    results (or error messages) in the order of *raws*."""
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(raws) <= 1:
+        return [_outcome(raw) for raw in raws]
+    with ProcessPoolExecutor(max_workers=min(workers, len(raws))) as pool:
+        return list(pool.map(_outcome, raws, chunksize=max(1, len(raws) // (8 * workers))))
 
 
 def _printable(name: str) -> bool:

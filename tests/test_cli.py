@@ -131,3 +131,12 @@ def test_report_prints_one_row_per_document_and_every_warning(tmp_path):
     assert "odd.txt:3: no operative paragraph found" in proc.stdout
     assert "error: empty.txt: empty file" in proc.stdout
     assert not list(tmp_path.glob("*.json")), "--report alone writes nothing"
+
+
+def test_output_and_messages_do_not_depend_on_the_number_of_workers(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    runs = {n: run(SEEDS[0], empty, *SEEDS[1:], "--out", tmp_path / f"out-{n}", "--workers", str(n)) for n in (1, 2)}
+    assert runs[1].returncode == runs[2].returncode == 1
+    assert runs[1].stdout == runs[2].stdout and runs[1].stderr == runs[2].stderr
+    assert outputs(tmp_path / "out-1") == outputs(tmp_path / "out-2")

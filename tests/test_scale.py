@@ -89,3 +89,16 @@ def test_series_listed_in_a_window_with_paginated_series_pages(builds):
     assert members > 4 and len(series_files) == -(-members // 4), "four members a page"
     rows = sum(len(re.findall(r"^\| \d+ \|", pages[p], flags=re.M)) for p in series_files)
     assert rows == members, "every member on one of the pages"
+
+
+def test_rel_gives_what_posixpath_relpath_gives():
+    import itertools
+    import posixpath
+
+    from build_scripts.render.paging import rel
+
+    paths = ["index.md", "documents/a-res-74-176.md", "documents/a-res-74-176/cite-par/index.md",
+             "documents/a-res-74-176/cite-par/page-2.md", "organisations/onudc.md", "organisations/onudc/page-2.md",
+             "series/s.md", "comparaisons/a/b.md", "documents/./x.md", "a//b.md"]
+    for a, b in itertools.product(paths, repeat=2):
+        assert rel(a, b) == posixpath.relpath(b, posixpath.dirname(a) or "."), (a, b)

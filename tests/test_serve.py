@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -70,3 +71,8 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+    log = server.stderr.read()
+    counts = [(int(a), int(b)) for a, b in re.findall(r"un-archive: (\d+) generated pages from the cache, (\d+) rendered", log)]
+    assert len(counts) >= 2, log[-2000:]
+    reused, rendered = counts[-1]
+    assert reused > 0 and rendered < counts[0][1], "the rebuild renders only what the change touched (cache kept)"

@@ -5,7 +5,10 @@ footnotes). Guarantees: mentions are found per paragraph in reading order,
 with the entities already named earlier in the same document as context
 (so "l’Office" after "Office des Nations Unies contre la drogue et le
 crime" resolves); draft sponsors are resolved to their State; the result
-is sorted (deterministic).
+is sorted (deterministic). A document's mentions depend only on its own
+paragraphs, language and the code (catalog included): with a build cache
+(``corpus.extras["cache"]``) they are found once per version of the text and
+read back afterwards.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..cache.keys import code_version, digest
 from ..model import Document
 from . import find_mentions, find_state, load_catalog
-from .catalog import Entity
+from .catalog import Entity, Mention
 
 
 @dataclass(frozen=True)
@@ -54,16 +58,11 @@ def compute(corpus) -> dict:
     per_entity: dict[Entity, list[Hit]] = defaultdict(list)
     sponsors: dict[str, list[tuple[str, Entity | None]]] = {}
     for doc in corpus.documents:
-        lang = doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
-        seen: list[str] = []
-        found: dict[str, list] = {}
-        for pid, text in units(doc):
-            mentions = find_mentions(text, lang, catalog, context_slugs=seen)
-            found[pid] = mentions
+        texts = dict(units(doc))
+        found = mentions_of(doc, catalog, corpus.extras.get("cache"))
+        for pid, mentions in found.items():
             for m in mentions:
-                if m.entity.slug not in seen:
-                    seen.append(m.entity.slug)
-                before, after = context(text, m.start, m.end)
+                before, after = context(texts[pid], m.start, m.end)
                 per_entity[m.entity].append(Hit(doc.meta.id, pid, m.start, m.end, m.text, before, after))
         per_doc[doc.meta.id] = found
         sponsors[doc.meta.id] = [(name, find_state(name, catalog)) for name in doc.meta.sponsors]
@@ -74,6 +73,28 @@ def compute(corpus) -> dict:
                 sponsored[state].append(doc_id)
     return {"catalog": catalog, "per_doc": per_doc, "per_entity": dict(per_entity),
             "sponsors": sponsors, "sponsored": dict(sponsored)}
+
+
+def mentions_of(doc: Document, catalog, store=None) -> dict[str, list[Mention]]:
+    """``{unit id: mentions}`` of one document, in reading order (from *store* when known)."""
+    lang = doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
+    parts = units(doc)
+    key = digest("mentions", code_version(), lang, *(x for unit in parts for x in unit)) if store else None
+    compact = store.get("mentions", key) if store else None
+    if compact is not None:
+        return {pid: [Mention(catalog.get(kind, slug), start, end, text) for kind, slug, start, end, text in found]
+                for pid, found in compact}
+    seen: list[str] = []
+    out: dict[str, list[Mention]] = {}
+    for pid, text in parts:
+        out[pid] = mentions = find_mentions(text, lang, catalog, context_slugs=seen)
+        for m in mentions:
+            if m.entity.slug not in seen:
+                seen.append(m.entity.slug)
+    if store:
+        store.put("mentions", key, tuple((pid, tuple((m.entity.kind, m.entity.slug, m.start, m.end, m.text)
+                                                     for m in ms)) for pid, ms in out.items()))
+    return out
 
 
 def attach(corpus) -> None:

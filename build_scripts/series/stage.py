@@ -4,14 +4,17 @@
 site needs in ``corpus.extras`` (see :mod:`build_scripts.render.pages`).
 Guarantees: every document belongs to exactly one series; every compared
 pair is aligned once; lineage is derived from the consecutive alignments.
+An alignment depends only on its two documents: with a build cache
+(``corpus.extras["cache"]``) a pair whose two texts did not change is read back.
 """
 
 from __future__ import annotations
 
 from itertools import combinations
 
+from ..cache.keys import code_version, digest
 from .grouping import group_series
-from .lineage import Origin, compare_series, lineage, origins, texts
+from .lineage import Origin, lineage, origins, texts
 
 #: Up to this many text versions, every pair of a series is compared; beyond, consecutive ones.
 ALL_PAIRS_UP_TO = 6
@@ -26,15 +29,15 @@ def compared_pairs(members: list[str]) -> list[tuple[str, str]]:
 
 def compute(corpus) -> dict:
     """Series, alignments and lineage of the whole corpus."""
-    from .align import align
-
     docs = {d.meta.id: d for d in corpus.documents}
+    align = _aligner(corpus.extras.get("cache"), corpus.extras.get("digests", {}))
     series = group_series(corpus.documents)
     alignments, lineages, series_of = {}, {}, {}
     for s in series:
         for member in s.members:
             series_of[member] = s
-        consecutive = compare_series(s, docs)
+        members = texts(s, docs)
+        consecutive = tuple(align(docs[a], docs[b]) for a, b in zip(members, members[1:]))
         for al in consecutive:
             alignments[(al.a, al.b)] = al
         for a, b in compared_pairs(texts(s, docs)):
@@ -43,6 +46,22 @@ def compute(corpus) -> dict:
         lineages.update(lineage(s, docs, consecutive))
         lineages.update(look_back(texts(s, docs), alignments))
     return {"series": series, "alignments": alignments, "lineage": lineages, "series_of": series_of}
+
+
+def _aligner(store, digests: dict):
+    """:func:`~build_scripts.series.align.align`, read back from *store* when both texts are known."""
+    from .align import align
+
+    def cached(a, b):
+        if not store or a.meta.id not in digests or b.meta.id not in digests:
+            return align(a, b)
+        key = digest("align", code_version(), a.meta.id, b.meta.id, digests[a.meta.id], digests[b.meta.id])
+        found = store.get("alignments", key)
+        if found is None:
+            store.put("alignments", key, found := align(a, b))
+        return found
+
+    return cached
 
 
 def look_back(members: list[str], alignments: dict) -> dict[str, dict[str, Origin]]:

@@ -1,0 +1,62 @@
+"""Cache keys: digests of everything a cached result depends on.
+
+:func:`code_version` digests every file of the ``build_scripts`` package (sources, data,
+scripts; ``__pycache__`` excluded) in path order, plus the versions of the libraries that
+shape the output: changing one line of code or one entity in the catalog makes every key
+new. :func:`digest` joins its parts unambiguously (each part is length-prefixed), so
+``("ab", "c")`` and ``("a", "bc")`` never collide.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+#: Libraries whose version can change what the build produces.
+LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "markdown-it-py", "pyyaml", "lunr", "snowballstemmer",
+             "wordfreq", "rapidfuzz", "pycountry", "jinja2", "pymdown-extensions")
+
+
+def digest(*parts: str | bytes | None) -> str:
+    """A hex SHA-256 of *parts* (``None`` is distinct from ``b""``)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if part is None:
+            h.update(b"\xff")
+            continue
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def tree_digest(root: Path, skip=("__pycache__",)) -> str:
+    """Digest of every file under *root* (relative paths and bytes, in path order)."""
+    parts: list[str | bytes] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not set(p.parts) & set(skip)):
+        if path.suffix in (".pyc", ".pyo"):
+            continue
+        parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """Digest of the package's files and of the libraries' versions (computed once per process)."""
+    return digest(tree_digest(PACKAGE), *(f"{name}={_version(name)}" for name in LIBRARIES))
+
+
+def document_key(name: str, data: bytes, sidecar_name: str, sidecar: bytes | None, code: str | None = None) -> str:
+    """The key of one raw text's normalization: its name, bytes, sidecar and the code version."""
+    return digest("document", code or code_version(), name, data, sidecar_name, sidecar)

@@ -1,0 +1,200 @@
+"""Incremental builds: the cache never changes a byte of the site, and a change reaches every page.
+
+Each scenario builds the real site (``mkdocs build --strict``) twice from the same raw
+folder: once clean (``cache: false``, one worker) and once through a warm cache (two
+workers); the two ``site/`` folders must be identical, file for file and byte for byte.
+A stale page (a removed document's page, a listing that still names an old title) or a
+page the change did not reach would differ from the clean build.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import os
+from pathlib import Path
+
+import pytest
+
+from build_scripts import site
+from build_scripts.cache import pages as page_cache
+from build_scripts.cache.store import Store
+from tests.support.sitebuild import ROOT
+
+pytestmark = pytest.mark.site
+
+SEEDS = sorted((ROOT / "source_docs").iterdir())
+REUSED = re.compile(r"un-archive: (\d+) generated pages from the cache, (\d+) rendered")
+
+
+def _build(work: Path, sources: Path, cache: bool, workers: int) -> tuple[Path, str]:
+    """``mkdocs build --strict`` of *sources* in *work* (its own cache under ``work/build``)."""
+    work.mkdir(parents=True, exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "      sources: source_docs",
+        f"      sources: {sources}\n      cache: {str(cache).lower()}\n      workers: {workers}")
+    assert f"workers: {workers}" in config
+    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("docs", "site_templates"):
+        if not (work / name).exists():
+            (work / name).symlink_to(ROOT / name)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml"),
+                           "-d", str(work / "site")], capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return work / "site", proc.stderr
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    return sorted(path for path in a.keys() | b.keys() if a.get(path) != b.get(path))
+
+
+def _reused(log: str) -> tuple[int, int]:
+    match = REUSED.search(log)
+    assert match, log[-2000:]
+    return int(match.group(1)), int(match.group(2))
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory):
+    """A raw folder (the seeds) and a cached build of it, cold then warm."""
+    root = tmp_path_factory.mktemp("incremental")
+    sources = root / "source_docs"
+    sources.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, sources / seed.name)
+    clean, _ = _build(root / "clean", sources, cache=False, workers=1)
+    cold, cold_log = _build(root / "cached", sources, cache=True, workers=2)
+    cold_tree = _tree(cold)
+    warm_site, warm_log = _build(root / "cached", sources, cache=True, workers=2)
+    return {"root": root, "sources": sources, "clean": _tree(clean), "cold": cold_tree, "cold_log": cold_log,
+            "warm": _tree(warm_site), "warm_log": warm_log}
+
+
+def test_cached_rebuild_is_byte_identical_to_a_clean_build(warm):
+    assert _differences(warm["clean"], warm["cold"]) == []
+    assert _differences(warm["clean"], warm["warm"]) == []
+    reused, rendered = _reused(warm["warm_log"])
+    assert rendered == 0 and reused > 100, "nothing changed: every generated page comes from the cache"
+    assert _reused(warm["cold_log"])[0] == 0
+
+
+def _edit(warm, name: str, edits: dict[str, str]) -> None:
+    (path,) = [p for p in warm["sources"].iterdir() if p.name.startswith(name)]
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def _rebuild_and_compare(warm, label: str) -> tuple[dict, dict, str]:
+    """The cached rebuild and a clean build of the changed folder; they must be identical."""
+    cached, log = _build(warm["root"] / "cached", warm["sources"], cache=True, workers=2)
+    clean, _ = _build(warm["root"] / f"clean-{label}", warm["sources"], cache=False, workers=1)
+    cached_tree, clean_tree = _tree(cached), _tree(clean)
+    assert _differences(clean_tree, cached_tree) == [], "the cached rebuild differs from a clean build"
+    return cached_tree, clean_tree, log
+
+
+def test_a_changed_text_reaches_every_page_it_should(warm):
+    before = warm["warm"]
+    # A/RES/74/176: one word of its title, one word next to a mention of the UNODC, and its
+    # footnote 18 no longer cites the report A/74/127.
+    _edit(warm, "003", {"### 74/176. Amélioration": "### 74/176. Renforcement",
+                        "*Soulignant* le rôle central de l'Office": "*Soulignant* le rôle capital de l'Office",
+                        "<sup>18</sup> [A/74/127](#).": "<sup>18</sup> Voir le rapport du Secrétaire général."})
+    after, _, log = _rebuild_and_compare(warm, "edit")
+    changed = set(_differences(before, after))
+    expected = {
+        "documents/a-res-74-176/index.html",  # its page
+        "documents/a-74-127/index.html",  # the page it cited: « Cité par » changed
+        "series/coordination-de-l-action-contre-la-traite-des-personnes/index.html",  # its series
+        "parcourir/annee/2019/index.html", "parcourir/type/resolutions/index.html",  # listings it is on
+        "organisations/onudc/index.html",  # an entity it mentions
+        "index.html",  # the latest documents on the home page
+        "api/documents/a-res-74-176.json", "api/documents.json",
+    }
+    assert expected <= changed, sorted(expected - changed)
+    assert "Renforcement de la coordination" in after["documents/a-res-74-176/index.html"].decode()
+    assert "../a-res-74-176/#fn-18" not in after["documents/a-74-127/index.html"].decode()
+    assert "Renforcement de la coordination" in after["parcourir/annee/2019/index.html"].decode()
+    assert "rôle capital de" in after["organisations/onudc/index.html"].decode()
+    reused, rendered = _reused(log)
+    assert reused > rendered > 0, "only the pages the change touches are rendered again"
+
+
+def test_a_removed_text_leaves_no_stale_page(warm):
+    before = warm["warm"]
+    for path in warm["sources"].glob("004_*"):
+        path.unlink()
+    after, _, _ = _rebuild_and_compare(warm, "removed")
+    gone = {path for path in before.keys() - after.keys()}
+    assert {"documents/e-res-2015-23/index.html", "api/documents/e-res-2015-23.json"} <= gone
+    assert not any("e-res-2015-23" in path and not path.startswith("documents/e-res-2015-23")
+                   for path in after if path.startswith("comparaisons/")), "no comparison with it remains"
+    assert "E/RES/2015/23" in before["parcourir/type/resolutions/index.html"].decode()
+    assert "E/RES/2015/23" not in after["parcourir/type/resolutions/index.html"].decode()
+
+
+def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, sources / seed.name)
+    (sources / "broken.txt").write_bytes(b"")  # an error, reported in its place
+    one = site.output(sources, workers=1)
+    two = site.output(sources, workers=2)
+    assert one.files == two.files and one.messages == two.messages and one.epoch == two.epoch
+    assert [m for m in one.messages if m.startswith("broken.txt")], "the failure names its file"
+
+
+def test_the_cache_gives_back_what_was_built(tmp_path):
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, sources / seed.name)
+    store = Store(tmp_path / "cache", memory=False)
+    first = site.output(sources, workers=1, store=store)
+    assert site.output(sources, workers=1) == first
+    again = Store(tmp_path / "cache", memory=False)
+    assert site.output(sources, workers=1, store=again) == first and again.misses == 0
+    (path,) = sources.glob("004_*.txt")
+    path.write_text(path.read_text(encoding="utf-8").replace("Prie le Secrétaire général", "Prie le Secrétaire", 1),
+                    encoding="utf-8")
+    third = Store(tmp_path / "cache", memory=False)
+    changed = site.output(sources, workers=1, store=third)
+    assert changed == site.output(sources, workers=1)
+    assert third.missed["normalized"] == 1, "only the changed text is normalized again"
+    assert third.missed["mentions"] == 1, "only its entity mentions are looked for again"
+    assert third.missed["site"] == 1
+
+
+def test_a_truncated_cache_entry_is_a_miss_and_unused_entries_are_pruned(tmp_path):
+    Store(tmp_path, memory=False).put("k", "ab" * 32, {"x": 1})
+    Store(tmp_path, memory=False).put("k", "cd" * 32, {"y": 2})
+    (entry,) = (tmp_path / "k" / "ab").glob("*.pickle")
+    entry.write_bytes(entry.read_bytes()[:5])
+    assert Store(tmp_path, memory=False).get("k", "ab" * 32) is None
+    store = Store(tmp_path, memory=False)
+    assert store.get("k", "cd" * 32) == {"y": 2}
+    assert store.prune("k") == 1, "the entry this build did not use is removed"
+    assert Store(tmp_path, memory=False).get("k", "cd" * 32) == {"y": 2}
+
+
+def test_a_page_key_changes_when_a_link_target_appears_or_goes():
+    markdown = "[A](../a-res-74-176.md#op-5) [B](b.md) <a href=\"../../x/\">x</a> [web](https://un.org/)"
+    targets = page_cache.link_targets(markdown, "documents/sub/page.md")
+    assert targets == ["documents/a-res-74-176.md", "documents/sub/b.md", "x"]
+    with_a = page_cache.page_key("s", "documents/sub/page.md", markdown, lambda p: True)
+    without_a = page_cache.page_key("s", "documents/sub/page.md", markdown, lambda p: p != "documents/a-res-74-176.md")
+    assert with_a != without_a
+    assert with_a == page_cache.page_key("s", "documents/sub/page.md", markdown, lambda p: True)
+    assert with_a != page_cache.page_key("t", "documents/sub/page.md", markdown, lambda p: True)
