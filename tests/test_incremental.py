@@ -198,3 +198,12 @@ def test_a_page_key_changes_when_a_link_target_appears_or_goes():
     assert with_a != without_a
     assert with_a == page_cache.page_key("s", "documents/sub/page.md", markdown, lambda p: True)
     assert with_a != page_cache.page_key("t", "documents/sub/page.md", markdown, lambda p: True)
+
+
+def test_a_sidecar_change_reaches_the_page_through_its_front_matter(warm):
+    """A field only the front matter carries (the meeting, shown in the fiche) must not be
+    served from the cache: a page's key covers its whole file, front matter included."""
+    (side,) = [p for p in warm["sources"].iterdir() if p.name.startswith("001") and p.suffix == ".yml"]
+    side.write_text(side.read_text(encoding="utf-8") + "meeting: 70e séance plénière\n", encoding="utf-8")
+    after, _, _ = _rebuild_and_compare(warm, "sidecar")
+    assert "70e séance plénière" in after["documents/projet-belarus-f33632ee/index.html"].decode()
