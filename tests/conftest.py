@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,15 @@ def hostile_site(hostile_corpus, tmp_path_factory):
     site_dir, proc = build_site(tmp_path_factory.mktemp("hostile-site"), hostile_corpus, quiet=False)
     assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
     return site_dir, proc
+
+
+@pytest.fixture(scope="session")
+def node():
+    """The node executable for the search.js / search-shards.js parity tests (skipped without it,
+    except under CI=true)."""
+    exe = shutil.which("node")
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("node is required for the search parity tests (CI=true)")
+        pytest.skip("node is not installed: the JavaScript search parity is not checked")
+    return exe

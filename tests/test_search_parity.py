@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import random
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -106,14 +104,6 @@ def seed_records():
     return records
 
 
-@pytest.fixture(scope="module")
-def node():
-    exe = shutil.which("node")
-    if exe is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("node is required for the search parity tests (CI=true)")
-        pytest.skip("node is not installed: search.js parity not checked")
-    return exe
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -155,14 +153,6 @@ def test_masks_past_bit_30_are_lists():
 # --- parity: sharded and monolithic, JavaScript (node) -----------------------------------------
 
 
-@pytest.fixture(scope="module")
-def node():
-    exe = shutil.which("node")
-    if exe is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("node is required for the search parity tests (CI=true)")
-        pytest.skip("node is not installed: search-shards.js parity not checked")
-    return exe
 
 
 def test_node_sharded_equals_monolithic_and_fetches_what_python_fetches(node, tmp_path, real_records):
