@@ -36,6 +36,10 @@ class Corpus:
     def get(self, doc_id: str) -> Document | None:
         return self._by_id().get(doc_id)
 
+    def by_id(self) -> dict[str, Document]:
+        """Every document by id: one mapping for the corpus, built once (do not change it)."""
+        return self._by_id()
+
     def _by_id(self) -> dict[str, Document]:
         cache = self.extras.setdefault("_by_id", {})
         if not cache:

@@ -35,7 +35,8 @@ def register(corpus) -> None:
 
 
 def _docs(corpus) -> dict:
-    return {d.meta.id: d for d in corpus.documents}
+    """Documents by id; the corpus builds it once (it was rebuilt for every paragraph with a lineage note)."""
+    return corpus.by_id()
 
 
 def lineage_note(corpus, doc, para, path: str) -> str:
