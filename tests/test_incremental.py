@@ -174,7 +174,30 @@ def test_the_cache_gives_back_what_was_built(tmp_path):
     assert changed == site.output(sources, workers=1)
     assert third.missed["normalized"] == 1, "only the changed text is normalized again"
     assert third.missed["mentions"] == 1, "only its entity mentions are looked for again"
+    assert third.missed["search-analysis"] == 1, "only its words are analyzed again for the search index"
     assert third.missed["site"] == 1
+
+
+def test_the_search_worker_shares_the_cache_and_its_entries_survive_pruning(tmp_path):
+    """With two workers the search index is built in a process of its own: the analyses it
+    stores are counted as this build's (not pruned) and a later build reads them back."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, sources / seed.name)
+    store = Store(tmp_path / "cache", memory=False)
+    first = site.output(sources, workers=2, store=store)
+    for kind in sorted(store.used):  # as the plugin does after a build
+        store.prune(kind)
+    entries = list((tmp_path / "cache" / "search-analysis").glob("*/*.pickle"))
+    assert len(entries) == len(first.sources) == 5, "one analysis per document, kept by the pruning"
+    (path,) = sources.glob("004_*.txt")
+    path.write_text(path.read_text(encoding="utf-8").replace("Prie le Secrétaire général", "Prie le Secrétaire", 1),
+                    encoding="utf-8")
+    again = Store(tmp_path / "cache", memory=False)
+    changed = site.output(sources, workers=1, store=again)
+    assert again.missed["search-analysis"] == 1, "the worker's analyses of the unchanged texts are read back"
+    assert changed.files != first.files and changed == site.output(sources, workers=1)
 
 
 def test_a_truncated_cache_entry_is_a_miss_and_unused_entries_are_pruned(tmp_path):
