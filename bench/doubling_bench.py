@@ -11,7 +11,8 @@ series that grow with N; the real draft/resolution pairs stay among the
 first 66. For each N, in a fresh process, it times every corpus-wide stage
 (citations, entity mentions, entity pages, series, the sharded search index)
 and the rendering of every generated page (Markdown and JSON), and prints each
-time's ratio to the previous N: about 2 when the stage is linear, about 4 when
+CPU time's ratio to the previous N (``time.process_time``: the machine is
+shared, and wall time varies with the others' load): about 2 when the stage is linear, about 4 when
 it is quadratic; and the process's peak memory (maximum resident set size) at
 the end of each N, with its growth per document.
 """
@@ -70,9 +71,10 @@ def _distinct(text: str, k: int) -> str:
 
 
 def timed(work) -> float:
-    start = time.perf_counter()
+    """CPU seconds of *work* in this process (steadier than wall time on a shared machine)."""
+    start = time.process_time()
     work()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 STAGES = [("citations", citation_stage),

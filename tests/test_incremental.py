@@ -9,6 +9,7 @@ page the change did not reach would differ from the clean build.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from build_scripts import site
 from build_scripts.cache import pages as page_cache
@@ -221,6 +223,20 @@ def test_a_page_key_changes_when_a_link_target_appears_or_goes():
     assert with_a != without_a
     assert with_a == page_cache.page_key("s", "documents/sub/page.md", markdown, lambda p: True)
     assert with_a != page_cache.page_key("t", "documents/sub/page.md", markdown, lambda p: True)
+
+
+_ONE_PATTERN = re.compile(r"\]\(<?([^)\s>]+)|\b(?:href|src)=\"([^\"]+)\"")  # the specification: one scan
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet='](<>)" =hrefsc_x/#?éa\n', max_size=60))
+def test_link_targets_are_those_of_one_left_to_right_scan(markdown):
+    """The three fast patterns find what the single pattern finds (overlaps, word starts, brackets)."""
+    expected = sorted({p for p in (posixpath.normpath(posixpath.join("a", t)) for t in
+                                   ((m.group(1) or m.group(2)).split("#", 1)[0].split("?", 1)[0]
+                                    for m in _ONE_PATTERN.finditer(markdown))
+                                   if t and "://" not in t and not t.startswith(("/", "mailto:", "data:")))})
+    assert page_cache.link_targets(markdown, "a/page.md") == expected
 
 
 def test_a_sidecar_change_reaches_the_page_through_its_front_matter(warm):
