@@ -46,6 +46,14 @@ class Corpus:
             cache.update({d.meta.id: d for d in self.documents})
         return cache
 
+    def rank(self) -> dict[str, int]:
+        """Every document's position in corpus order, by id: one mapping, built once (do not
+        change it; building it per document made the « Cité par » lists quadratic)."""
+        cache = self.extras.setdefault("_rank", {})
+        if not cache:
+            cache.update({d.meta.id: n for n, d in enumerate(self.documents)})
+        return cache
+
     def facet(self, name: str) -> dict[str, list[Document]]:
         """Documents grouped by ``type``, ``body``, ``year`` or ``session`` (sorted keys)."""
         groups: dict[str, list[Document]] = defaultdict(list)

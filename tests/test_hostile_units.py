@@ -7,6 +7,7 @@ import dataclasses
 import time
 
 import pytest
+from hypothesis import given, settings, strategies as st
 import yaml
 
 from build_scripts import lang, sidecar, slug
@@ -209,3 +210,21 @@ def test_the_archive_date_is_the_newest_document():
     dated = dataclasses.replace(doc("a.txt", "a"), meta=dataclasses.replace(doc("a.txt", "a").meta, date="2019-12-18"))
     assert site.epoch(corpus.build([dated, doc("b.txt", "b")])) == 1576627200
     assert site.epoch(corpus.build([doc("b.txt", "b")])) == 0
+
+
+_FRONT_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["label", "url", "id"]), inner, max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "archive", "template", "id"]), _FRONT_VALUES, max_size=4))
+def test_front_matter_reads_back_as_written(values):
+    """Whatever a source text holds (line separators, U+0085, astral characters), the front
+    matter MkDocs reads back is the values the page was rendered with."""
+    from build_scripts.render.markdown import front_matter
+
+    text = front_matter(values)
+    assert text.startswith("---\n") and text.endswith("---\n")
+    assert (yaml.safe_load(text[4:-4]) or {}) == values

@@ -74,7 +74,7 @@ def _grouped(citations, key):
 
 def _by_source(corpus, citations) -> list[tuple[str, list]]:
     """Citations grouped by citing document, in corpus order (newest first)."""
-    order = {d.meta.id: k for k, d in enumerate(corpus.documents)}
+    order = corpus.rank()
     return sorted(_grouped(citations, lambda c: c.source).items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
 
 

@@ -71,7 +71,7 @@ def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
     per_doc: dict[str, list] = {}
     for hit in hits:  # one pass over this entity's mentions: linear in the corpus, whatever the entity count
         per_doc.setdefault(hit.doc, []).append(hit)
-    rank = corpus.extras.setdefault("_rank", {d.meta.id: n for n, d in enumerate(corpus.documents)})
+    rank = corpus.rank()
     by_doc = [(corpus.get(doc_id), per_doc[doc_id]) for doc_id in sorted(per_doc, key=rank.__getitem__)]
     pages_of = paging.chunks(by_doc, DOCS_PER_PAGE)
     return [SiteFile(page_path(entity, n), _entity_page(corpus, data, entity, chunk, (n, len(pages_of), len(hits), len(by_doc))))
