@@ -55,6 +55,7 @@ import re
 from typing import Iterable, Iterator, Sequence
 
 from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
+from build_scripts.search.tiers import TIER_DOCS, record_set, tiers as impact_tiers
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
 from build_scripts.search.pipeline import LABELS, process_term
 from build_scripts.search.query import exact_words
@@ -155,9 +156,9 @@ def _encode(columns: list) -> list:
 
 
 def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
-                head_docs: int = HEAD_DOCS) -> Iterator[tuple[str, str]]:
+                head_docs: int = HEAD_DOCS, tier_docs: int = TIER_DOCS) -> Iterator[tuple[str, str]]:
     """``(path, JSON text)`` of every file of the sharded index of *records* (see the docstring;
-    *head_min* and *head_docs*: see :mod:`.heads`)."""
+    *head_min* and *head_docs*: see :mod:`.heads`; *tier_docs*: see :mod:`.tiers`)."""
     records = list(records)
     _check_refs(records)
     docs, doc_of, local_of = _documents(records)
@@ -173,6 +174,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     idfs, averages = postings.idfs(), postings.averages()
     entries: dict[str, dict] = {}
     tails: dict[int, list] = {}
+    extra: list[tuple[str, str]] = []  # a common term's tiers and record set
     for term, p in postings.terms.items():
         columns = []
         for f in range(len(FIELDS)):
@@ -191,6 +193,11 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
             found, entry["n"] = heads(columns, entry.get("w", []), head_docs)
             entry["h"] = {form: _encode(cols) for form, cols in found.items()}
             tails[p.index] = _encode(columns)
+            parts = impact_tiers(columns, tier_docs)
+            entry["t"] = len(parts)
+            extra += [(f"search/tiers/{p.index}-{k}.json", dumps({"p": _encode(cols), "b": bounds}))
+                      for k, (cols, bounds) in enumerate(parts)]
+            extra.append((f"search/sets/{p.index}.json", dumps(record_set(columns))))
         else:
             entry["p"] = _encode(columns)
         entries[term] = entry
@@ -206,6 +213,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
         yield f"search/terms/{k}.json", "{" + ",".join(f"{dumps(t)}:{texts[t]}" for t in by_bucket[k]) + "}"
     for index in sorted(tails):
         yield f"search/tails/{index}.json", dumps({"p": tails[index]})
+    yield from sorted(extra)
     terms = sorted(postings.terms)
     prefix_buckets, by_prefix = _buckets({t: "" for t in terms}, PREFIX_CHARS, prefix_key)
     for k in sorted(by_prefix):
