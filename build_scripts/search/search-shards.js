@@ -233,6 +233,15 @@
       entries = data[0];
       allowed = data[1];
       head = self.head(parsed, allowed, entries, options.groups);
+      if (!head && tiersEligible(parsed, entries, need.terms, options.groups)) {
+        return self.tiered(parsed, entries, need, allowed, options.groups).then(function (out) {
+          return out || general();
+        });
+      }
+      return general();
+    });
+
+    function general() {  /* whole lists (tails), or a head */
       if (head) entries[head.term] = Object.assign({}, entries[head.term], { p: head.columns });
       var tails = [];
       sortedKeys(need.terms).forEach(function (term) {
@@ -242,45 +251,45 @@
           entries[term] = Object.assign({}, entry, tail);
         }));
       });
-      return Promise.all(tails);
-    }).then(function () {
-      var index = lunr.Index.load(partial(self.meta, entries, need.terms));
-      var hits = search.lunrHits(index, parsed.clauses, true);
-      var andMode = true;
-      if (!hits.length && parsed.freeRequired >= 2) { hits = search.lunrHits(index, parsed.clauses, false); andMode = false; }
-      var found = [];
-      hits.forEach(function (hit) {
-        var parts = hit.ref.split(".");
-        var doc = parseInt(parts[0], 10);
-        var local = parseInt(parts[1], 10);
-        for (var i = 0; i < allowed.length; i++) { if (!allowed[i].has(doc)) return; }
-        var fields = new Set();
-        Object.keys(hit.matchData.metadata).forEach(function (t) {
-          Object.keys(hit.matchData.metadata[t]).forEach(function (f) { fields.add(f); });
+      return Promise.all(tails).then(function () {
+        var index = lunr.Index.load(partial(self.meta, entries, need.terms));
+        var hits = search.lunrHits(index, parsed.clauses, true);
+        var andMode = true;
+        if (!hits.length && parsed.freeRequired >= 2) { hits = search.lunrHits(index, parsed.clauses, false); andMode = false; }
+        var found = [];
+        hits.forEach(function (hit) {
+          var parts = hit.ref.split(".");
+          var doc = parseInt(parts[0], 10);
+          var local = parseInt(parts[1], 10);
+          for (var i = 0; i < allowed.length; i++) { if (!allowed[i].has(doc)) return; }
+          var fields = new Set();
+          Object.keys(hit.matchData.metadata).forEach(function (t) {
+            Object.keys(hit.matchData.metadata[t]).forEach(function (f) { fields.add(f); });
+          });
+          fields.delete("text");
+          found.push({ key: [doc, local], score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)),
+                       document: fields.size > 0, doc: doc });
         });
-        fields.delete("text");
-        found.push({ key: [doc, local], score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)),
-                     document: fields.size > 0, doc: doc });
-      });
-      var phrased = parsed.phrases.length ? self.phraseFilter(found, parsed) : Promise.resolve(found);
-      return phrased.then(function (kept) {
-        var exact = parsed.exact.size ? exactCounts(kept, entries, need.exactTerms) : new Map();
-        var symbolDocs = new Set();
-        parsed.symbols.forEach(function (s) {
-          var entry = entries[s];
-          if (entry && entry.s) undelta(entry.s).forEach(function (d) { symbolDocs.add(d); });
+        var phrased = parsed.phrases.length ? self.phraseFilter(found, parsed) : Promise.resolve(found);
+        return phrased.then(function (kept) {
+          var exact = parsed.exact.size ? exactCounts(kept, entries, need.exactTerms) : new Map();
+          var symbolDocs = new Set();
+          parsed.symbols.forEach(function (s) {
+            var entry = entries[s];
+            if (entry && entry.s) undelta(entry.s).forEach(function (d) { symbolDocs.add(d); });
+          });
+          var ranked = search.order(kept, parsed, andMode, exact, symbolDocs);
+          if (head) {
+            var n = entries[head.term].n;
+            return { parsed: parsed, found: ranked, paragraphs: n[0], docs: n[1], complete: false };
+          }
+          var docs = new Set();
+          var paragraphs = 0;
+          ranked.forEach(function (f) { docs.add(f.doc); if (!f.document) paragraphs += 1; });
+          return { parsed: parsed, found: ranked, paragraphs: paragraphs, docs: docs.size, complete: true };
         });
-        var ranked = search.order(kept, parsed, andMode, exact, symbolDocs);
-        if (head) {
-          var n = entries[head.term].n;
-          return { parsed: parsed, found: ranked, paragraphs: n[0], docs: n[1], complete: false };
-        }
-        var docs = new Set();
-        var paragraphs = 0;
-        ranked.forEach(function (f) { docs.add(f.doc); if (!f.document) paragraphs += 1; });
-        return { parsed: parsed, found: ranked, paragraphs: paragraphs, docs: docs.size, complete: true };
       });
-    });
+    }
   };
 
   /* Candidates holding every phrase (their texts fetched, chunk by chunk). */
@@ -346,6 +355,8 @@
       return self.results(out.parsed, limit === null ? out.found : out.found.slice(0, limit));
     });
   };
+
+  /* include: search-tiers.js */
 
   return {
     open: function (fetchJson) { return new Shards(fetchJson); },

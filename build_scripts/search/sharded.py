@@ -215,10 +215,10 @@ class ShardedSearcher:
         """The first *groups* documents from impact tiers, the counts from record sets (:mod:`.tiered`);
         None when nothing matches every word (the general path then tries OR)."""
         state = Tiered(parsed, entries, terms, self.accepted(filters), self.read)
+        state.fetch(state.common)  # with the sets (the browser fetches both at once)
         if not state.docs:
             return None
         exact_terms = {w: process_term(w) for w in parsed.exact}
-        state.fetch(state.common)
         while True:
             sub = state.entries_for({d for d in state.docs if state.complete(d)})
             found, _ = self._match(parsed, sub, terms, [], False)
