@@ -11,7 +11,10 @@ A query fetches, through ``read(path) -> parsed JSON``:
    against the text, as :class:`~.query.Searcher` does);
 5. to show results, the text chunks of those results only (:meth:`ShardedSearcher.results`);
 6. a common term's whole posting list (``search/tails/``) unless its head answers the query
-   (one word, the first documents: see :mod:`.heads`).
+   (one word, the first documents: see :mod:`.heads`) or, for the first documents of any
+   other query of required words without phrase, wildcard or symbol (several common words,
+   a filter, the documents past a head), its record set and the impact tiers that decide
+   them (:mod:`.tiered`).
 
 **Same scores as the whole index.** The fetched terms make a lunr index of their own
 (``Index.load`` of the serialization :func:`partial` writes): their term numbers, their

@@ -14,9 +14,11 @@ JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
 
 ``search/terms/<k>.json``: the terms whose :func:`bucket` is ``k``
     ``{key: {"i": lunr term number, "p": [text, title, symbol], "w": [forms], "s": [docs]}}``;
-    a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads)
-    and ``"n": [paragraphs, documents]`` instead of ``"p"``, which is in
-    ``search/tails/<term number>.json`` (``{"p": [...]}``).
+    a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads),
+    ``"n": [paragraphs, documents]`` and ``"t": number of tiers`` instead of ``"p"``, which is in
+    ``search/tails/<term number>.json`` (``{"p": [...]}``), and again, cut by document into
+    impact tiers, in ``search/tiers/<term number>-<k>.json``; its records without weights are
+    in ``search/sets/<term number>.json`` (both: :mod:`.tiers`).
     Each field is ``0`` or four columns ``[docs, locals, weights, masks]``, one entry per
     record holding the term in that field, in record order: ``docs`` delta-coded (the first
     absolute), ``locals`` the record's number inside its document, ``weights`` the lunr
@@ -44,7 +46,9 @@ scores every record exactly as the whole index does (:mod:`.sharded`). Output is
 deterministic. Bucket counts are chosen so that a bucket holds about
 :data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows; a
 common term's heads are bounded (:data:`~.heads.HEAD_DOCS` documents each), its whole
-list (a tail file) is not, and is fetched only by the queries that need it.
+list (a tail file) is not, and is fetched only by the queries that need it (every match
+wanted, a phrase, a wildcard, a symbol); several common words fetch record sets (about half
+a tail) and the first impact tiers instead.
 """
 
 from __future__ import annotations
