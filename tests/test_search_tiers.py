@@ -46,33 +46,40 @@ def expected(monolithic, q, filters, n):  # noqa: F811
 
 
 def test_tiers_partition_the_tail_and_bound_the_rest(tier_files):
-    meta = json.loads(tier_files["search/meta.json"])
-    assert meta["version"] == 2
+    entries = {}
+    for path, text in tier_files.items():
+        if path.startswith("search/terms/"):
+            entries.update({str(e["i"]): e for e in json.loads(text).values() if "t" in e})
     tails = [p for p in tier_files if p.startswith("search/tails/")]
-    assert len(tails) > 100
+    assert len(tails) > 100 and len(tails) == len(entries)
     for path in tails:
         i = path.split("/")[-1][:-5]
         tail = json.loads(tier_files[path])["p"]
+        maxima = entries[i]["t"]
         count = sum(p.startswith(f"search/tiers/{i}-") for p in tier_files)
+        assert count == len(maxima) > 0
         parts = [json.loads(tier_files[f"search/tiers/{i}-{k}.json"]) for k in range(count)]
         for f, column in enumerate(tail):
             rows = set(zip(undelta(column[0]), column[1], column[2])) if column else set()
             got = [set(zip(undelta(p["p"][f][0]), p["p"][f][1], p["p"][f][2])) if p["p"][f] else set() for p in parts]
             assert set().union(*got) == rows and sum(map(len, got)) == len(rows)  # a partition
-            for k, part in enumerate(parts):
-                assert part["b"][f] == max((w for g in got[k + 1:] for _, _, w in g), default=0)
+            assert [m[f] for m in maxima] == [max((w for _, _, w in g), default=0) for g in got]
         docs = [{d for c in p["p"] if c for d in undelta(c[0])} for p in parts]
         assert sum(map(len, docs)) == len(set().union(*docs))  # a document is whole in one tier
+        tier_of = {d: k for k, ds in enumerate(docs) for d in ds}
         sets = json.loads(tier_files[f"search/sets/{i}.json"])
         assert decode_records(sets["t"]) == (list(zip(undelta(tail[0][0]), tail[0][1])) if tail[0] else [])
         assert decode_records(sets["d"]) == sorted({(d, l) for c in tail[1:] if c for d, l in zip(undelta(c[0]), c[1])})
+        for part in (sets["t"], sets["d"]):
+            assert part[3] == [tier_of[d] for d in undelta(part[0])]
 
 
 def test_tier_sizes_grow():
     columns = [[list(range(100)), [0] * 100, list(range(1000, 1100)), 0], 0, 0]
-    sizes = [len(part[0][0]) for part, _ in tiers(columns, 3)]
-    assert sizes == [3, 12, 48, 37]
-    assert [part[0][0][0] for part, _ in tiers(columns, 3)] == [97, 85, 37, 0]  # highest weights first
+    parts, maxima, tier_of = tiers(columns, 3)
+    assert [len(part[0][0]) for part in parts] == [3, 12, 48, 37]
+    assert [part[0][0][0] for part in parts] == [97, 85, 37, 0]  # highest weights first
+    assert maxima == [[1099, 0, 0], [1096, 0, 0], [1084, 0, 0], [1036, 0, 0]] and tier_of[99] == 0
 
 
 def test_python_several_common_words_give_the_first_documents_and_true_counts(tier_files, monolithic):  # noqa: F811

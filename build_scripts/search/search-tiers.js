@@ -110,13 +110,15 @@
     this.fetched = {};
     this.tiers = {};
     this.known = {};
-    this.bounds = {};
+    this.tierOf = {};
     this.weights = {};
     var state = this;
     terms.forEach(function (t) {
       state.weights[t] = state.common.indexOf(t) >= 0 ? new Map() : postingsOf(entries[t].p, new Map());
     });
-    this.common.forEach(function (t) { state.fetched[t] = 0; state.tiers[t] = []; state.known[t] = new Set(); });
+    this.common.forEach(function (t) {
+      state.fetched[t] = new Set(); state.tiers[t] = []; state.known[t] = new Set(); state.tierOf[t] = new Map();
+    });
     this.exactMost = 0;
     parsed.exact.forEach(function (word) {
       var entry = entries[search.processTerm(word) || ""];
@@ -135,6 +137,10 @@
       if (sets.has(t)) {
         text = decodeRecords(sets.get(t).t);
         docs = decodeRecords(sets.get(t).d);
+        [sets.get(t).t, sets.get(t).d].forEach(function (part) {
+          var ds = undelta(part[0]);
+          for (var k = 0; k < ds.length; k++) state.tierOf[t].set(ds[k], part[3][k]);
+        });
       } else {
         var p = state.entries[t].p;
         text = columnRecords(p[0]);
@@ -154,19 +160,38 @@
     this.docs = Array.from(all).sort(function (a, b) { return a - b; });
   };
 
-  TierState.prototype.fetch = function (terms) {
+  /* The tiers wanted: [[term, tier number], ...]. */
+  TierState.prototype.fetch = function (wanted) {
     var state = this;
-    return Promise.all(terms.map(function (t) {
-      return state.shards.read("search/tiers/" + state.entries[t].i + "-" + state.fetched[t] + ".json");
+    return Promise.all(wanted.map(function (pair) {
+      return state.shards.read("search/tiers/" + state.entries[pair[0]].i + "-" + pair[1] + ".json");
     })).then(function (data) {
-      terms.forEach(function (t, i) {
-        state.fetched[t] += 1;
+      wanted.forEach(function (pair, i) {
+        var t = pair[0];
+        state.fetched[t].add(pair[1]);
         state.tiers[t].push(data[i].p);
-        state.bounds[t] = data[i].b;
         var found = postingsOf(data[i].p, new Map());
         found.forEach(function (w, key) { state.weights[t].set(key, w); state.known[t].add(Math.floor(key / SHIFT)); });
       });
     });
+  };
+
+  /* Per common term, the tiers holding docs not yet fetched: all, or the first (tiered.py's next_tiers). */
+  TierState.prototype.nextTiers = function (docs, allAtOnce) {
+    var state = this;
+    var out = [];
+    this.common.forEach(function (t) {
+      var needed = new Set();
+      docs.forEach(function (d) {
+        if (!state.known[t].has(d)) {
+          var k = state.tierOf[t].get(d);
+          if (!state.fetched[t].has(k)) needed.add(k);
+        }
+      });
+      var list = Array.from(needed).sort(function (a, b) { return a - b; });
+      (allAtOnce ? list : list.slice(0, 1)).forEach(function (k) { out.push([t, k]); });
+    });
+    return out;
   };
 
   TierState.prototype.complete = function (doc) {
@@ -194,9 +219,12 @@
       var dot = 0;
       for (var j = 0; j < this.terms.length; j++) {
         var t = this.terms[j];
-        var known = !this.known[t] || this.known[t].has(doc);
-        var w = this.weights[t].get(key);
-        dot += (known ? (w === undefined ? 0 : w[f]) : this.bounds[t][f]) / 1000;
+        if (!this.known[t] || this.known[t].has(doc)) {
+          var w = this.weights[t].get(key);
+          dot += (w === undefined ? 0 : w[f]) / 1000;
+        } else {  /* the highest weight of the tier that holds the document */
+          dot += this.entries[t].t[this.tierOf[t].get(doc)][f] / 1000;
+        }
       }
       score += dot / this.norm;
     }
@@ -234,7 +262,7 @@
     var setsIn = Promise.all(state.common.map(function (t) {
       return self.read("search/sets/" + entries[t].i + ".json").then(function (data) { sets.set(t, data); });
     }));
-    return Promise.all([setsIn, state.fetch(state.common)]).then(function () {
+    return Promise.all([setsIn, state.fetch(state.common.map(function (t) { return [t, 0]; }))]).then(function () {
       state.matching(sets);
       sets = null;
       if (!state.docs.length) return null;
@@ -261,9 +289,7 @@
           return { parsed: parsed, found: ranked.filter(function (f) { return top.has(f.doc); }),
                    paragraphs: state.paragraphs.length, docs: state.docs.length, complete: false };
         }
-        var more = state.common.filter(function (t) {
-          return state.fetched[t] < entries[t].t && wanted.some(function (d) { return !state.known[t].has(d); });
-        });
+        var more = state.nextTiers(wanted, wanted.length <= groups);
         if (!more.length) throw new Error("tiers exhausted before the first documents were decided");
         return state.fetch(more).then(round);
       }

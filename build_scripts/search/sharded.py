@@ -218,7 +218,7 @@ class ShardedSearcher:
         """The first *groups* documents from impact tiers, the counts from record sets (:mod:`.tiered`);
         None when nothing matches every word (the general path then tries OR)."""
         state = Tiered(parsed, entries, terms, self.accepted(filters), self.read)
-        state.fetch(state.common)  # with the sets (the browser fetches both at once)
+        state.fetch([(t, 0) for t in state.common])  # with the sets (the browser fetches both at once)
         if not state.docs:
             return None
         exact_terms = {w: process_term(w) for w in parsed.exact}
@@ -230,8 +230,7 @@ class ShardedSearcher:
             need = undecided(state, ranked, exact, groups)
             if need is None:
                 break
-            more = [t for t in state.common if state.fetched[t] < state.entries[t]["t"]
-                    and any(d not in state.known[t] for d in need)]
+            more = state.next_tiers(need, len(need) <= groups)
             if not more:
                 raise RuntimeError("tiers exhausted before the first documents were decided")
             state.fetch(more)

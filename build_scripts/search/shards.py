@@ -15,7 +15,7 @@ JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
 ``search/terms/<k>.json``: the terms whose :func:`bucket` is ``k``
     ``{key: {"i": lunr term number, "p": [text, title, symbol], "w": [forms], "s": [docs]}}``;
     a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads),
-    ``"n": [paragraphs, documents]`` and ``"t": number of tiers`` instead of ``"p"``, which is in
+    ``"n": [paragraphs, documents]`` and ``"t"`` (its tiers' highest weights) instead of ``"p"``, which is in
     ``search/tails/<term number>.json`` (``{"p": [...]}``), and again, cut by document into
     impact tiers, in ``search/tiers/<term number>-<k>.json``; its records without weights are
     in ``search/sets/<term number>.json`` (both: :mod:`.tiers`).
@@ -197,11 +197,9 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
             found, entry["n"] = heads(columns, entry.get("w", []), head_docs)
             entry["h"] = {form: _encode(cols) for form, cols in found.items()}
             tails[p.index] = _encode(columns)
-            parts = impact_tiers(columns, tier_docs)
-            entry["t"] = len(parts)
-            extra += [(f"search/tiers/{p.index}-{k}.json", dumps({"p": _encode(cols), "b": bounds}))
-                      for k, (cols, bounds) in enumerate(parts)]
-            extra.append((f"search/sets/{p.index}.json", dumps(record_set(columns))))
+            parts, entry["t"], tier_of = impact_tiers(columns, tier_docs)
+            extra += [(f"search/tiers/{p.index}-{k}.json", dumps({"p": _encode(cols)})) for k, cols in enumerate(parts)]
+            extra.append((f"search/sets/{p.index}.json", dumps(record_set(columns, tier_of))))
         else:
             entry["p"] = _encode(columns)
         entries[term] = entry

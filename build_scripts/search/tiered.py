@@ -24,9 +24,11 @@ highest weight there, per field), its place)``: lunr's score is a sum of non-neg
 products divided by ``|q|`` = √(terms), monotone in every weight, and the bound is taken
 with a margin far above float noise. When no such key comes before τ, no incomplete
 document can come before the *N*-th: the first *N* documents, their records and order are
-those of the whole index. Otherwise the next tier of each common term that an undecided
-document still lacks is fetched (all at once), and again. Every round fetches tiers in
-a deterministic order, so that ``search-shards.js`` fetches the same files.
+those of the whole index. Otherwise, per common term, the first tier not yet in that holds
+an undecided document is fetched — every such tier when there are at most *N* undecided
+documents (a few matches: one more round completes them) — and again. The set says which
+tier holds a document. Rounds are deterministic, so that ``search-shards.js`` fetches the
+same files.
 """
 
 from __future__ import annotations
@@ -103,10 +105,10 @@ class Tiered:
         self.parsed, self.entries, self.read = parsed, entries, read
         self.terms = sorted(terms)
         self.common = [t for t in self.terms if "h" in entries[t]]
-        self.fetched = {t: 0 for t in self.common}  # tiers fetched
+        self.fetched: dict[str, set[int]] = {t: set() for t in self.common}  # tiers fetched
+        self.tier_of: dict[str, dict[int, int]] = {t: {} for t in self.common}  # document → its tier
         self.tiers: dict[str, list] = {t: [] for t in self.common}  # their columns
         self.known: dict[str, set[int]] = {t: set() for t in self.common}  # their documents
-        self.bounds: dict[str, list[int]] = {}
         self.weights: dict[str, dict] = {t: _postings(entries[t]["p"]) for t in self.terms if t not in self.common}
         for t in self.common:
             self.weights[t] = {}
@@ -115,6 +117,8 @@ class Tiered:
             if t in self.common:
                 data = read(f"search/sets/{entries[t]['i']}.json")
                 text, docs = set(decode_records(data["t"])), set(decode_records(data["d"]))
+                for part in (data["t"], data["d"]):
+                    self.tier_of[t].update(zip(undelta(part[0]), part[3]))
             else:
                 columns = entries[t]["p"]
                 text = {(d, l) for d, l in zip(undelta(columns[0][0]), columns[0][1])} if columns[0] else set()
@@ -131,17 +135,23 @@ class Tiered:
             self.exact_most += bool(entry and word in entry.get("w", ()))
         self.norm = math.sqrt(len(self.terms))
 
-    def fetch(self, terms: list[str]) -> None:
-        """The next tier of each of *terms*."""
-        for t in terms:
-            k = self.fetched[t]
+    def fetch(self, wanted: list[tuple[str, int]]) -> None:
+        """The tiers *wanted*: ``(term, tier number)``."""
+        for t, k in wanted:
             data = self.read(f"search/tiers/{self.entries[t]['i']}-{k}.json")
-            self.fetched[t] = k + 1
+            self.fetched[t].add(k)
             self.tiers[t].append(data["p"])
-            self.bounds[t] = data["b"]
             found = _postings(data["p"])
             self.weights[t].update(found)
             self.known[t].update(doc for doc, _ in found)
+
+    def next_tiers(self, docs: list[int], all_at_once: bool) -> list[tuple[str, int]]:
+        """Per common term, the tiers holding *docs* not yet fetched: all, or the first."""
+        out = []
+        for t in self.common:
+            needed = sorted({self.tier_of[t][d] for d in docs if d not in self.known[t]} - self.fetched[t])
+            out += [(t, k) for k in (needed if all_at_once else needed[:1])]
+        return out
 
     def complete(self, doc: int) -> bool:
         return all(doc in self.known[t] for t in self.common)
@@ -160,8 +170,10 @@ class Tiered:
         for f in ((1, 2) if document else (0,)):
             dot = 0.0
             for t in self.terms:
-                known = t not in self.common or key[0] in self.known[t]
-                dot += (self.weights[t].get(key, (0, 0, 0))[f] if known else self.bounds[t][f]) / 1000
+                if t not in self.common or key[0] in self.known[t]:
+                    dot += self.weights[t].get(key, (0, 0, 0))[f] / 1000
+                else:  # the highest weight of the tier that holds the document
+                    dot += self.entries[t]["t"][self.tier_of[t][key[0]]][f] / 1000
             score += dot / self.norm
         score = score * (1 + MARGIN) + MARGIN
         return (not document, -self.exact_most, -_rounded(score), key)

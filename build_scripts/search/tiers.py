@@ -15,17 +15,18 @@ and its true counts, two things that a common term's whole posting list (its *ta
   tail *by document*, documents ordered by their *impact* (the highest weight of any of
   their postings of the term, any field; then document number), into tiers of
   :data:`TIER_DOCS` documents, then 4 times more each time:
-  ``search/tiers/<i>-<k>.json`` = ``{"p": columns, "b": [b_text, b_title, b_symbol]}``,
-  ``p`` all the postings of the tier's documents (the tail's encoding: a document is whole
-  in one tier, so that once its tier is in, its matches, scores and exact forms for this
-  term are exact), ``b`` per field the highest weight (×1,000) of the postings of every
-  later tier (0 when none): the bound that :mod:`.tiered` uses to prove that documents not
-  yet fetched cannot come before the ones it shows. The term's bucket entry gives the
-  number of tiers (``"t"``).
+  ``search/tiers/<i>-<k>.json`` = ``{"p": columns}``, all the postings of the tier's
+  documents (the tail's encoding: a document is whole in one tier, so that once its tier
+  is in, its matches, scores and exact forms for this term are exact). The term's bucket
+  entry has ``"t"``: per tier, per field, the highest weight (×1,000) of its postings; and
+  the set gives each document's tier (a fourth list, per document of ``t`` and of ``d``):
+  the bound that :mod:`.tiered` uses to prove that documents not yet fetched cannot come
+  before the ones it shows, and the tier to fetch for a given document.
 
 Guarantees (tested against the tail): the tiers partition the tail's postings (every
-posting in exactly one tier, in record order inside each); ``b`` is exact; a set holds
-exactly the records of the tail, per field group. Deterministic.
+posting in exactly one tier, in record order inside each); the maxima are exact; a set
+holds exactly the records of the tail, per field group, and each document's tier.
+Deterministic.
 """
 
 from __future__ import annotations
@@ -73,11 +74,24 @@ def decode_records(columns: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     return out
 
 
-def record_set(columns: Sequence) -> dict:
-    """``{"t": ..., "d": ...}`` (:func:`encode_records`) of a term's *columns* (absolute docs)."""
+def record_set(columns: Sequence, tier_of: dict[int, int]) -> dict:
+    """``{"t": ..., "d": ...}`` of a term's *columns* (absolute docs): :func:`encode_records` plus,
+    per document, its tier (*tier_of*)."""
     text = columns[0]
     pairs = sorted({(d, l) for column in columns[1:] if column for d, l in zip(column[0], column[1])})
-    return {"t": encode_records(list(zip(text[0], text[1])) if text else []), "d": encode_records(pairs)}
+    out = {}
+    for name, records in (("t", list(zip(text[0], text[1])) if text else []), ("d", pairs)):
+        encoded = encode_records(records)
+        out[name] = encoded + [[tier_of[d] for d in undelta(encoded[0])]]
+    return out
+
+
+def undelta(values: Sequence[int]) -> list[int]:
+    out, last = [], 0
+    for v in values:
+        last += v
+        out.append(last)
+    return out
 
 
 def impact_order(columns: Sequence) -> list[int]:
@@ -101,16 +115,15 @@ def tier_sizes(docs: int, first: int = TIER_DOCS, growth: int = TIER_GROWTH) -> 
     return sizes
 
 
-def tiers(columns: Sequence, first: int = TIER_DOCS, growth: int = TIER_GROWTH) -> list[tuple[list, list[int]]]:
-    """``[(columns of the tier, bounds of the later tiers), ...]`` (absolute docs, integer masks)."""
+def tiers(columns: Sequence, first: int = TIER_DOCS, growth: int = TIER_GROWTH) -> tuple[list, list, dict]:
+    """``(columns of each tier, maxima of each tier, {document: its tier})`` (absolute docs,
+    integer masks); *maxima*: per tier, per field, the highest weight (0 if none)."""
     ordered = impact_order(columns)
-    groups, start = [], 0
-    for size in tier_sizes(len(ordered), first, growth):
+    groups, start, tier_of = [], 0, {}
+    for k, size in enumerate(tier_sizes(len(ordered), first, growth)):
         groups.append(set(ordered[start:start + size]))
+        tier_of.update((d, k) for d in ordered[start:start + size])
         start += size
     parts = [restrict(columns, docs) for docs in groups]
-    out, bounds = [], [0] * len(columns)
-    for part in reversed(parts):  # bounds of the later tiers: a running maximum from the end
-        out.append((part, list(bounds)))
-        bounds = [max([b] + (list(c[2]) if c else [])) for b, c in zip(bounds, part)]
-    return out[::-1]
+    maxima = [[max(c[2]) if c else 0 for c in part] for part in parts]
+    return parts, maxima, tier_of
