@@ -1,6 +1,9 @@
 """Benchmark: the sharded search index at 1,000 / 10,000 / 50,000 documents, in headless Chromium. Not a test.
 
-    nice .venv/bin/python bench/shard_bench.py 1000 10000 50000 [--runs 3] [--no-browser]
+    nice .venv/bin/python bench/shard_bench.py 1000 10000 50000 [--runs 3] [--no-browser] [--reuse]
+
+(``--reuse``: keep the index files already written under ``bench/out/shards-<n>`` by this
+checkout's code, instead of writing them again: 13 minutes at 50,000 documents.)
 
 **The archive.** A full site build of 50,000 documents is too slow here (the site bench
 takes ~10 minutes per 1,000), so the search records are made directly: the 66 texts at
@@ -301,12 +304,13 @@ def main() -> int:
     parser.add_argument("sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="keep bench/out/shards-<n> if it is there")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     docs, labels = base()
     for n in args.sizes:
-        info = write(n, docs, labels)
-        print(json.dumps(info), flush=True)
+        if not (args.reuse and (OUT / f"shards-{n}" / "search" / "meta.json").exists()):
+            print(json.dumps(write(n, docs, labels)), flush=True)
         if not args.no_browser:
             browser_rows(n, args.runs)
     return 0
