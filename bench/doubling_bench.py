@@ -1,6 +1,6 @@
 """Benchmark: does each corpus-wide stage grow linearly? Doubling the corpus, stage by stage. Not a test.
 
-Run: ``.venv/bin/python bench/doubling_bench.py [N ...]`` (default 250 500 1000 2000).
+Run: ``.venv/bin/python bench/doubling_bench.py [N ...]`` (default 500 1000 2000 4000).
 
 The 66 texts at hand (the five seeds and the 61 real documents of
 ``tests/fixtures/real``) are normalized once; the corpus of N documents is
@@ -8,16 +8,22 @@ made of copies of them, each with its own id, symbol, a **distinct title**
 (random words) and its own text (the copy's number after every fourth word),
 so that copies are distinct documents, as in a real archive, instead of
 series that grow with N; the real draft/resolution pairs stay among the
-first 66. For each N it times the citation, entity and series stages
-and the rendering of the entity pages, and prints each time's ratio to the
-previous N: about 2 when the stage is linear, about 4 when it is quadratic.
-(The search stage is left to ``bench/search_bench.py``.)
+first 66. For each N, in a fresh process, it times every corpus-wide stage
+(citations, entity mentions, entity pages, series, the sharded search index)
+and the rendering of every generated page (Markdown and JSON), and prints each
+CPU time's ratio to the previous N (``time.process_time``: the machine is
+shared, and wall time varies with the others' load): about 2 when the stage is linear, about 4 when
+it is quadratic; and the process's peak memory (maximum resident set size) at
+the end of each N, with its growth per document.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,6 +35,8 @@ from build_scripts import corpus as corpus_mod  # noqa: E402
 from build_scripts.citations import attach as citation_stage  # noqa: E402
 from build_scripts.entities.stage import compute as entity_mentions  # noqa: E402
 from build_scripts.render.entity_pages import register as entity_pages  # noqa: E402
+from build_scripts.render.pages import site_files  # noqa: E402
+from build_scripts.search.stage import attach as search_stage  # noqa: E402
 from build_scripts.series.stage import attach as series_stage  # noqa: E402
 from build_scripts.sources import read_source  # noqa: E402
 
@@ -63,26 +71,50 @@ def _distinct(text: str, k: int) -> str:
 
 
 def timed(work) -> float:
-    start = time.perf_counter()
+    """CPU seconds of *work* in this process (steadier than wall time on a shared machine)."""
+    start = time.process_time()
     work()
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+STAGES = [("citations", citation_stage),
+          ("entity mentions", lambda c: c.extras.__setitem__("entity_data", entity_mentions(c))),
+          ("entity pages", entity_pages), ("series (grouping and alignment)", series_stage),
+          ("search index (sharded)", search_stage), ("pages (Markdown, JSON)", site_files)]
+
+
+def one(n: int) -> dict:
+    """Times of every stage on the corpus of *n* documents, and the peak memory (this process)."""
+    docs = originals()
+    box = []
+    times = {"corpus (ids, references)": timed(lambda: box.append(corpus_of(n, docs)))}
+    corpus = box[0]
+    times |= {name: timed(lambda: stage(corpus)) for name, stage in STAGES}
+    return {"times": times, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def main(sizes: list[int]) -> None:
-    docs = originals()
-    stages = [("citations", citation_stage),
-              ("entity mentions", lambda c: c.extras.__setitem__("entity_data", entity_mentions(c))),
-              ("entity pages", entity_pages), ("series (grouping and alignment)", series_stage)]
+    runs = []
+    for n in sizes:  # a fresh process per size: its peak memory is its own
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(f"N = {n:,}: done", file=sys.stderr, flush=True)
     print("| stage | " + " | ".join(f"N = {n:,}" for n in sizes) + " |\n|---|" + "---|" * len(sizes))
-    rows: dict[str, list[float]] = {name: [] for name, _ in stages}
-    for n in sizes:
-        corpus = corpus_of(n, docs)
-        for name, stage in stages:
-            rows[name].append(timed(lambda: stage(corpus)))
-    for name, times in rows.items():
+    for name in runs[0]["times"]:
+        times = [run["times"][name] for run in runs]
         cells = [f"{times[0]:.1f} s"] + [f"{t:.1f} s (×{t / max(prev, 1e-9):.1f})" for prev, t in zip(times, times[1:])]
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+    totals = [sum(run["times"].values()) for run in runs]
+    cells = [f"{totals[0]:.1f} s"] + [f"{t:.1f} s (×{t / prev:.1f})" for prev, t in zip(totals, totals[1:])]
+    print("| all stages | " + " | ".join(cells) + " |")
+    peaks = [run["peak_mib"] for run in runs]
+    cells = [f"{peaks[0]:,.0f} MiB"] + [f"{p:,.0f} MiB (+{(p - q) * 1024 / (b - a):,.0f} KiB a document)"
+                                         for a, b, q, p in zip(sizes, sizes[1:], peaks, peaks[1:])]
+    print("| peak memory | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [250, 500, 1000, 2000])
+    if sys.argv[1:2] == ["--one"]:
+        print(json.dumps(one(int(sys.argv[2]))))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [500, 1000, 2000, 4000])

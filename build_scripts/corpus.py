@@ -84,8 +84,9 @@ def build(documents, failures=()) -> Corpus:
 
 def assign_ids(docs: list[Document]) -> list[Document]:
     """Final document ids, in file-name order: capped, owned (see module docstring), unique."""
-    from .citations import cited_symbols
+    from .citations import cited_symbols, forget
 
+    forget()  # references are found once per build (see citations._references)
     docs = [_with_id(d, slug.slug(d.meta.id)) if not slug.is_slug(d.meta.id) else d for d in docs]
     ranked = sorted(docs, key=lambda d: (_from_sidecar(d), d.meta.source), reverse=True)
     owners = {own: d for d in ranked if (own := _own_address(d))}  # the best-ranked claimant last, so it stays

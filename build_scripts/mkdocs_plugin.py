@@ -31,6 +31,7 @@ so one bad file never stops the build of the others (even with ``--strict``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -41,6 +42,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from . import site
 from .cache import keys, pages
@@ -83,6 +85,15 @@ def files_sources(files: Files, sources: Path, published, config) -> None:
         if raw.is_file() and not raw.is_symlink():
             files.append(File(name, src_dir=str(sources), dest_dir=config.site_dir,
                               use_directory_urls=False, dest_uri=f"sources/{doc_id}.txt"))
+
+
+def _render_nothing(page, config, files) -> None:
+    """What ``Page.render`` leaves on a page whose HTML comes from the cache: MkDocs' rendering
+    of its empty Markdown, without building a Markdown converter for it (its anchors and links
+    are set by ``on_page_content``; its template shows ``page.content`` only)."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -147,8 +158,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if src not in self.cacheable:
             return markdown
         # the whole file: the front matter (title, fiche, template) shapes the HTML as much as the Markdown
-        key = pages.page_key(self.site_key, src, page.file.content_string,
-                             lambda p: files.get_file_from_path(p) is not None)
+        existing = files.src_uris  # link targets are normalized paths: a dictionary lookup each
+        key = pages.page_key(self.site_key, src, page.file.content_string, lambda p: p in existing)
         hit = self.store.get(self.pages_kind, key)
         if hit is None:
             self.page_keys[src] = key
@@ -157,6 +168,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.cached[src] = hit
         self.reused += 1
         page.meta["template"] = _CACHED_TEMPLATE
+        page.render = functools.partial(_render_nothing, page)  # no Markdown instance for an empty page
         return ""  # nothing left for MkDocs to render
 
     def on_page_content(self, html, page, config, files):
@@ -172,6 +184,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, config, files):
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({_CACHED_TEMPLATE: "{{ page.content }}"}), env.loader])
+        if self.store is not None and self.store.folder is not None:  # compiled templates, keyed by their source
+            (self.store.folder / "jinja").mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.store.folder / "jinja"))
         return env
 
     def on_page_context(self, context, page, config, nav):

@@ -22,11 +22,12 @@ from pathlib import Path
 
 from . import corpus as corpus_mod
 from .cache.keys import code_version, digest
+from .cache.store import Store
 from .render import french
 from .render.pages import SiteFile, display_name, doc_path, site_files
 from .citations import attach as citation_stage
 from .entities.stage import attach as entity_stage
-from .search.stage import attach as search_stage
+from .search.stage import analysis_key, attach as search_stage
 from .series.stage import attach as series_stage
 from .sidecar import is_date
 from .sources import normalize_all, read_folder, scan
@@ -105,7 +106,13 @@ def _build(read, workers: int | None = 1, store=None) -> Built:
         corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
     aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
     with ProcessPoolExecutor(max_workers=1) if aside else contextlib.nullcontext() as pool:
-        search = pool.submit(_search_files, corpus.documents, corpus.failures) if aside else None
+        search = None
+        if aside:
+            folder = store.folder if store is not None else None
+            digests = corpus.extras.get("digests", {}) if folder is not None else {}
+            search = pool.submit(_search_files, corpus.documents, corpus.failures, folder, digests)
+            if digests:  # the worker's cache reads are this build's too (not pruned)
+                store.keep("search-analysis", [analysis_key(d) for d in digests.values()])
         for stage in STAGES:
             if not (aside and stage is search_stage):
                 stage(corpus)
@@ -114,9 +121,13 @@ def _build(read, workers: int | None = 1, store=None) -> Built:
     return Built(corpus, tuple(site_files(corpus)))
 
 
-def _search_files(documents, failures) -> list[SiteFile]:
-    """The search stage's files, computed in a worker process from the documents alone."""
+def _search_files(documents, failures, cache_folder=None, digests=None) -> list[SiteFile]:
+    """The search stage's files, computed in a worker process from the documents alone (and
+    the analyses of unchanged documents, read from the build cache's folder)."""
     corpus = corpus_mod.Corpus(documents, failures)
+    if cache_folder is not None:
+        corpus.extras["cache"] = Store(cache_folder, memory=False)
+        corpus.extras["digests"] = digests or {}
     search_stage(corpus)
     return corpus.extras.get("pages", [])
 

@@ -9,6 +9,7 @@ page the change did not reach would differ from the clean build.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from build_scripts import site
 from build_scripts.cache import pages as page_cache
@@ -174,7 +176,30 @@ def test_the_cache_gives_back_what_was_built(tmp_path):
     assert changed == site.output(sources, workers=1)
     assert third.missed["normalized"] == 1, "only the changed text is normalized again"
     assert third.missed["mentions"] == 1, "only its entity mentions are looked for again"
+    assert third.missed["search-analysis"] == 1, "only its words are analyzed again for the search index"
     assert third.missed["site"] == 1
+
+
+def test_the_search_worker_shares_the_cache_and_its_entries_survive_pruning(tmp_path):
+    """With two workers the search index is built in a process of its own: the analyses it
+    stores are counted as this build's (not pruned) and a later build reads them back."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, sources / seed.name)
+    store = Store(tmp_path / "cache", memory=False)
+    first = site.output(sources, workers=2, store=store)
+    for kind in sorted(store.used):  # as the plugin does after a build
+        store.prune(kind)
+    entries = list((tmp_path / "cache" / "search-analysis").glob("*/*.pickle"))
+    assert len(entries) == len(first.sources) == 5, "one analysis per document, kept by the pruning"
+    (path,) = sources.glob("004_*.txt")
+    path.write_text(path.read_text(encoding="utf-8").replace("Prie le Secrétaire général", "Prie le Secrétaire", 1),
+                    encoding="utf-8")
+    again = Store(tmp_path / "cache", memory=False)
+    changed = site.output(sources, workers=1, store=again)
+    assert again.missed["search-analysis"] == 1, "the worker's analyses of the unchanged texts are read back"
+    assert changed.files != first.files and changed == site.output(sources, workers=1)
 
 
 def test_a_truncated_cache_entry_is_a_miss_and_unused_entries_are_pruned(tmp_path):
@@ -198,6 +223,20 @@ def test_a_page_key_changes_when_a_link_target_appears_or_goes():
     assert with_a != without_a
     assert with_a == page_cache.page_key("s", "documents/sub/page.md", markdown, lambda p: True)
     assert with_a != page_cache.page_key("t", "documents/sub/page.md", markdown, lambda p: True)
+
+
+_ONE_PATTERN = re.compile(r"\]\(<?([^)\s>]+)|\b(?:href|src)=\"([^\"]+)\"")  # the specification: one scan
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet='](<>)" =hrefsc_x/#?éa\n', max_size=60))
+def test_link_targets_are_those_of_one_left_to_right_scan(markdown):
+    """The three fast patterns find what the single pattern finds (overlaps, word starts, brackets)."""
+    expected = sorted({p for p in (posixpath.normpath(posixpath.join("a", t)) for t in
+                                   ((m.group(1) or m.group(2)).split("#", 1)[0].split("?", 1)[0]
+                                    for m in _ONE_PATTERN.finditer(markdown))
+                                   if t and "://" not in t and not t.startswith(("/", "mailto:", "data:")))})
+    assert page_cache.link_targets(markdown, "a/page.md") == expected
 
 
 def test_a_sidecar_change_reaches_the_page_through_its_front_matter(warm):

@@ -48,8 +48,9 @@ from typing import Callable, Iterable, Iterator, Sequence
 from lunr.builder import Builder
 from lunr.index import Index
 
+from build_scripts.search.analysis import RecordTerms, analyze
 from build_scripts.search.pipeline import FUNCTIONS
-from build_scripts.search.postings import Postings, field_terms
+from build_scripts.search.postings import Postings
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.text import nfc, tokenize
 
@@ -97,21 +98,19 @@ def record_tokens(records: Sequence[SearchRecord]) -> Iterator[tuple[list[str], 
         yield [], title, symbol
 
 
-def build_postings(records: Iterable[SearchRecord], keep_order: bool = True,
-                   forms: Callable[[int], dict] | None = None) -> Postings:
-    """The :class:`Postings` of *records* (row ``i`` is record ``i``); *forms(row)*: its exact forms."""
+def build_postings(records: Iterable[SearchRecord], keep_order: bool = True, forms: bool = False,
+                   analyses: Iterable[RecordTerms] | None = None) -> Postings:
+    """The :class:`Postings` of *records* (row ``i`` is record ``i``), with the records' exact
+    forms when *forms*; *analyses*: the records' :func:`~.analysis.analyze` (else computed)."""
     records = list(records)
     _check_refs(records)
     postings = Postings(FIELDS, keep_order=keep_order)
-    analyzed: dict[tuple[str, ...], list[str]] = {}
-    for row, fields in enumerate(record_tokens(records)):
-        per_field = []
-        for tokens in fields:
-            key = tuple(tokens)
-            if key not in analyzed:  # synthetic and real corpora repeat paragraphs: analyze each once
-                analyzed[key] = field_terms(tokens)
-            per_field.append(analyzed[key])
-        postings.add(per_field, forms(row) if forms else None)
+    rows = 0
+    for analysis in (analyze(records, forms=forms) if analyses is None else analyses):
+        postings.add_analyzed(analysis)
+        rows += 1
+    if rows != len(records):
+        raise ValueError(f"{rows} analyses for {len(records)} records")
     return postings
 
 

@@ -91,16 +91,29 @@ class Postings:
         numbered per term in order of first appearance). A term of *forms* that the row
         does not hold in any field is an error.
         """
+        counted = []
+        for terms in per_field:
+            counts: dict[str, int] = {}
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+            counted.append((len(terms), tuple(counts), tuple(counts.values())))
+        self.add_counted(counted, forms.items() if forms else ())
+
+    def add_analyzed(self, record) -> None:
+        """The next row from its :class:`~.analysis.RecordTerms`: the same as :meth:`add` of its terms."""
+        self.add_counted([(f.length, f.terms, f.tfs) for f in record.fields], record.forms)
+
+    def add_counted(self, per_field: Sequence[tuple[int, Sequence[str], Sequence[int]]],
+                    forms: Iterable[tuple[str, Sequence[str]]] = ()) -> None:
+        """The next row as ``(length, distinct terms in order of first appearance, their
+        frequencies)`` per field, and its exact forms as ``(term, words)`` pairs."""
         row = self.count
         self.count += 1
         order = []
         nfields = len(self.fields)
-        for f, terms in enumerate(per_field):
-            self.lengths[f].append(len(terms))
-            counts: dict[str, int] = {}
-            for term in terms:
-                counts[term] = counts.get(term, 0) + 1
-            for term, tf in counts.items():
+        for f, (length, terms, tfs) in enumerate(per_field):
+            self.lengths[f].append(length)
+            for term, tf in zip(terms, tfs):
                 posting = self.terms.get(term)
                 if posting is None:
                     posting = TermPostings(len(self.terms), [array("l") for _ in range(nfields)],
@@ -108,14 +121,14 @@ class Postings:
                     self.terms[term] = posting
                 posting.rows[f].append(row)
                 posting.tfs[f].append(tf)
-            order.append(list(counts))
+            order.append(list(terms))
         if forms:
-            self._add_forms(row, per_field, forms)
+            self._add_forms(row, forms)
         if self._order is not None:
             self._order.append(order)
 
-    def _add_forms(self, row: int, per_field: Sequence[Sequence[str]], forms: dict[str, Sequence[str]]) -> None:
-        for term, words in forms.items():
+    def _add_forms(self, row: int, forms: Iterable[tuple[str, Sequence[str]]]) -> None:
+        for term, words in forms:
             posting = self.terms.get(term)
             placed = False
             for f in range(len(self.fields)):

@@ -58,11 +58,11 @@ import math
 import re
 from typing import Iterable, Iterator, Sequence
 
+from build_scripts.search.analysis import RecordTerms
 from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
 from build_scripts.search.tiers import TIER_DOCS, record_set, tiers as impact_tiers
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
-from build_scripts.search.pipeline import LABELS, process_term
-from build_scripts.search.query import exact_words
+from build_scripts.search.pipeline import LABELS
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.text import fold, nfc, tokenize
 
@@ -136,15 +136,6 @@ def _documents(records: Sequence[SearchRecord]) -> tuple[list[list[str]], list[i
     return docs, doc_of, local_of
 
 
-def _exact_forms(text: str) -> dict[str, list[str]]:
-    forms: dict[str, list[str]] = {}
-    for word in sorted(exact_words(text)):
-        term = process_term(word)
-        if term is not None:
-            forms.setdefault(term, []).append(word)
-    return forms
-
-
 def _buckets(entries: dict[str, str], target: int, key=lambda k: k) -> tuple[int, dict[int, list[str]]]:
     total = sum(len(k) + len(v) + 4 for k, v in entries.items())
     count = max(1, math.ceil(total / target))
@@ -160,21 +151,16 @@ def _encode(columns: list) -> list:
 
 
 def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
-                head_docs: int = HEAD_DOCS, tier_docs: int = TIER_DOCS) -> Iterator[tuple[str, str]]:
+                head_docs: int = HEAD_DOCS, analyses: Iterable[RecordTerms] | None = None,
+                tier_docs: int = TIER_DOCS) -> Iterator[tuple[str, str]]:
     """``(path, JSON text)`` of every file of the sharded index of *records* (see the docstring;
-    *head_min* and *head_docs*: see :mod:`.heads`; *tier_docs*: see :mod:`.tiers`)."""
+    *head_min* and *head_docs*: see :mod:`.heads`; *analyses*: the records' analyses with their
+    exact forms, as :func:`~.analysis.analyze` gives them, e.g. read back from the build cache;
+    *tier_docs*: see :mod:`.tiers`)."""
     records = list(records)
     _check_refs(records)
     docs, doc_of, local_of = _documents(records)
-    forms_cache: dict[str, dict[str, list[str]]] = {}
-
-    def forms(row: int) -> dict[str, list[str]]:
-        text = records[row].text
-        if text not in forms_cache:
-            forms_cache[text] = _exact_forms(text)
-        return forms_cache[text]
-
-    postings = build_postings(records, keep_order=False, forms=forms)
+    postings = build_postings(records, keep_order=False, forms=True, analyses=analyses)
     idfs, averages = postings.idfs(), postings.averages()
     entries: dict[str, dict] = {}
     tails: dict[int, list] = {}

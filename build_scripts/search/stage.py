@@ -6,14 +6,19 @@ finds), then every paragraph, item, heading, intro text and footnote one
 record of its own words, in corpus order, with its citation label; :func:`attach` adds the
 sharded index (``search/meta.json``, ``search/terms/``, ``search/prefix/``, ``search/docs/``,
 ``search/facets/``: see :mod:`.shards`; the filters' French labels in ``meta.json``) and the
-four scripts under ``assets/search/`` (no CDN), built once at site build time.
+four scripts under ``assets/search/`` (no CDN), built once at site build time. The
+words of each document are analyzed once per version of it (:mod:`.analysis`, kept in the
+build cache): a rebuild after one text changed analyzes that text only, then recomputes
+what depends on the whole corpus (term numbers, weights, heads, files).
 """
 
 from __future__ import annotations
 
+from ..cache.keys import code_version, digest
 from ..corpus import year
 from ..render import french
 from ..render.labels import label
+from .analysis import cached
 from .assets import asset_texts
 from .shards import shard_files
 from .record import SearchRecord
@@ -21,17 +26,25 @@ from .record import SearchRecord
 
 def records(corpus) -> list[SearchRecord]:
     """The search records of *corpus*."""
-    out = []
-    for doc in corpus.documents:
-        m = doc.meta
-        common = dict(doc_id=m.id, title=_title(doc), symbol=m.symbol or "", type=m.type,
-                      body=m.body or "", year=year(doc) or "")
-        out.append(SearchRecord(ref=m.id, label="document", text=common["title"], **common))  # the document hit
-        for para in doc.paragraphs:
-            out.append(SearchRecord(ref=f"{m.id}#{para.id}", label=label(doc, para), text=para.text, **common))
-        for note in doc.footnotes:
-            out.append(SearchRecord(ref=f"{m.id}#{note.id}", label=f"note {note.marker}", text=note.text, **common))
+    return [record for doc in corpus.documents for record in document_records(doc)]
+
+
+def document_records(doc) -> list[SearchRecord]:
+    """The search records of one document (they depend on the document alone)."""
+    m = doc.meta
+    common = dict(doc_id=m.id, title=_title(doc), symbol=m.symbol or "", type=m.type,
+                  body=m.body or "", year=year(doc) or "")
+    out = [SearchRecord(ref=m.id, label="document", text=common["title"], **common)]  # the document hit
+    for para in doc.paragraphs:
+        out.append(SearchRecord(ref=f"{m.id}#{para.id}", label=label(doc, para), text=para.text, **common))
+    for note in doc.footnotes:
+        out.append(SearchRecord(ref=f"{m.id}#{note.id}", label=f"note {note.marker}", text=note.text, **common))
     return out
+
+
+def analysis_key(doc_digest: str) -> str:
+    """The build-cache key of one document's search analysis (:mod:`.analysis`)."""
+    return digest("search-analysis", code_version(), doc_digest)
 
 
 def _title(doc) -> str:
@@ -57,9 +70,15 @@ def facets(corpus) -> dict:
 
 
 def attach(corpus) -> None:
-    """Build the index and register the files on *corpus*."""
+    """Build the index and register the files on *corpus*. With a build cache
+    (``corpus.extras["cache"]`` and the documents' ``digests``), each document's analysis is
+    read back when that document did not change: only changed documents are analyzed again."""
     from ..render.pages import SiteFile
 
-    files = [SiteFile(path, text) for path, text in shard_files(records(corpus), labels=facets(corpus))]
+    store, digests = corpus.extras.get("cache"), corpus.extras.get("digests", {})
+    groups = [(digests.get(doc.meta.id), document_records(doc)) for doc in corpus.documents]
+    analyses = cached(groups, store, analysis_key)
+    files = [SiteFile(path, text) for path, text in shard_files([r for _, rs in groups for r in rs],
+                                                               labels=facets(corpus), analyses=analyses)]
     files += [SiteFile(f"assets/search/{name}", text) for name, text in asset_texts().items()]
     corpus.extras.setdefault("pages", []).extend(files)
