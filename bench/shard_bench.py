@@ -1,6 +1,9 @@
 """Benchmark: the sharded search index at 1,000 / 10,000 / 50,000 documents, in headless Chromium. Not a test.
 
-    nice .venv/bin/python bench/shard_bench.py 1000 10000 50000 [--runs 3] [--no-browser]
+    nice .venv/bin/python bench/shard_bench.py 1000 10000 50000 [--runs 3] [--no-browser] [--reuse]
+
+(``--reuse``: keep the index files already written under ``bench/out/shards-<n>`` by this
+checkout's code, instead of writing them again: 13 minutes at 50,000 documents.)
 
 **The archive.** A full site build of 50,000 documents is too slow here (the site bench
 takes ~10 minutes per 1,000), so the search records are made directly: the 66 texts at
@@ -37,7 +40,9 @@ keeps connections alive, as a static host would.
 
 Queries: the common word ``rights`` (in most of the English texts; answered by its head,
 see :mod:`build_scripts.search.heads`), the rare word of document 123 (three documents at
-every size), and ``human rights`` (two common words: both posting lists fetched whole). *First results* is the first render of
+every size), and ``human rights``, ``united nations``, ``promotion protection human rights``
+(several common words: their record sets and the impact tiers that decide the first twenty
+documents, see :mod:`build_scripts.search.tiered`). *First results* is the first render of
 the list for the query (the first five documents, as soon as their texts are in); the
 status line, with the true counts, comes with the other fifteen.
 """
@@ -72,7 +77,8 @@ WORDS = ("cooperation development oceans peace climate water health education tr
          "debt finance science technology space youth ageing indigenous refugees").split()
 SYLLABLES = "ba ke di lo mu ra se ti vo za pe nu".split()
 COMMON = "rights"
-TWO_COMMON = "human rights"  # two common words: no head, both lists whole
+TWO_COMMON = "human rights"  # two common words: impact tiers and record sets (search/tiers, search/sets)
+MORE_COMMON = ("united nations", "promotion protection human rights")  # the same path, more and commoner words
 PROFILES = {  # CDP Network.emulateNetworkConditions
     "slow 4G (150 ms)": {"latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8},
     "DevTools Slow 4G (562.5 ms)": {"latency": 562.5, "downloadThroughput": 1.6e6 / 8 * 0.9,
@@ -280,7 +286,7 @@ def browser_rows(n: int, runs: int) -> list[dict]:
     try:
         with sync_playwright() as p:
             browser = launch(p)
-            for query in (COMMON, rare_word(123), TWO_COMMON):
+            for query in (COMMON, rare_word(123), TWO_COMMON) + MORE_COMMON:
                 for name, profile in PROFILES.items():
                     got = [one_run(browser, base, query, profile) for _ in range(runs)]
                     rows.append({"n": n, "query": query, "profile": name, "status": got[0]["status"],
@@ -298,12 +304,13 @@ def main() -> int:
     parser.add_argument("sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="keep bench/out/shards-<n> if it is there")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     docs, labels = base()
     for n in args.sizes:
-        info = write(n, docs, labels)
-        print(json.dumps(info), flush=True)
+        if not (args.reuse and (OUT / f"shards-{n}" / "search" / "meta.json").exists()):
+            print(json.dumps(write(n, docs, labels)), flush=True)
         if not args.no_browser:
             browser_rows(n, args.runs)
     return 0

@@ -218,7 +218,7 @@ def head_site(built_site, tmp_path_factory):
 @pytest.mark.parametrize("query", ["rights", "human rights"])
 def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
     """One common word: its head (no whole list fetched), the same first documents and the true counts
-    as the whole index; two words: the whole lists."""
+    as the whole index; two words: the same, from record sets and impact tiers (no whole list either)."""
     url, monolithic = head_site
     pg = browser.new_page()
     pg.goto(url + "citer/")
@@ -237,6 +237,7 @@ def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
     assert len(docs) > (20 if " " not in query else 5)
     shown = pg.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
     assert shown == docs[:20]
-    tails = [r for r in requests if r.startswith("search/tails/")]
-    assert (not tails) if " " not in query else tails
+    assert not [r for r in requests if r.startswith("search/tails/")]
+    tiers = [r for r in requests if r.startswith(("search/tiers/", "search/sets/"))]
+    assert (not tiers) if " " not in query else tiers
     pg.close()

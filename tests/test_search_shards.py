@@ -232,7 +232,9 @@ def test_heads_give_the_first_documents_and_true_counts(head_files, monolithic):
 
 
 def test_without_a_head_the_whole_list_is_fetched(head_files, monolithic):
-    cases = [("human rights", None, None), ("rights", {"type": "resolution"}, HEAD_DOCS), ("rights", None, 50),
+    """Every match wanted (no ``groups``), or a phrase: whole lists. (A filter or more documents than a
+    head holds now go through the impact tiers: ``tests/test_search_tiers.py``.)"""
+    cases = [("human rights", None, None), ("rights", {"type": "resolution"}, None), ("rights", None, None),
              ('"human rights"', None, HEAD_DOCS), ("right", None, None)]
     for q, filters, groups in cases:
         searcher = ShardedSearcher(reader(head_files))

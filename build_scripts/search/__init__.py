@@ -11,8 +11,11 @@ one tokenizer, one pipeline and one stemmer (see each module):
   Builder output, without its second tokenization);
 * :mod:`.index`: :func:`build_index` and :func:`build_store` (JSON shapes there): one index;
 * :mod:`.shards`: the sharded index the site ships (terms by bucket, texts by document);
+* :mod:`.heads`, :mod:`.tiers`: what a common term ships besides its whole list (heads for one
+  word; impact tiers and record sets for several);
 * :mod:`.query`: the Python query path over one index, twin of ``search.js``;
 * :mod:`.sharded`: the Python query path over the shards, twin of ``search-shards.js``;
+* :mod:`.tiered`: its path for several common words (threshold algorithm), twin of ``search-tiers.js``;
 * :mod:`.snowball_js`: the French Snowball stemmer translated to JavaScript;
 * :mod:`.assets`: :func:`write_assets`, the browser files.
 """

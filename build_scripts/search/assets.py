@@ -17,6 +17,8 @@ order (no CDN):
 ``search-shards.js``
     ``ArchiveShards``: queries the sharded index (:mod:`build_scripts.search.shards`),
     fetching only the files a query needs; twin of :mod:`build_scripts.search.sharded`.
+    ``search-tiers.js`` (twin of :mod:`build_scripts.search.tiered`: several common words)
+    is written into it, in place of the line that names it: one file served, two sources.
 
 Generating the support file from the Python objects the index is built
 with keeps the two sides in step: no list or stemmer is written twice.
@@ -39,6 +41,16 @@ from build_scripts.search.text import APOSTROPHES, ELISIONS, LIGATURES
 HERE = Path(__file__).resolve().parent
 SEARCH_JS = HERE / "search.js"
 SHARDS_JS = HERE / "search-shards.js"
+TIERS_JS = HERE / "search-tiers.js"
+INCLUDE = "  /* include: search-tiers.js */\n"
+
+
+def shards_js() -> str:
+    """``search-shards.js`` with ``search-tiers.js`` in place of its include line (one file served)."""
+    text = SHARDS_JS.read_text(encoding="utf-8")
+    if text.count(INCLUDE) != 1:
+        raise RuntimeError("search-shards.js must name search-tiers.js once")
+    return text.replace(INCLUDE, TIERS_JS.read_text(encoding="utf-8"))
 #: File names in load order.
 SCRIPTS = ("lunr.js", "search-support.js", "search.js", "search-shards.js")
 
@@ -107,7 +119,7 @@ def write_assets(dest_dir: Path) -> list[Path]:
     shutil.copyfile(source, paths[0])
     paths[1].write_text(support_js(), encoding="utf-8")
     shutil.copyfile(SEARCH_JS, paths[2])
-    shutil.copyfile(SHARDS_JS, paths[3])
+    paths[3].write_text(shards_js(), encoding="utf-8")
     return paths
 
 
@@ -119,4 +131,4 @@ def asset_texts() -> dict[str, str]:
         raise RuntimeError(f"lunr.js {found} from MkDocs, but lunr.py serializes for {lunr_py.__TARGET_JS_VERSION__}")
     return {"lunr.js": source.read_text(encoding="utf-8"), "search-support.js": support_js(),
             "search.js": SEARCH_JS.read_text(encoding="utf-8"),
-            "search-shards.js": SHARDS_JS.read_text(encoding="utf-8")}
+            "search-shards.js": shards_js()}

@@ -20,8 +20,9 @@ hits are those of the whole index, in the same order). Documents are grouped in 
 their first record, as the search box groups them.
 
 A query uses a head only when it is one word with no filter, no phrase, no wildcard and no
-symbol token, and asks for at most :data:`HEAD_DOCS` documents; anything else fetches the
-whole list (``search/tails/<term number>.json``).
+symbol token, and asks for at most :data:`HEAD_DOCS` documents; several words, a filter or
+more documents go through the impact tiers (:mod:`.tiered`), and a phrase, a wildcard, a
+symbol or every match (no ``groups``) fetch the whole list (``search/tails/<term number>.json``).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@
  *
  *   var s = ArchiveShards.open(fetchJson)   // fetchJson(path) -> Promise of the parsed JSON
  *   s.ready()                                // -> Promise of search/meta.json
- *   s.prefetch(q)                            // starts fetching q's term buckets (as you type)
+ *   s.prefetch(q)                            // starts fetching q's term buckets (as you type), and a
+ *                                            //    common term's record set and first tier
  *   s.hits(q, filters, options)              // -> Promise {parsed, found, paragraphs, docs, complete}:
  *                                            //    the matches, ranked, and the true counts;
  *                                            //    options.groups: n (a common word's head may do)
@@ -197,7 +198,17 @@
     var self = this;
     if (!this.meta) return Promise.resolve();
     var parsed = search.parseQuery(q, (options || {}).prefix);
-    return this.keys(parsed).then(function (k) { return self.entries(k.keys); }).catch(function () {});
+    return this.keys(parsed).then(function (k) {
+      return self.entries(k.keys).then(function (entries) {
+        /* words typed in full come before another: a common one's record set and first tier will be
+           wanted (several common words, search-tiers.js) */
+        return Promise.all(sortedKeys(k.terms).map(function (t) {
+          var e = entries[t];
+          if (!e || e.h === undefined || e.t === undefined) return null;
+          return Promise.all([self.read("search/sets/" + e.i + ".json"), self.read("search/tiers/" + e.i + "-0.json")]);
+        }));
+      });
+    }).catch(function () {});
   };
 
   /* {term, columns} of the head that answers the query's first `groups` documents, or null
@@ -233,6 +244,15 @@
       entries = data[0];
       allowed = data[1];
       head = self.head(parsed, allowed, entries, options.groups);
+      if (!head && tiersEligible(parsed, entries, need.terms, options.groups)) {
+        return self.tiered(parsed, entries, need, allowed, options.groups).then(function (out) {
+          return out || general();
+        });
+      }
+      return general();
+    });
+
+    function general() {  /* whole lists (tails), or a head */
       if (head) entries[head.term] = Object.assign({}, entries[head.term], { p: head.columns });
       var tails = [];
       sortedKeys(need.terms).forEach(function (term) {
@@ -242,45 +262,45 @@
           entries[term] = Object.assign({}, entry, tail);
         }));
       });
-      return Promise.all(tails);
-    }).then(function () {
-      var index = lunr.Index.load(partial(self.meta, entries, need.terms));
-      var hits = search.lunrHits(index, parsed.clauses, true);
-      var andMode = true;
-      if (!hits.length && parsed.freeRequired >= 2) { hits = search.lunrHits(index, parsed.clauses, false); andMode = false; }
-      var found = [];
-      hits.forEach(function (hit) {
-        var parts = hit.ref.split(".");
-        var doc = parseInt(parts[0], 10);
-        var local = parseInt(parts[1], 10);
-        for (var i = 0; i < allowed.length; i++) { if (!allowed[i].has(doc)) return; }
-        var fields = new Set();
-        Object.keys(hit.matchData.metadata).forEach(function (t) {
-          Object.keys(hit.matchData.metadata[t]).forEach(function (f) { fields.add(f); });
+      return Promise.all(tails).then(function () {
+        var index = lunr.Index.load(partial(self.meta, entries, need.terms));
+        var hits = search.lunrHits(index, parsed.clauses, true);
+        var andMode = true;
+        if (!hits.length && parsed.freeRequired >= 2) { hits = search.lunrHits(index, parsed.clauses, false); andMode = false; }
+        var found = [];
+        hits.forEach(function (hit) {
+          var parts = hit.ref.split(".");
+          var doc = parseInt(parts[0], 10);
+          var local = parseInt(parts[1], 10);
+          for (var i = 0; i < allowed.length; i++) { if (!allowed[i].has(doc)) return; }
+          var fields = new Set();
+          Object.keys(hit.matchData.metadata).forEach(function (t) {
+            Object.keys(hit.matchData.metadata[t]).forEach(function (f) { fields.add(f); });
+          });
+          fields.delete("text");
+          found.push({ key: [doc, local], score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)),
+                       document: fields.size > 0, doc: doc });
         });
-        fields.delete("text");
-        found.push({ key: [doc, local], score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)),
-                     document: fields.size > 0, doc: doc });
-      });
-      var phrased = parsed.phrases.length ? self.phraseFilter(found, parsed) : Promise.resolve(found);
-      return phrased.then(function (kept) {
-        var exact = parsed.exact.size ? exactCounts(kept, entries, need.exactTerms) : new Map();
-        var symbolDocs = new Set();
-        parsed.symbols.forEach(function (s) {
-          var entry = entries[s];
-          if (entry && entry.s) undelta(entry.s).forEach(function (d) { symbolDocs.add(d); });
+        var phrased = parsed.phrases.length ? self.phraseFilter(found, parsed) : Promise.resolve(found);
+        return phrased.then(function (kept) {
+          var exact = parsed.exact.size ? exactCounts(kept, entries, need.exactTerms) : new Map();
+          var symbolDocs = new Set();
+          parsed.symbols.forEach(function (s) {
+            var entry = entries[s];
+            if (entry && entry.s) undelta(entry.s).forEach(function (d) { symbolDocs.add(d); });
+          });
+          var ranked = search.order(kept, parsed, andMode, exact, symbolDocs);
+          if (head) {
+            var n = entries[head.term].n;
+            return { parsed: parsed, found: ranked, paragraphs: n[0], docs: n[1], complete: false };
+          }
+          var docs = new Set();
+          var paragraphs = 0;
+          ranked.forEach(function (f) { docs.add(f.doc); if (!f.document) paragraphs += 1; });
+          return { parsed: parsed, found: ranked, paragraphs: paragraphs, docs: docs.size, complete: true };
         });
-        var ranked = search.order(kept, parsed, andMode, exact, symbolDocs);
-        if (head) {
-          var n = entries[head.term].n;
-          return { parsed: parsed, found: ranked, paragraphs: n[0], docs: n[1], complete: false };
-        }
-        var docs = new Set();
-        var paragraphs = 0;
-        ranked.forEach(function (f) { docs.add(f.doc); if (!f.document) paragraphs += 1; });
-        return { parsed: parsed, found: ranked, paragraphs: paragraphs, docs: docs.size, complete: true };
       });
-    });
+    }
   };
 
   /* Candidates holding every phrase (their texts fetched, chunk by chunk). */
@@ -346,6 +366,8 @@
       return self.results(out.parsed, limit === null ? out.found : out.found.slice(0, limit));
     });
   };
+
+  /* include: search-tiers.js */
 
   return {
     open: function (fetchJson) { return new Shards(fetchJson); },

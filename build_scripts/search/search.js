@@ -530,6 +530,7 @@
     },
     Searcher: Searcher,
     order: order,
+    rounded: rounded,
     FILTERS: FILTERS,
     DEFAULT_LIMIT: DEFAULT_LIMIT,
     highlighted: highlighted,

@@ -11,7 +11,10 @@ A query fetches, through ``read(path) -> parsed JSON``:
    against the text, as :class:`~.query.Searcher` does);
 5. to show results, the text chunks of those results only (:meth:`ShardedSearcher.results`);
 6. a common term's whole posting list (``search/tails/``) unless its head answers the query
-   (one word, the first documents: see :mod:`.heads`).
+   (one word, the first documents: see :mod:`.heads`) or, for the first documents of any
+   other query of required words without phrase, wildcard or symbol (several common words,
+   a filter, the documents past a head), its record set and the impact tiers that decide
+   them (:mod:`.tiered`).
 
 **Same scores as the whole index.** The fetched terms make a lunr index of their own
 (``Index.load`` of the serialization :func:`partial` writes): their term numbers, their
@@ -39,6 +42,7 @@ from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.shards import bucket, doc_path, prefix_key
 from build_scripts.search.text import phrase_key
+from build_scripts.search.tiered import Tiered, eligible, first_documents, undecided
 
 Reader = Callable[[str], object]
 
@@ -168,16 +172,33 @@ class ShardedSearcher:
         exact_terms = {w: process_term(w) for w in parsed.exact}
         entries = self.entries(terms | set(parsed.symbols) | {t for t in exact_terms.values() if t})
         head = self.head(parsed, filters, entries, groups)
+        if eligible(parsed, entries, terms, groups, head):
+            out = self._tiered(parsed, entries, terms, filters, groups)
+            if out is not None:
+                return out
         if head is not None:
             entries[head[0]] = {**entries[head[0]], "p": head[1]}
         for term in sorted(terms):
             if "h" in entries.get(term, {}) and (head is None or term != head[0]):
                 entries[term] = {**entries[term], **self.read(f"search/tails/{entries[term]['i']}.json")}
+        found, and_mode = self._match(parsed, entries, terms, self.accepted(filters), True)
+        exact = self._exact(found, parsed, entries, exact_terms) if parsed.exact else {}
+        symbol_docs: set[int] = set()
+        for s in parsed.symbols:
+            symbol_docs.update(undelta(entries.get(s, {}).get("s", [])))
+        found = order(found, parsed, and_mode, exact, symbol_docs)
+        if head is not None:
+            paragraphs, docs = entries[head[0]]["n"]
+            return Hits(parsed, found, paragraphs, docs, False)
+        return Hits(parsed, found, sum(not f.document for f in found), len({f.doc for f in found}), True)
+
+    def _match(self, parsed: ParsedQuery, entries: dict, terms: set[str], allowed: list[set[int]],
+               or_mode: bool) -> tuple[list[Found], bool]:
+        """The records lunr matches in the index of *entries* (OR mode if AND finds none and *or_mode*)."""
         index = Index.load(partial(self.meta, entries, terms))
         hits, and_mode = lunr_hits(index, parsed.clauses, True), True
-        if not hits and parsed.free_required >= 2:
+        if not hits and or_mode and parsed.free_required >= 2:
             hits, and_mode = lunr_hits(index, parsed.clauses, False), False
-        allowed = self.accepted(filters)
         found = []
         for hit in hits:
             doc, local = (int(x) for x in hit["ref"].split("."))
@@ -190,15 +211,31 @@ class ShardedSearcher:
             fields = {f for per_term in hit["match_data"].metadata.values() for f in per_term}
             found.append(Found((doc, local), hit["score"], set(hit["match_data"].metadata),
                                bool(fields - {"text"}), doc))
-        exact = self._exact(found, parsed, entries, exact_terms) if parsed.exact else {}
-        symbol_docs: set[int] = set()
-        for s in parsed.symbols:
-            symbol_docs.update(undelta(entries.get(s, {}).get("s", [])))
-        found = order(found, parsed, and_mode, exact, symbol_docs)
-        if head is not None:
-            paragraphs, docs = entries[head[0]]["n"]
-            return Hits(parsed, found, paragraphs, docs, False)
-        return Hits(parsed, found, sum(not f.document for f in found), len({f.doc for f in found}), True)
+        return found, and_mode
+
+    def _tiered(self, parsed: ParsedQuery, entries: dict, terms: set[str], filters: dict | None,
+                groups: int) -> Hits | None:
+        """The first *groups* documents from impact tiers, the counts from record sets (:mod:`.tiered`);
+        None when nothing matches every word (the general path then tries OR)."""
+        state = Tiered(parsed, entries, terms, self.accepted(filters), self.read)
+        state.fetch([(t, 0) for t in state.common])  # with the sets (the browser fetches both at once)
+        if not state.docs:
+            return None
+        exact_terms = {w: process_term(w) for w in parsed.exact}
+        while True:
+            sub = state.entries_for({d for d in state.docs if state.complete(d)})
+            found, _ = self._match(parsed, sub, terms, [], False)
+            exact = self._exact(found, parsed, sub, exact_terms) if parsed.exact else {}
+            ranked = order(found, parsed, True, exact, set())
+            need = undecided(state, ranked, exact, groups)
+            if need is None:
+                break
+            more = state.next_tiers(need, len(need) <= groups)
+            if not more:
+                raise RuntimeError("tiers exhausted before the first documents were decided")
+            state.fetch(more)
+        top = set(first_documents(ranked, groups))
+        return Hits(parsed, [f for f in ranked if f.doc in top], len(state.paragraphs), len(state.docs), False)
 
     def _exact(self, found: list[Found], parsed: ParsedQuery, entries: dict, exact_terms: dict) -> dict:
         """Per found record, how many query words it holds exactly as typed (from the masks)."""

@@ -14,9 +14,11 @@ JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
 
 ``search/terms/<k>.json``: the terms whose :func:`bucket` is ``k``
     ``{key: {"i": lunr term number, "p": [text, title, symbol], "w": [forms], "s": [docs]}}``;
-    a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads)
-    and ``"n": [paragraphs, documents]`` instead of ``"p"``, which is in
-    ``search/tails/<term number>.json`` (``{"p": [...]}``).
+    a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads),
+    ``"n": [paragraphs, documents]`` and ``"t"`` (its tiers' highest weights) instead of ``"p"``, which is in
+    ``search/tails/<term number>.json`` (``{"p": [...]}``), and again, cut by document into
+    impact tiers, in ``search/tiers/<term number>-<k>.json``; its records without weights are
+    in ``search/sets/<term number>.json`` (both: :mod:`.tiers`).
     Each field is ``0`` or four columns ``[docs, locals, weights, masks]``, one entry per
     record holding the term in that field, in record order: ``docs`` delta-coded (the first
     absolute), ``locals`` the record's number inside its document, ``weights`` the lunr
@@ -44,7 +46,9 @@ scores every record exactly as the whole index does (:mod:`.sharded`). Output is
 deterministic. Bucket counts are chosen so that a bucket holds about
 :data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows; a
 common term's heads are bounded (:data:`~.heads.HEAD_DOCS` documents each), its whole
-list (a tail file) is not, and is fetched only by the queries that need it.
+list (a tail file) is not, and is fetched only by the queries that need it (every match
+wanted, a phrase, a wildcard, a symbol); several common words fetch record sets (about half
+a tail) and the first impact tiers instead.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ from typing import Iterable, Iterator, Sequence
 
 from build_scripts.search.analysis import RecordTerms
 from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
+from build_scripts.search.tiers import TIER_DOCS, record_set, tiers as impact_tiers
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
 from build_scripts.search.pipeline import LABELS
 from build_scripts.search.record import SearchRecord
@@ -146,10 +151,12 @@ def _encode(columns: list) -> list:
 
 
 def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
-                head_docs: int = HEAD_DOCS, analyses: Iterable[RecordTerms] | None = None) -> Iterator[tuple[str, str]]:
+                head_docs: int = HEAD_DOCS, analyses: Iterable[RecordTerms] | None = None,
+                tier_docs: int = TIER_DOCS) -> Iterator[tuple[str, str]]:
     """``(path, JSON text)`` of every file of the sharded index of *records* (see the docstring;
     *head_min* and *head_docs*: see :mod:`.heads`; *analyses*: the records' analyses with their
-    exact forms, as :func:`~.analysis.analyze` gives them, e.g. read back from the build cache)."""
+    exact forms, as :func:`~.analysis.analyze` gives them, e.g. read back from the build cache;
+    *tier_docs*: see :mod:`.tiers`)."""
     records = list(records)
     _check_refs(records)
     docs, doc_of, local_of = _documents(records)
@@ -157,6 +164,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     idfs, averages = postings.idfs(), postings.averages()
     entries: dict[str, dict] = {}
     tails: dict[int, list] = {}
+    extra: list[tuple[str, str]] = []  # a common term's tiers and record set
     for term, p in postings.terms.items():
         columns = []
         for f in range(len(FIELDS)):
@@ -175,6 +183,9 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
             found, entry["n"] = heads(columns, entry.get("w", []), head_docs)
             entry["h"] = {form: _encode(cols) for form, cols in found.items()}
             tails[p.index] = _encode(columns)
+            parts, entry["t"], tier_of = impact_tiers(columns, tier_docs)
+            extra += [(f"search/tiers/{p.index}-{k}.json", dumps({"p": _encode(cols)})) for k, cols in enumerate(parts)]
+            extra.append((f"search/sets/{p.index}.json", dumps(record_set(columns, tier_of))))
         else:
             entry["p"] = _encode(columns)
         entries[term] = entry
@@ -190,6 +201,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
         yield f"search/terms/{k}.json", "{" + ",".join(f"{dumps(t)}:{texts[t]}" for t in by_bucket[k]) + "}"
     for index in sorted(tails):
         yield f"search/tails/{index}.json", dumps({"p": tails[index]})
+    yield from sorted(extra)
     terms = sorted(postings.terms)
     prefix_buckets, by_prefix = _buckets({t: "" for t in terms}, PREFIX_CHARS, prefix_key)
     for k in sorted(by_prefix):
