@@ -14,6 +14,8 @@ the cache, nor on the number of workers).
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import gc
 import os
 import posixpath
 from concurrent.futures import ProcessPoolExecutor
@@ -156,3 +158,14 @@ def output(folder: Path, latest: int = 8, workers: int | None = None, store=None
     if store is not None:
         store.put("site", fingerprint, result)
     return result
+
+
+def release_memory() -> None:
+    """Collect what is unreachable and give the freed heap back to the system (glibc's
+    ``malloc_trim``; elsewhere, only the collection): what the corpus held between two phases of
+    a build is not counted against the next one."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
