@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import multiprocessing
 import os
 import posixpath
 from concurrent.futures import ProcessPoolExecutor
@@ -100,13 +101,16 @@ def build(folder: Path, workers: int | None = 1, store=None) -> Built:
 def _build(read, workers: int | None = 1, store=None) -> Built:
     """The corpus-wide stages and the rendering. With more than one worker, the search stage
     (which reads only the documents) runs in a process of its own while the other stages run
-    here; with a *store*, stages read back what they computed for unchanged documents."""
+    here: a fresh interpreter (``spawn``), not a copy of this one, so that it holds only the
+    documents and the index, and gives all its memory back when it ends; with a *store*,
+    stages read back what they computed for unchanged documents."""
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
     if store is not None:
         corpus.extras["cache"] = store
         corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
     aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
-    with ProcessPoolExecutor(max_workers=1) if aside else contextlib.nullcontext() as pool:
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) if aside else contextlib.nullcontext() as pool:
         search = pool.submit(_search_files, corpus.documents, corpus.failures) if aside else None
         for stage in STAGES:
             if not (aside and stage is search_stage):
@@ -152,7 +156,9 @@ def output(folder: Path, latest: int = 8, workers: int | None = None, store=None
     if store is not None and (cached := store.get("site", fingerprint)) is not None:
         store.keep("normalized", keys)  # still this build's documents (not pruned)
         return cached
-    built = _build(normalize_all(scanned, workers, store), workers, store)
+    read = normalize_all(scanned, workers, store)
+    del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
+    built = _build(read, workers, store)
     result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                     fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
     if store is not None:
