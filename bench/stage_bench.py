@@ -12,6 +12,7 @@ one worker: in a process of its own, started from the main one).
 
 from __future__ import annotations
 
+import multiprocessing
 import resource
 import sys
 import time
@@ -74,7 +75,7 @@ def main(n: int, workers: int = 1) -> None:
     for stage in site.STAGES:
         name = stage.__module__.replace("build_scripts.", "")
         if stage is site.search_stage:
-            with ProcessPoolExecutor(max_workers=1) as pool:
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:  # as the site
                 count = timed(name, lambda: pool.submit(_search_in_child, corpus.documents,
                                                            corpus.failures).result())
             print(f"({count} search files)")

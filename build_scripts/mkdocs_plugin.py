@@ -1,4 +1,4 @@
-"""The thin MkDocs plugin: the only module that imports MkDocs.
+"""The thin MkDocs plugin: with :mod:`.mkdocs_pages`, the only module that imports MkDocs.
 
 Events, each small:
 
