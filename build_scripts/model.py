@@ -1,6 +1,7 @@
 """The typed document model: plain frozen data, no I/O, no MkDocs.
 
-Every stage after parsing reads and writes these types. Guarantees:
+Every stage after parsing reads and writes these types (slotted: no per-instance dictionary,
+as a corpus holds tens of thousands of paragraphs). Guarantees:
 
 * all containers are tuples, so a :class:`Document` is immutable and hashable
   parts can be shared between stages safely;
@@ -25,7 +26,7 @@ ENACTING_TYPES = ("resolution", "draft_resolution", "revised_draft_resolution", 
                   "revised_draft_decision")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoteRef:
     """A footnote marker that stood in a paragraph, at ``offset`` in its text."""
 
@@ -33,7 +34,7 @@ class NoteRef:
     offset: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One addressable unit of the body: a paragraph, an item or a heading."""
 
@@ -48,7 +49,7 @@ class Paragraph:
     line: int = 0  # first line in the raw file (1-based), for messages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote or asterisk note; ``cited_in`` lists paragraph ids."""
 
@@ -59,7 +60,7 @@ class Footnote:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """A warning about the input, with the raw line it concerns (0 = whole file)."""
 
@@ -71,7 +72,7 @@ class Issue:
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What the archive knows about a document; ``provenance`` says where each came from."""
 
@@ -99,7 +100,7 @@ class Metadata:
     provenance: tuple[tuple[str, str], ...] = ()  # (field, "text" | "sidecar" | "file name")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed UN document."""
 

@@ -14,6 +14,9 @@ the cache, nor on the number of workers).
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import gc
+import multiprocessing
 import os
 import posixpath
 from concurrent.futures import ProcessPoolExecutor
@@ -99,13 +102,16 @@ def build(folder: Path, workers: int | None = 1, store=None) -> Built:
 def _build(read, workers: int | None = 1, store=None) -> Built:
     """The corpus-wide stages and the rendering. With more than one worker, the search stage
     (which reads only the documents) runs in a process of its own while the other stages run
-    here; with a *store*, stages read back what they computed for unchanged documents."""
+    here: a fresh interpreter (``spawn``), not a copy of this one, so that it holds only the
+    documents and the index, and gives all its memory back when it ends; with a *store*,
+    stages read back what they computed for unchanged documents."""
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
     if store is not None:
         corpus.extras["cache"] = store
         corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
     aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
-    with ProcessPoolExecutor(max_workers=1) if aside else contextlib.nullcontext() as pool:
+    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter, not a copy of this process's memory
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) if aside else contextlib.nullcontext() as pool:
         search = None
         if aside:
             folder = store.folder if store is not None else None
@@ -161,9 +167,22 @@ def output(folder: Path, latest: int = 8, workers: int | None = None, store=None
     if store is not None and (cached := store.get("site", fingerprint)) is not None:
         store.keep("normalized", keys)  # still this build's documents (not pruned)
         return cached
-    built = _build(normalize_all(scanned, workers, store), workers, store)
+    read = normalize_all(scanned, workers, store)
+    del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
+    built = _build(read, workers, store)
     result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                     fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
     if store is not None:
         store.put("site", fingerprint, result)
     return result
+
+
+def release_memory() -> None:
+    """Collect what is unreachable and give the freed heap back to the system (glibc's
+    ``malloc_trim``; elsewhere, only the collection): what the corpus held between two phases of
+    a build is not counted against the next one."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

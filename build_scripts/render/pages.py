@@ -8,6 +8,7 @@ pages carry their own data; listing pages are paginated per facet).
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 from ..corpus import Corpus, year
@@ -17,12 +18,32 @@ from . import citation_forms, escape, french, listings, markdown, record
 from .paging import rel
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class SiteFile:
-    """A generated file: its path under the docs root and its text."""
+    """A generated file: its path under the docs root and its text.
+
+    The text is held compressed (UTF-8, zlib) from the moment the file is made: a build
+    holds every generated file until MkDocs has written it, and Markdown and JSON shrink
+    about eightfold. :attr:`content` gives the text back, :attr:`raw` its UTF-8 bytes;
+    equal texts give equal files (zlib is deterministic).
+    """
 
     path: str
-    content: str
+    data: bytes  # the text, UTF-8, zlib-compressed
+
+    def __init__(self, path: str, content: str):
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "data", zlib.compress(content.encode("utf-8"), 1))
+
+    @property
+    def raw(self) -> bytes:
+        """The file's bytes (its text in UTF-8)."""
+        return zlib.decompress(self.data)
+
+    @property
+    def content(self) -> str:
+        """The file's text."""
+        return self.raw.decode("utf-8")
 
 
 def doc_path(doc_id: str) -> str:

@@ -32,6 +32,7 @@ is used in its slug form), so they are safe in paths and links.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -169,12 +170,18 @@ def _link_content(groups: "_UnionFind", docs: list[Document]) -> None:
         groups.union(one, two)
 
 
+def _common(a: array, b: array) -> int:
+    """How many values two arrays of unique values share."""
+    small, large = sorted((a, b), key=len)
+    return len(set(small).intersection(large))
+
+
 @dataclass(frozen=True)
 class _Profile:
     """What the content signal needs of a document."""
 
     paragraphs: tuple[tuple[str, str], ...]  # (kind, folded text)
-    shingles: frozenset[int]
+    shingles: array  # the word 5-grams' hashes, sorted, unique (8 bytes each: every document's are held at once)
 
     @classmethod
     def of(cls, doc: Document) -> "_Profile":
@@ -183,12 +190,12 @@ class _Profile:
         for _, text in paragraphs:
             words = text.split()
             found.update(hash(tuple(words[n:n + _SHINGLE])) for n in range(len(words) - _SHINGLE + 1))
-        return cls(paragraphs, frozenset(found))
+        return cls(paragraphs, array("q", sorted(found)))
 
     def shared(self, other: "_Profile") -> float:
         """Share of near-identical paragraphs, or 0 below the content thresholds."""
         sa, sb = self.shingles, other.shingles
-        if not sa or not sb or len(sa & sb) < _SHINGLE_MIN * min(len(sa), len(sb)):
+        if not sa or not sb or _common(sa, sb) < _SHINGLE_MIN * min(len(sa), len(sb)):
             return 0.0
         small, large = sorted((self.paragraphs, other.paragraphs), key=len)
         count = 0

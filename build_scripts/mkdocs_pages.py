@@ -1,0 +1,170 @@
+"""What an MkDocs build holds of the generated pages, and the rendered-HTML page cache.
+
+The plugin's helpers on MkDocs' side (this module and :mod:`.mkdocs_plugin` are the only
+ones importing MkDocs). Guarantees, each keeping the site byte for byte what MkDocs alone
+would write:
+
+* :class:`GeneratedFile`: a generated file's text stays compressed (the
+  :class:`~build_scripts.render.pages.SiteFile`) until MkDocs reads or writes it, so the
+  build never holds every page's Markdown and every JSON file as text at once;
+* :class:`HtmlSpool`: between MkDocs' render loop (every page's Markdown to HTML) and its
+  template loop (every page's HTML into the theme), a page's HTML is held compressed while
+  MkDocs holds a small placeholder (``page.content``), which :meth:`HtmlSpool.restore`
+  replaces in the page's output; the page's Markdown is dropped once rendered;
+* :class:`PageCache`: a generated page outside the navigation whose Markdown, links,
+  templates and settings are those of an earlier build is not rendered again: its HTML,
+  anchors and anchor links come back from the cache (:mod:`build_scripts.cache.pages`), so
+  MkDocs still checks every link; the HTML is read when the page is written, not held
+  from the render loop on.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import secrets
+import zlib
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+
+from .cache import pages
+from .render.pages import SiteFile
+
+CACHED_TEMPLATE = "un-archive/cached.html"  # what MkDocs renders for a cached page (its HTML replaces it)
+
+
+class GeneratedFile(File):
+    """A generated page or data file, its text held compressed until MkDocs uses it."""
+
+    def __init__(self, config, item: SiteFile):
+        super().__init__(item.path, src_dir=None, dest_dir=config.site_dir,
+                         use_directory_urls=config.use_directory_urls)
+        self.generated_by = config.plugins._current_plugin or "<unknown>"
+        self.abs_src_path = None
+        self._content = item  # never str or bytes: MkDocs reads it only through the methods below
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self._content.raw
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = SiteFile(self.src_uri, value.decode("utf-8"))
+
+    @property
+    def content_string(self) -> str:
+        return self._content.content
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = SiteFile(self.src_uri, value)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write the file's bytes (what MkDocs writes for an in-memory text)."""
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as handle:
+            handle.write(self._content.raw)
+
+
+class HtmlSpool:
+    """Pages' HTML, compressed, from MkDocs' render loop to its template loop."""
+
+    def __init__(self):
+        self.nonce = secrets.token_hex(8)  # no text of a page can contain a placeholder
+        self.held: dict[str, tuple[str, bytes]] = {}  # src_uri -> (placeholder, compressed HTML)
+
+    def hold(self, page, html: str) -> str:
+        """What MkDocs keeps as ``page.content`` instead of *html* (a placeholder that
+        contains ``<h1`` when the HTML does: Material's content template asks)."""
+        page.markdown = ""  # rendered: MkDocs does not read it again (the title comes from the render or meta)
+        if not html:
+            return html
+        placeholder = f"<!--un-archive {self.nonce} {len(self.held)}{' <h1' if '<h1' in html else ''}-->"
+        self.held[page.file.src_uri] = (placeholder, zlib.compress(html.encode("utf-8"), 1))
+        return placeholder
+
+    def restore(self, page, output: str) -> str:
+        """*output* with the page's placeholder replaced by its HTML."""
+        held = self.held.pop(page.file.src_uri, None)
+        if held is None:
+            return output
+        placeholder, data = held
+        if output.count(placeholder) != 1:
+            raise PluginError(f"un-archive: the template of {page.file.src_uri} does not show page.content once")
+        return output.replace(placeholder, zlib.decompress(data).decode("utf-8"))
+
+
+def _render_nothing(page, config, files) -> None:
+    """What ``Page.render`` leaves on a page whose HTML comes from the cache: MkDocs' rendering
+    of its empty Markdown, without building a Markdown converter for it (its anchors and links
+    are set by :meth:`PageCache.content`; its template shows ``page.content`` only)."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+
+
+class PageCache:
+    """The rendered-HTML cache of the generated pages of one build (see module docstring)."""
+
+    def __init__(self, store, kind: str, warnings):
+        self.store, self.kind, self.warnings = store, kind, warnings
+        self.site_key = ""
+        self.cacheable: set[str] = set()
+        self.keys: dict[str, str] = {}  # src_uri -> key of a page rendered in this build
+        self.hits: dict[str, tuple] = {}  # src_uri -> (key, anchors, links to anchors) of a cached page
+        self.reused = self.rendered = 0
+        self.warnings_before = 0
+
+    def markdown(self, markdown: str, page, files) -> str:
+        """The Markdown MkDocs renders: the page's own, or nothing for a cached page."""
+        src = page.file.src_uri
+        if src not in self.cacheable:
+            return markdown
+        # the whole file: the front matter (title, fiche, template) shapes the HTML as much as the Markdown
+        existing = files.src_uris  # link targets are normalized paths: a dictionary lookup each
+        key = pages.page_key(self.site_key, src, page.file.content_string, lambda p: p in existing)
+        hit = self.store.get(self.kind, key)
+        if hit is None:
+            self.keys[src] = key
+            self.warnings_before = self.warnings.count
+            return markdown
+        self.hits[src] = (key, hit.anchors, hit.links_to_anchors)
+        self.reused += 1
+        page.meta["template"] = CACHED_TEMPLATE
+        page.render = functools.partial(_render_nothing, page)  # no Markdown converter for an empty page
+        return ""  # nothing left for MkDocs to render
+
+    def content(self, page, files) -> None:
+        """A cached page's anchors and anchor links, for MkDocs' checks; a page that warned
+        is not cached."""
+        src = page.file.src_uri
+        if (hit := self.hits.get(src)) is not None:
+            _, anchors, links = hit
+            page.present_anchor_ids = set(anchors)
+            if links is not None:
+                page.links_to_anchors = {files.get_file_from_path(path): dict(found)
+                                         for path, found in links if files.get_file_from_path(path)}
+        elif src in self.keys and self.warnings.count != self.warnings_before:
+            del self.keys[src]  # it warned: render it again next time, so that it warns again
+
+    def output(self, page, output: str) -> str:
+        """The page's final HTML: a cached page's from the cache; a rendered one is cached."""
+        src = page.file.src_uri
+        if (hit := self.hits.pop(src, None)) is not None:
+            cached = self.store.get(self.kind, hit[0])
+            if cached is None:  # removed since the render loop: cannot happen in one build
+                raise PluginError(f"un-archive: the cached page {src} disappeared during the build")
+            return cached.html
+        if (key := self.keys.pop(src, None)) is not None:
+            self.rendered += 1
+            links = page.links_to_anchors
+            self.store.put(self.kind, key, pages.CachedPage(
+                output, frozenset(page.present_anchor_ids or ()),
+                None if links is None else tuple(sorted((f.src_uri, tuple(sorted(a.items()))) for f, a in links.items()))))
+        return output
+
+    def report(self, log: logging.Logger) -> None:
+        log.info("un-archive: %d generated pages from the cache, %d rendered", self.reused, self.rendered)
