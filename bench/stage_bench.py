@@ -1,6 +1,6 @@
 """Benchmark: the pure pipeline (no MkDocs) on N synthetic documents, stage by stage. Not a test.
 
-Run: ``.venv/bin/python bench/stage_bench.py 100 [--workers W]``. For reading and normalizing
+Run: ``.venv/bin/python bench/stage_bench.py 100 [--workers=W] [--folder=RAW_TEXTS]``. For reading and normalizing
 the raw texts (in W processes, default 1), each corpus-wide stage
 (``build_scripts.site.STAGES``) and the rendering of the pages, it prints the seconds spent,
 the peak resident memory of the main process *during* the stage (the kernel's high-water mark
@@ -65,8 +65,10 @@ def timed(label: str, work, child: float | None = None):
     return result
 
 
-def main(n: int, workers: int = 1) -> None:
-    folder = make_corpus(n, ROOT / "bench" / "out" / f"stages-{n}")
+def main(n: int, workers: int = 1, folder: Path | None = None) -> None:
+    """Measure the corpus of *n* synthetic documents, or the raw texts of *folder*."""
+    folder = folder or make_corpus(n, ROOT / "bench" / "out" / f"stages-{n}")
+    n = len(list(folder.glob("*.txt")))
     print(f"| stage ({n} documents, {workers} worker(s)) | time | main process: peak during | held after "
           "| its own process: peak |\n|---|---|---|---|---|")
     read = timed("read and normalize", lambda: sources.read_folder(folder, workers))
@@ -87,6 +89,7 @@ def main(n: int, workers: int = 1) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--workers")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     w = next((int(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--workers=")), 1)
-    main(int(args[0]) if args else 100, w)
+    given = next((Path(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--folder=")), None)
+    main(int(args[0]) if args else 100, w, given)

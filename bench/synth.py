@@ -12,6 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "source_docs").glob("*.txt"))
+REAL = sorted((ROOT / "tests" / "fixtures" / "real").glob("*/*.txt"))  # real UN texts (PyMuPDF), as received
 
 
 def _variant(seed: Path, text: str, i: int) -> str:
@@ -25,13 +26,17 @@ def _variant(seed: Path, text: str, i: int) -> str:
     return text
 
 
-def make_corpus(n: int, dest: Path) -> Path:
-    """Write *n* raw documents into *dest* (emptied first)."""
+def make_corpus(n: int, dest: Path, real: bool = False) -> Path:
+    """Write *n* raw documents into *dest* (emptied first); with *real*, the real texts of
+    ``tests/fixtures/real`` as they are, and copies of the seeds for the rest."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     texts = {seed: seed.read_text(encoding="utf-8") for seed in SEEDS}
-    for i in range(n):
+    kept = REAL[:n] if real else []
+    for path in kept:
+        shutil.copyfile(path, dest / f"real_{path.parent.name}_{path.name}")
+    for i in range(n - len(kept)):
         seed = SEEDS[i % len(SEEDS)]
         (dest / f"{i:05d}_{seed.stem}.txt").write_text(_variant(seed, texts[seed], i), encoding="utf-8")
     return dest
