@@ -1,12 +1,11 @@
-"""What an MkDocs build holds of the generated pages, and the rendered-HTML page cache.
+"""What an MkDocs build holds of the pages' HTML, and the rendered-HTML page cache.
 
-The plugin's helpers on MkDocs' side (this module and :mod:`.mkdocs_plugin` are the only
-ones importing MkDocs). Guarantees, each keeping the site byte for byte what MkDocs alone
-would write:
+The plugin's helpers for MkDocs' page loops. They import nothing of MkDocs (only
+:mod:`.mkdocs_plugin` does): they read and set the attributes MkDocs' pages and files have
+(``page.file.src_uri``, ``page.meta``, ``page.present_anchor_ids``,
+``page.links_to_anchors``, ``files.src_uris``) and are tested with stand-ins. Guarantees,
+each keeping the site byte for byte what MkDocs alone would write:
 
-* :class:`GeneratedFile`: a generated file's text stays compressed (the
-  :class:`~build_scripts.render.pages.SiteFile`) until MkDocs reads or writes it, so the
-  build never holds every page's Markdown and every JSON file as text at once;
 * :class:`HtmlSpool`: between MkDocs' render loop (every page's Markdown to HTML) and its
   template loop (every page's HTML into the theme), a page's HTML is held compressed while
   MkDocs holds a small placeholder (``page.content``), which :meth:`HtmlSpool.restore`
@@ -20,53 +19,18 @@ would write:
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
 import secrets
 import zlib
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.structure.toc import get_toc
-
 from .cache import pages
-from .render.pages import SiteFile
 
 CACHED_TEMPLATE = "un-archive/cached.html"  # what MkDocs renders for a cached page (its HTML replaces it)
 
 
-class GeneratedFile(File):
-    """A generated page or data file, its text held compressed until MkDocs uses it."""
-
-    def __init__(self, config, item: SiteFile):
-        super().__init__(item.path, src_dir=None, dest_dir=config.site_dir,
-                         use_directory_urls=config.use_directory_urls)
-        self.generated_by = config.plugins._current_plugin or "<unknown>"
-        self.abs_src_path = None
-        self._content = item  # never str or bytes: MkDocs reads it only through the methods below
-
-    @property
-    def content_bytes(self) -> bytes:
-        return self._content.raw
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self._content = SiteFile(self.src_uri, value.decode("utf-8"))
-
-    @property
-    def content_string(self) -> str:
-        return self._content.content
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self._content = SiteFile(self.src_uri, value)
-
-    def copy_file(self, dirty: bool = False) -> None:
-        """Write the file's bytes (what MkDocs writes for an in-memory text)."""
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        with open(self.abs_dest_path, "wb") as handle:
-            handle.write(self._content.raw)
+class PageError(RuntimeError):
+    """A page's HTML cannot be given back as MkDocs would have written it (the plugin
+    reports it as MkDocs' ``PluginError``)."""
 
 
 class HtmlSpool:
@@ -93,17 +57,8 @@ class HtmlSpool:
             return output
         placeholder, data = held
         if output.count(placeholder) != 1:
-            raise PluginError(f"un-archive: the template of {page.file.src_uri} does not show page.content once")
+            raise PageError(f"the template of {page.file.src_uri} does not show page.content once")
         return output.replace(placeholder, zlib.decompress(data).decode("utf-8"))
-
-
-def _render_nothing(page, config, files) -> None:
-    """What ``Page.render`` leaves on a page whose HTML comes from the cache: MkDocs' rendering
-    of its empty Markdown, without building a Markdown converter for it (its anchors and links
-    are set by :meth:`PageCache.content`; its template shows ``page.content`` only)."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set()
 
 
 class PageCache:
@@ -134,8 +89,11 @@ class PageCache:
         self.hits[src] = (key, hit.anchors, hit.links_to_anchors)
         self.reused += 1
         page.meta["template"] = CACHED_TEMPLATE
-        page.render = functools.partial(_render_nothing, page)  # no Markdown converter for an empty page
-        return ""  # nothing left for MkDocs to render
+        return ""  # nothing left for MkDocs to render (the plugin skips its Markdown converter too)
+
+    def cached(self, page) -> bool:
+        """Whether *page*'s HTML comes from the cache in this build."""
+        return page.file.src_uri in self.hits
 
     def content(self, page, files) -> None:
         """A cached page's anchors and anchor links, for MkDocs' checks; a page that warned
@@ -156,7 +114,7 @@ class PageCache:
         if (hit := self.hits.pop(src, None)) is not None:
             cached = self.store.get(self.kind, hit[0])
             if cached is None:  # removed since the render loop: cannot happen in one build
-                raise PluginError(f"un-archive: the cached page {src} disappeared during the build")
+                raise PageError(f"the cached page {src} disappeared during the build")
             return cached.html
         if (key := self.keys.pop(src, None)) is not None:
             self.rendered += 1

@@ -1,4 +1,4 @@
-"""The thin MkDocs plugin: with :mod:`.mkdocs_pages`, the only module that imports MkDocs.
+"""The thin MkDocs plugin: the only module that imports MkDocs.
 
 Events, each small:
 
@@ -8,7 +8,7 @@ Events, each small:
 * ``on_files``: build the corpus (:func:`build_scripts.site.output`, normalizing in
   ``workers`` processes and reading back from the cache whatever did not change) and
   inject every generated page and data file, its text kept compressed until MkDocs reads
-  it (:class:`build_scripts.mkdocs_pages.GeneratedFile`; nothing is written into
+  it (:class:`GeneratedFile`; nothing is written into
   ``docs_dir``), then give the memory the corpus held back to the system;
 * ``on_nav``, ``on_page_markdown``, ``on_page_content``, ``on_post_page``: a generated page
   outside the navigation whose Markdown, links, templates and settings are those of an
@@ -34,6 +34,7 @@ so one bad file never stops the build of the others (even with ``--strict``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -42,14 +43,17 @@ from urllib.parse import urlsplit
 import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from . import site
 from .cache import keys, pages
 from .cache.store import Store
-from .mkdocs_pages import CACHED_TEMPLATE, GeneratedFile, HtmlSpool, PageCache
+from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
 from .render import notfound
+from .render.pages import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.un_archive")
 _EPOCH = "SOURCE_DATE_EPOCH"
@@ -76,6 +80,48 @@ class _Warnings(logging.Handler):
 
     def emit(self, record):
         self.count += 1
+
+
+class GeneratedFile(File):
+    """A generated page or data file, its text held compressed until MkDocs uses it."""
+
+    def __init__(self, config, item: SiteFile):
+        super().__init__(item.path, src_dir=None, dest_dir=config.site_dir,
+                         use_directory_urls=config.use_directory_urls)
+        self.generated_by = config.plugins._current_plugin or "<unknown>"
+        self.abs_src_path = None
+        self._content = item  # never str or bytes: MkDocs reads it only through the methods below
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self._content.raw
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = SiteFile(self.src_uri, value.decode("utf-8"))
+
+    @property
+    def content_string(self) -> str:
+        return self._content.content
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = SiteFile(self.src_uri, value)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write the file's bytes (what MkDocs writes for an in-memory text)."""
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as handle:
+            handle.write(self._content.raw)
+
+
+def _render_nothing(page, config, files) -> None:
+    """What ``Page.render`` leaves on a page whose HTML comes from the cache: MkDocs' rendering
+    of its empty Markdown, without building a Markdown converter for it (its anchors and links
+    are set by :meth:`PageCache.content`; its template shows ``page.content`` only)."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
 
 
 def files_sources(files: Files, sources: Path, published, config) -> None:
@@ -145,7 +191,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
-        return self.page_cache.markdown(markdown, page, files) if self.store is not None else markdown
+        if self.store is None:
+            return markdown
+        markdown = self.page_cache.markdown(markdown, page, files)
+        if self.page_cache.cached(page):
+            page.render = functools.partial(_render_nothing, page)  # no Markdown converter for an empty page
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         if self.store is not None:
@@ -165,8 +216,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return context
 
     def on_post_page(self, output, page, config):
-        output = self.spool.restore(page, output)
-        return self.page_cache.output(page, output) if self.store is not None else output
+        try:
+            output = self.spool.restore(page, output)
+            return self.page_cache.output(page, output) if self.store is not None else output
+        except PageError as error:
+            raise PluginError(f"un-archive: {error}") from error
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
         if template_name != "404.html":

@@ -1,0 +1,111 @@
+"""The layout's rules, checked on the code: the pure core imports nothing of MkDocs, and the
+page loops' helpers (:mod:`build_scripts.mkdocs_pages`) work on stand-ins of MkDocs' pages."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from types import SimpleNamespace
+from typing import NamedTuple
+
+import pytest
+
+from build_scripts.cache import pages
+from build_scripts.cache.store import Store
+from build_scripts.mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
+
+PACKAGE = Path(__file__).resolve().parent.parent / "build_scripts"
+MKDOCS_SIDE = {"mkdocs", "material", "jinja2", "markdown"}  # MkDocs and what it renders with
+
+
+def _imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            out.add(node.module.split(".")[0])
+    return out
+
+
+def test_only_the_plugin_imports_mkdocs():
+    offenders = {str(p.relative_to(PACKAGE)): sorted(_imported(p) & MKDOCS_SIDE)
+                 for p in sorted(PACKAGE.rglob("*.py")) if p.name != "mkdocs_plugin.py"}
+    assert {k: v for k, v in offenders.items() if v} == {}
+    assert _imported(PACKAGE / "mkdocs_plugin.py") & {"mkdocs"}  # the check sees imports at all
+
+
+def _page(src: str, text: str = ""):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src, content_string=text), meta={}, markdown=text,
+                           present_anchor_ids=None, links_to_anchors=None)
+
+
+class _File(NamedTuple):
+    src_uri: str
+
+
+class _Files:
+    def __init__(self, *paths):
+        self.src_uris = {p: _File(p) for p in paths}
+
+    def get_file_from_path(self, path):
+        return self.src_uris.get(path)
+
+
+def test_spool_holds_the_html_compressed_and_gives_it_back_in_place():
+    spool, page = HtmlSpool(), _page("a.md", "# A")
+    html = "<h1 id='a'>A</h1><p>x &amp; y</p>"
+    held = spool.hold(page, html)
+    assert held != html and "<h1" in held and page.markdown == ""  # Material asks whether the content has <h1
+    assert spool.restore(page, f"<main>{held}</main>") == f"<main>{html}</main>"
+    assert spool.restore(page, "<main>other</main>") == "<main>other</main>"  # given back once only
+
+
+def test_spool_refuses_a_template_that_does_not_show_the_content_once():
+    spool, page = HtmlSpool(), _page("a.md")
+    held = spool.hold(page, "<p>x</p>")
+    with pytest.raises(PageError, match="a.md"):
+        spool.restore(page, held + held)
+
+
+def test_page_cache_renders_once_then_gives_the_html_back():
+    warnings = SimpleNamespace(count=0)
+    store = Store(None)
+    files = _Files("a.md", "b.md")
+    text = "---\ntitle: A\n---\n[B](b.md#x)\n"
+
+    first = PageCache(store, "pages", warnings)
+    first.site_key, first.cacheable = "site", {"a.md"}
+    page = _page("a.md", text)
+    assert first.markdown(text, page, files) == text and not first.cached(page)
+    page.present_anchor_ids, page.links_to_anchors = {"top"}, {files.src_uris["b.md"]: {"x": "b.md#x"}}
+    first.content(page, files)
+    assert first.output(page, "<html>A</html>") == "<html>A</html>" and first.rendered == 1
+
+    second = PageCache(store, "pages", warnings)
+    second.site_key, second.cacheable = "site", {"a.md"}
+    again = _page("a.md", text)
+    assert second.markdown(text, again, files) == "" and second.cached(again)
+    assert again.meta["template"] == CACHED_TEMPLATE
+    second.content(again, files)
+    assert again.present_anchor_ids == {"top"}  # MkDocs still checks links to its anchors
+    assert again.links_to_anchors == {files.src_uris["b.md"]: {"x": "b.md#x"}}
+    assert second.output(again, "placeholder") == "<html>A</html>" and second.reused == 1
+
+    changed = PageCache(store, "pages", warnings)  # a linked file gone: another key
+    changed.site_key, changed.cacheable = "site", {"a.md"}
+    assert changed.markdown(text, _page("a.md", text), _Files("a.md")) == text
+
+
+def test_page_cache_does_not_keep_a_page_that_warned():
+    warnings = SimpleNamespace(count=0)
+    store = Store(None)
+    cache = PageCache(store, "pages-warned", warnings)
+    cache.site_key, cache.cacheable = "site", {"a.md"}
+    page = _page("a.md", "x")
+    cache.markdown("x", page, _Files("a.md"))
+    warnings.count += 1  # MkDocs warned while rendering it
+    cache.content(page, _Files("a.md"))
+    assert cache.output(page, "<p>x</p>") == "<p>x</p>" and cache.rendered == 0
+    assert store.get("pages-warned", pages.page_key("site", "a.md", "x", lambda p: True)) is None
