@@ -8,13 +8,14 @@ doubling the corpus leaves every page's size flat: listings, entity pages and
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from bench.synth import make_corpus
 from build_scripts import site
-from build_scripts.render import citation_pages, entity_pages, listings, series_pages
+from build_scripts.render import citation_pages, entity_pages, listings, pages as site_pages, series_pages
 
 DOCUMENT_PAGE = re.compile(r"documents/[a-z0-9-]+\.md")
 
@@ -28,11 +29,14 @@ def builds(tmp_path_factory):
     patch.setattr(listings, "PAGE_SIZE", 2)
     patch.setattr(series_pages, "WINDOW", 3)
     patch.setattr(series_pages, "PAGE_SIZE", 4)
+    patch.setattr(site_pages, "API_PER_PAGE", 3)
     out = {}
     try:
         for n in (10, 20):
             folder = make_corpus(n, tmp_path_factory.mktemp(f"corpus-{n}"))
-            out[n] = {f.path: f.content for f in site.build(folder).files if f.path.endswith(".md")}
+            out[n] = {f.path: f.content for f in site.build(folder).files
+                      if f.path.endswith(".md") or f.path.startswith("api/documents.json")
+                      or f.path.startswith("api/documents/page/")}
     finally:
         patch.undo()
     return out
@@ -43,6 +47,22 @@ def test_pages_other_than_documents_stay_flat(builds):
         return max(len(text) for path, text in pages.items() if not DOCUMENT_PAGE.fullmatch(path))
 
     assert largest(builds[20]) <= 1.1 * largest(builds[10])
+
+
+def test_api_list_is_paged_and_flat(builds):
+    """``api/documents.json`` starts a chain of pages (``next``) that lists every document once."""
+    for n, files in builds.items():
+        path, seen, sizes = "api/documents.json", [], []
+        while path is not None:
+            page = json.loads(files[path])
+            assert page["count"] == n and page["per_page"] == 3 and len(page["documents"]) <= 3
+            seen += [d["id"] for d in page["documents"]]
+            sizes.append(len(files[path]))
+            assert page["previous"] == (None if page["page"] == 1 else site_pages.list_path(page["page"] - 1))
+            path = page["next"]
+        assert len(seen) == len(set(seen)) == n and page["page"] == page["pages"] == -(-n // 3)
+    assert max(len(t) for p, t in builds[20].items() if p.startswith("api/")) <= 1.1 * max(
+        len(t) for p, t in builds[10].items() if p.startswith("api/"))
 
 
 def test_document_pages_stay_flat(builds):

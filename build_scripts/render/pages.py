@@ -15,7 +15,7 @@ from ..corpus import Corpus, year
 from ..model import Document
 from ..symbol import Symbol
 from . import citation_forms, escape, french, listings, markdown, record
-from .paging import rel
+from .paging import chunks, rel
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -131,8 +131,27 @@ def document_page(corpus: Corpus, doc: Document) -> SiteFile:
     return SiteFile(path, content)
 
 
+API_PER_PAGE = 1000  # documents a page of the list: the list's files do not grow with the archive
+
+
+def list_path(page: int) -> str:
+    """The list's page *page* (1: ``api/documents.json``, where a reader of the API starts)."""
+    return "api/documents.json" if page == 1 else f"api/documents/page/{page}.json"
+
+
+def list_pages(corpus: Corpus) -> list[SiteFile]:
+    """The list of every document, :data:`API_PER_PAGE` a page, in the corpus' order: each
+    page says the total, its number and the paths of the previous and next pages."""
+    parts = chunks(corpus.documents, API_PER_PAGE)
+    return [SiteFile(list_path(k), record.dumps({
+        "count": len(corpus.documents), "page": k, "pages": len(parts), "per_page": API_PER_PAGE,
+        "previous": list_path(k - 1) if k > 1 else None, "next": list_path(k + 1) if k < len(parts) else None,
+        "documents": [record.summary(d) for d in part]})) for k, part in enumerate(parts, 1)]
+
+
 def api_files(corpus: Corpus) -> list[SiteFile]:
-    """``api/documents.json`` and one ``api/documents/<id>.json`` per document."""
+    """The list of the documents (:func:`list_pages`), one ``api/documents/<id>.json`` per
+    document and its CSL-JSON item."""
     extras = corpus.extras.get("record_extras", [])
 
     def extra(doc: Document) -> dict:
@@ -141,7 +160,7 @@ def api_files(corpus: Corpus) -> list[SiteFile]:
             out.update(contribute(corpus, doc))
         return out
 
-    files = [SiteFile("api/documents.json", record.dumps({"documents": [record.summary(d) for d in corpus.documents]}))]
+    files = list_pages(corpus)
     files += [SiteFile(f"api/documents/{d.meta.id}.json", record.dumps(record.record(d, extra(d))))
               for d in corpus.documents]
     files += [SiteFile(f"api/csl/{d.meta.id}.json",  # what reference managers import
