@@ -18,7 +18,9 @@ Events, each small:
   compressed, MkDocs holding a placeholder (:class:`build_scripts.mkdocs_pages.HtmlSpool`);
 * ``on_page_context``: give the home template the corpus summary;
 * ``on_post_template``: make ``404.html`` work under any sub-path
-  (:mod:`build_scripts.render.notfound`);
+  (:mod:`build_scripts.render.notfound`); beyond ``sitemap_urls`` pages, make
+  ``sitemap.xml`` an index of parts (:mod:`build_scripts.render.sitemap`), written in
+  ``on_post_build``;
 * ``on_post_build``: forget cache entries this build did not use;
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
@@ -52,7 +54,7 @@ from . import site
 from .cache import keys, pages
 from .cache.store import Store
 from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
-from .render import notfound
+from .render import notfound, sitemap
 from .render.pages import SiteFile
 
 log = logging.getLogger("mkdocs.plugins.un_archive")
@@ -69,6 +71,7 @@ class ArchiveConfig(base.Config):
     workers = c.Type(int, default=0)  # processes normalizing the texts; 0: one per core
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default="build/cache")
+    sitemap_urls = c.Type(int, default=sitemap.MAX_URLS)  # beyond: a sitemap index and its parts
 
 
 class _Warnings(logging.Handler):
@@ -147,6 +150,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
         self.output = None
+        self.sitemap_parts: dict[str, str] = {}
         self.warnings = _Warnings()
         pages_kind = "pages-serve" if self.serving else "pages"  # each keeps its own (other site_url)
         self.page_cache = PageCache(self.store, pages_kind, self.warnings)
@@ -223,6 +227,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"un-archive: {error}") from error
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
+        if template_name == "sitemap.xml":
+            output, self.sitemap_parts = sitemap.split(output, config.site_url or "/", self.config.sitemap_urls)
+            return output
         if template_name != "404.html":
             return output
         published = config.site_url not in (None, "", LOCAL_SITE_URL)  # the local default says nothing of a sub-path
@@ -231,6 +238,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, config):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        for path, text in sorted(self.sitemap_parts.items()):
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
         if self.store is not None:
             self.page_cache.report(log)
             for kind in sorted(self.store.used):  # a kind this build did not use at all is kept

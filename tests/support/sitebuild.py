@@ -8,7 +8,6 @@ they are; only the raw corpus folder changes, so what is tested is what
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,11 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_site(workdir: Path, sources: Path | None = None, quiet: bool = True,
-               env: dict | None = None) -> tuple[Path, subprocess.CompletedProcess]:
+               env: dict | None = None, plugin: str = "") -> tuple[Path, subprocess.CompletedProcess]:
     """Build the site in *workdir* from *sources* (default: the seeds); return site dir and process.
-    With ``quiet=False`` the process output holds MkDocs' INFO log (the plugin's messages)."""
+    With ``quiet=False`` the process output holds MkDocs' INFO log (the plugin's messages);
+    *plugin* adds settings to the plugin's (``"sitemap_urls: 20"``)."""
     workdir.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if plugin:
+        anchor = "      sources: source_docs\n"
+        assert anchor in config
+        config = config.replace(anchor, anchor + "".join(f"      {line}\n" for line in plugin.splitlines()))
+    (workdir / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("docs", "site_templates"):
         target = workdir / name
         if not target.exists():
