@@ -11,7 +11,8 @@ the whole corpus (term numbers, idf, average field lengths, weights, heads) is c
 afterwards from these records, so a build may read the analyses of unchanged documents
 back from the build cache (:func:`cached`) and analyze only the changed ones.
 
-Guarantees: :func:`analyze` is a pure function of the records' texts, titles and symbols
+Guarantees: :func:`analyze` is a pure function of the records' texts, titles, symbols and
+languages (an English record's words bring their inflections' terms: :mod:`.english`)
 (two equal records give equal analyses; tested against the direct path); :func:`cached`
 gives the same analyses as :func:`analyze`, with a key per document that covers the code
 version and the document's digest.
@@ -22,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
+from build_scripts.search.english import index_terms
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.postings import field_terms
 from build_scripts.search.query import exact_words
@@ -74,23 +76,28 @@ class Analyzer:
 
     def __init__(self, forms: bool = True):
         self.forms = forms
-        self._fields: dict[str, FieldTerms] = {}
+        self._fields: dict[tuple[str, bool], FieldTerms] = {}
         self._forms: dict[str, tuple] = {}
 
-    def field(self, value: str) -> FieldTerms:
-        found = self._fields.get(value)
+    def field(self, value: str, english: bool = False) -> FieldTerms:
+        found = self._fields.get((value, english))
         if found is None:
-            found = self._fields[value] = field_of(field_terms(_raw(value)))
+            if english:  # each word's terms, then its inflections' (:mod:`.english`)
+                terms = [t for raw in _raw(value) for t in index_terms(str(raw).lower())]
+            else:
+                terms = field_terms(_raw(value))
+            found = self._fields[(value, english)] = field_of(terms)
         return found
 
     def record(self, record: SearchRecord) -> RecordTerms:
         """The analysis of *record*: a paragraph fills ``text`` with its own words, a document
         record ``title`` and ``symbol`` (see :mod:`.index`)."""
         empty = FieldTerms(0, (), ())
+        english = record.language == "en"
         if record.fragment:
-            fields = (self.field(record.text), empty, empty)
+            fields = (self.field(record.text, english), empty, empty)
         else:
-            fields = (empty, self.field(record.title), self.field(record.symbol))
+            fields = (empty, self.field(record.title, english), self.field(record.symbol, english))
         if not self.forms:
             return RecordTerms(fields)
         forms = self._forms.get(record.text)

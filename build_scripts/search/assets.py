@@ -35,6 +35,7 @@ from pathlib import Path
 import lunr as lunr_py
 
 from build_scripts.search.snowball_js import french_stemmer_js, snowball_version
+from build_scripts.search.english import AMBIGUOUS
 from build_scripts.search.stopwords import STOP_WORDS
 from build_scripts.search.text import APOSTROPHES, ELISIONS, LIGATURES
 
@@ -80,6 +81,7 @@ def support_js() -> str:
     data = {
         "snowball": snowball_version(),
         "stopWords": sorted(STOP_WORDS),
+        "englishAmbiguous": sorted(AMBIGUOUS),
         "elisions": sorted(ELISIONS),
         "ligatures": LIGATURES,
         "apostrophes": APOSTROPHES,

@@ -49,6 +49,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 
 from build_scripts.search.analysis import RecordTerms, analyze
+from build_scripts.search.english import MARK, english_inflections, english_mark
 from build_scripts.search.pipeline import FUNCTIONS
 from build_scripts.search.postings import Postings
 from build_scripts.search.record import SearchRecord
@@ -79,21 +80,23 @@ def make_builder() -> Builder:
     builder.ref("id")
     for name, boost in FIELDS:
         builder.field(name, boost=boost, extractor=lambda doc, name=name: doc[name])
-    builder.pipeline.add(*FUNCTIONS)
+    builder.pipeline.add(english_mark, *FUNCTIONS, english_inflections)  # English records: inflections too
     builder.search_pipeline.add(*FUNCTIONS)
     return builder
 
 
 def record_tokens(records: Sequence[SearchRecord]) -> Iterator[tuple[list[str], list[str], list[str]]]:
-    """Per record, the tokens of its ``text``, ``title`` and ``symbol`` fields (see the docstring)."""
-    doc_terms: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    """Per record, the tokens of its ``text``, ``title`` and ``symbol`` fields (see the docstring);
+    an English record's tokens carry :data:`~.english.MARK` (the builder's pipeline expands them)."""
+    doc_terms: dict[tuple, tuple[list[str], list[str]]] = {}
     for record in records:
+        mark = MARK if record.language == "en" else ""
         if record.fragment:  # a paragraph is found by its own words, never by its document's title
-            yield _terms(record.text), [], []
+            yield [mark + t for t in _terms(record.text)], [], []
             continue
-        key = (record.title, record.symbol)  # a document record: its title and symbol
+        key = (record.title, record.symbol, mark)  # a document record: its title and symbol
         if key not in doc_terms:
-            doc_terms[key] = (_terms(record.title), _terms(record.symbol))
+            doc_terms[key] = ([mark + t for t in _terms(record.title)], [mark + t for t in _terms(record.symbol)])
         title, symbol = doc_terms[key]
         yield [], title, symbol
 

@@ -64,6 +64,7 @@ from urllib.parse import quote
 from lunr.index import Index
 
 from build_scripts.search import pipeline  # noqa: F401  (registers the functions)
+from build_scripts.search.english import related_terms
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.stopwords import is_stop_word
@@ -171,7 +172,8 @@ def escape(text: str) -> str:
 def marks(text: str, terms: set[str], phrases: list[str]) -> list[list[int]]:
     """``[start, end)`` ranges of *text* to highlight, sorted and merged."""
     tokens = tokenize(text)
-    ranges = [[t.start, t.end] for t in tokens if process_term(t.term) in terms]
+    ranges = [[t.start, t.end] for t in tokens  # a word, or an inflection of it (:func:`.english.related_terms`)
+              if process_term(t.term) in terms or not terms.isdisjoint(related_terms(t.term.lower()))]
     if phrases:
         words = [t for t in tokens if not t.alias]
         folded = [fold(t.term) for t in words]

@@ -22,6 +22,7 @@ class SearchRecord:
     type: str  # resolution, draft_resolution, report, ...
     body: str  # GA, ECOSOC, ... may be ""
     year: str  # "2019", may be ""
+    language: str = ""  # the document's language ("en": indexed with English inflections, :mod:`.english`)
 
     @property
     def fragment(self) -> str:

@@ -33,7 +33,7 @@ def document_records(doc) -> list[SearchRecord]:
     """The search records of one document (they depend on the document alone)."""
     m = doc.meta
     common = dict(doc_id=m.id, title=_title(doc), symbol=m.symbol or "", type=m.type,
-                  body=m.body or "", year=year(doc) or "")
+                  body=m.body or "", year=year(doc) or "", language=m.language or "")
     out = [SearchRecord(ref=m.id, label="document", text=common["title"], **common)]  # the document hit
     for para in doc.paragraphs:
         out.append(SearchRecord(ref=f"{m.id}#{para.id}", label=label(doc, para), text=para.text, **common))
