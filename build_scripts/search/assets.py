@@ -35,7 +35,7 @@ from pathlib import Path
 import lunr as lunr_py
 
 from build_scripts.search.snowball_js import french_stemmer_js, snowball_version
-from build_scripts.search.english import AMBIGUOUS
+from build_scripts.search.english import AMBIGUOUS, IRREGULAR
 from build_scripts.search.stopwords import STOP_WORDS
 from build_scripts.search.text import APOSTROPHES, ELISIONS, LIGATURES
 
@@ -82,6 +82,7 @@ def support_js() -> str:
         "snowball": snowball_version(),
         "stopWords": sorted(STOP_WORDS),
         "englishAmbiguous": sorted(AMBIGUOUS),
+        "englishIrregular": IRREGULAR,
         "elisions": sorted(ELISIONS),
         "ligatures": LIGATURES,
         "apostrophes": APOSTROPHES,

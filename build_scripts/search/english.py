@@ -12,8 +12,9 @@ its lemma in English texts, French texts are indexed as before.
 
 Guarantees:
 
-* :func:`lemma` is the word's base form by the regular rules of English inflection
-  (``-ies`` → ``-y``, ``-es``/``-s``, ``-ied``, ``-ed``/``-d``, ``-ing``, doubled
+* :func:`lemma` is the word's base form: an irregular form's (:data:`IRREGULAR`:
+  ``women`` → ``woman``, ``held`` → ``hold``), else by the regular rules of English
+  inflection (``-ies`` → ``-y``, ``-es``/``-s``, ``-ied``, ``-ed``/``-d``, ``-ing``, doubled
   consonants), the first candidate that is a common English word (wordfreq's Zipf frequency
   of at least :data:`LEMMA_ZIPF`), else the word itself; a few words that only look
   inflected (``news``, ``series``) are their own lemma;
@@ -48,6 +49,20 @@ news series species means always perhaps whereas thus various previous serious n
 crisis analysis thesis emphasis hypothesis physics politics economics mathematics ethics statistics
 during nothing something anything everything thing morning evening ceiling
 """.split())
+#: Irregular forms common in UN texts (form -> lemma): ``woman`` finds « women ».
+IRREGULAR = {
+    "women": "woman", "men": "man", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "made": "make", "taken": "take", "took": "take", "given": "give", "gave": "give", "held": "hold",
+    "brought": "bring", "sought": "seek", "led": "lead", "met": "meet", "paid": "pay", "laid": "lay",
+    "chosen": "choose", "undertaken": "undertake", "undertook": "undertake", "began": "begin",
+    "begun": "begin", "written": "write", "wrote": "write", "known": "know", "knew": "know",
+    "shown": "show", "spoken": "speak", "spoke": "speak", "fought": "fight", "fled": "flee",
+    "forgone": "forgo", "arisen": "arise", "arose": "arise", "built": "build", "kept": "keep",
+    "lost": "lose", "sent": "send", "spent": "spend", "understood": "understand",
+}
+_IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {}
+for _form, _base in sorted(IRREGULAR.items()):
+    _IRREGULAR_FORMS[_base] = _IRREGULAR_FORMS.get(_base, ()) + (_form,)
 _VOWELS = set("aeiou")
 VOCABULARY = 50_000  # wordfreq's most common English words, from which AMBIGUOUS is made
 AMBIGUOUS_FILE = Path(__file__).resolve().parent.parent / "data" / "lang" / "en_ambiguous_terms.txt"
@@ -59,7 +74,7 @@ def _english(word: str) -> bool:
 
 def candidates(word: str) -> tuple[str, ...]:
     """The base forms *word* may be an inflection of, most likely first (not checked)."""
-    out: list[str] = []
+    out: list[str] = [IRREGULAR[word]] if word in IRREGULAR else []
     w = word
     if w.endswith("ies") and len(w) > 4:
         out.append(w[:-3] + "y")
@@ -77,6 +92,7 @@ def candidates(word: str) -> tuple[str, ...]:
         out += [w[:-3] + "e", w[:-3]]
         if w[-4] == w[-5] and w[-4] not in _VOWELS:
             out.append(w[:-4])
+    out += [IRREGULAR[c] for c in out if c in IRREGULAR]  # ``womens`` -> ``women`` -> ``woman``
     return tuple(dict.fromkeys(c for c in out if len(c) >= 3))
 
 
@@ -91,7 +107,7 @@ def inflections(base: str) -> tuple[str, ...]:
         out += [base + "d", base[:-1] + "ing"]
     else:
         out += [base + "ed", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"]
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out + list(_IRREGULAR_FORMS.get(base, ()))))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -99,9 +115,11 @@ def lemma(word: str) -> str:
     """The base form of the English *word* (lower case), or *word* itself."""
     if not _english(word) or word in NOT_INFLECTED:
         return word
+    if word in IRREGULAR:
+        return IRREGULAR[word]
     for base in candidates(word):
         if zipf_frequency(base, "en") >= LEMMA_ZIPF:
-            return base
+            return IRREGULAR.get(base, base)
     return word
 
 

@@ -160,6 +160,11 @@
   /* English inflections: the terms a word of an English text may be indexed under besides its own
      (build_scripts/search/english.py's related_terms, rule for rule): what a snippet marks. */
   var AMBIGUOUS = new Set(support.englishAmbiguous);
+  var IRREGULAR = support.englishIrregular;  // form -> lemma
+  var IRREGULAR_FORMS = {};  // lemma -> forms, in the order of the sorted forms
+  Object.keys(IRREGULAR).sort().forEach(function (form) {
+    (IRREGULAR_FORMS[IRREGULAR[form]] = IRREGULAR_FORMS[IRREGULAR[form]] || []).push(form);
+  });
   var ENGLISH_WORD = /^[A-Za-z]{3,}$/;
   var relatedCache = new Map();
 
@@ -167,7 +172,7 @@
   function ends(w, s) { return w.slice(-s.length) === s; }
 
   function candidates(w) {
-    var out = [];
+    var out = Object.prototype.hasOwnProperty.call(IRREGULAR, w) ? [IRREGULAR[w]] : [];
     var n = w.length;
     if (ends(w, "ies") && n > 4) out.push(w.slice(0, -3) + "y");
     if (ends(w, "ied") && n > 4) out.push(w.slice(0, -3) + "y");
@@ -181,6 +186,9 @@
       out.push(w.slice(0, -3) + "e", w.slice(0, -3));
       if (w[n - 4] === w[n - 5] && !isVowel(w[n - 4])) out.push(w.slice(0, -4));
     }
+    out.slice().forEach(function (c) {  // "womens" -> "women" -> "woman"
+      if (Object.prototype.hasOwnProperty.call(IRREGULAR, c)) out.push(IRREGULAR[c]);
+    });
     return out.filter(function (c) { return c.length >= 3; });
   }
 
@@ -190,7 +198,7 @@
     if (ends(b, "y") && b.length > 2 && !isVowel(b[b.length - 2])) out.push(b.slice(0, -1) + "ies", b.slice(0, -1) + "ied");
     if (ends(b, "e")) out.push(b + "d", b.slice(0, -1) + "ing");
     else out.push(b + "ed", b + "ing", b + b[b.length - 1] + "ed", b + b[b.length - 1] + "ing");
-    return out;
+    return Object.prototype.hasOwnProperty.call(IRREGULAR_FORMS, b) ? out.concat(IRREGULAR_FORMS[b]) : out;
   }
 
   function relatedTerms(word) {
