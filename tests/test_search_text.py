@@ -396,3 +396,16 @@ def test_the_exact_accented_form_comes_first():
     assert refs(s.query("traite"))[:2] in (["d#p-1", "d#p-2"], ["d#p-2", "d#p-1"])
     assert refs(s.query("traite"))[-1] == "d#p-3"
     assert set(refs(s.query("cooperation"))) == {"d#p-1", "d#p-2"}  # unaccented still finds the accented
+
+
+def test_snippet_window_shows_the_most_distinct_matched_words():
+    from build_scripts.search.query import SNIPPET_CHARS, marks, snippet
+
+    text = ("Notes the situation of migrants " + "in many regions of the world " * 12
+            + "and protects women and girls who are migrants and refugees " + "and their families " * 10)
+    assert len(text) > SNIPPET_CHARS
+    shown = snippet(text, marks(text, {"women", "migr"}, []))
+    assert "<mark>women</mark>" in shown and "<mark>migrants</mark>" in shown
+    assert shown.startswith("… ")  # the window moved past the first mark, which has one word only
+    short = "migrants and women"
+    assert snippet(short, marks(short, {"women", "migr"}, [])) == "<mark>migrants</mark> and <mark>women</mark>"

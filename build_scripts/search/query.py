@@ -46,8 +46,10 @@ Order
 
 Results
     Dicts ``{ref, doc_id, title, symbol, label, snippet, url, score, type,
-    body, year}``. ``snippet`` is HTML: the paragraph text (a window of about
-    :data:`SNIPPET_CHARS` characters around the first match when longer),
+    body, year}``. ``snippet`` is HTML: the paragraph text (when longer, a window
+    of about :data:`SNIPPET_CHARS` characters: the one that shows the most
+    distinct matched words, ``women`` and ``migrants`` rather than ``migrants``
+    twice),
     escaped, with matched words and phrases in ``<mark>``. ``url`` is relative
     to the site root: ``documents/<doc_id>/#<paragraph id>``. Offsets count
     code points here and UTF-16 units in JavaScript: snippets of text with
@@ -193,12 +195,25 @@ def marks(text: str, terms: set[str], phrases: list[str]) -> list[list[int]]:
     return merged
 
 
+def _best_window(text: str, ranges: list[list[int]]) -> int:
+    """Where the window of a long text starts showing: at the mark whose window (from
+    :data:`SNIPPET_LEAD` before it, :data:`SNIPPET_CHARS` long) shows the most distinct
+    marked words (folded), the first such mark on a tie; 0 without marks."""
+    best, best_count = (ranges[0][0] if ranges else 0), 0
+    for a, _ in ranges:
+        lo = max(0, a - SNIPPET_LEAD)
+        count = len({fold(text[x:y]) for x, y in ranges if x >= lo and y <= lo + SNIPPET_CHARS})
+        if count > best_count:
+            best, best_count = a, count
+    return best
+
+
 def snippet(text: str, ranges: list[list[int]]) -> str:
     """Escaped HTML of (a window of) *text* with *ranges* in ``<mark>``."""
     n = len(text)
     start, end = 0, n
     if n > SNIPPET_CHARS:
-        first = ranges[0][0] if ranges else 0
+        first = _best_window(text, ranges)
         start = max(0, first - SNIPPET_LEAD)
         if start > 0:
             space = text.find(" ", start)

@@ -387,12 +387,27 @@
     return merged;
   }
 
+  /* query.py's _best_window: the mark whose window shows the most distinct marked words. */
+  function bestWindow(text, ranges) {
+    var best = ranges.length ? ranges[0][0] : 0;
+    var bestCount = 0;
+    ranges.forEach(function (r) {
+      var lo = Math.max(0, r[0] - SNIPPET_LEAD);
+      var seen = new Set();
+      ranges.forEach(function (q) {
+        if (q[0] >= lo && q[1] <= lo + SNIPPET_CHARS) seen.add(fold(text.slice(q[0], q[1])));
+      });
+      if (seen.size > bestCount) { best = r[0]; bestCount = seen.size; }
+    });
+    return best;
+  }
+
   function snippet(text, ranges) {
     var n = text.length;
     var start = 0;
     var end = n;
     if (n > SNIPPET_CHARS) {
-      var first = ranges.length ? ranges[0][0] : 0;
+      var first = bestWindow(text, ranges);
       start = Math.max(0, first - SNIPPET_LEAD);
       if (start > 0) {
         var space = text.indexOf(" ", start);
