@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from build_scripts.cache.store import Store
 from build_scripts.search.analysis import Analyzer, analyze, cached, exact_forms
-from build_scripts.search.index import FIELDS, build_postings
+from build_scripts.search.index import FIELDS, build_postings, field_tokens
 from build_scripts.search.postings import Postings, field_terms
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.shards import shard_files
@@ -27,8 +27,8 @@ def _direct(records) -> Postings:
     """The postings from the terms themselves (``Postings.add``), exact forms included."""
     postings = Postings(FIELDS)
     for record in records:
-        terms = field_terms([t.term for t in tokenize(record.text if record.fragment else record.title)])
-        symbol = [] if record.fragment else field_terms([t.term for t in tokenize(record.symbol)])
+        terms = field_terms(field_tokens(record.text if record.fragment else record.title))  # acronyms included
+        symbol = [] if record.fragment else field_terms(field_tokens(record.symbol))
         per_field = [terms, [], []] if record.fragment else [[], terms, symbol]
         postings.add(per_field, exact_forms(record.text))
     return postings

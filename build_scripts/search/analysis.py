@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
+from build_scripts.search.acronyms import acronym_tokens
 from build_scripts.search.english import index_terms
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.postings import field_terms
@@ -51,7 +52,9 @@ class RecordTerms:
 
 
 def _raw(value: str) -> list[str]:
-    return [tok.term for tok in tokenize(value)]
+    """The tokens of a field: its words, then the acronyms of the organizations it names."""
+    tokens = tokenize(value)
+    return [tok.term for tok in tokens] + acronym_tokens(value, tokens)
 
 
 def exact_forms(text: str) -> dict[str, list[str]]:

@@ -35,6 +35,7 @@ from pathlib import Path
 import lunr as lunr_py
 
 from build_scripts.search.snowball_js import french_stemmer_js, snowball_version
+from build_scripts.search.acronyms import support_table
 from build_scripts.search.english import AMBIGUOUS, IRREGULAR
 from build_scripts.search.stopwords import STOP_WORDS
 from build_scripts.search.text import APOSTROPHES, ELISIONS, LIGATURES
@@ -83,6 +84,7 @@ def support_js() -> str:
         "stopWords": sorted(STOP_WORDS),
         "englishAmbiguous": sorted(AMBIGUOUS),
         "englishIrregular": IRREGULAR,
+        "acronymNames": support_table(),
         "elisions": sorted(ELISIONS),
         "ligatures": LIGATURES,
         "apostrophes": APOSTROPHES,

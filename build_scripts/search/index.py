@@ -48,6 +48,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from lunr.builder import Builder
 from lunr.index import Index
 
+from build_scripts.search.acronyms import acronym_tokens
 from build_scripts.search.analysis import RecordTerms, analyze
 from build_scripts.search.english import MARK, english_inflections, english_mark
 from build_scripts.search.pipeline import FUNCTIONS
@@ -61,8 +62,10 @@ FIELDS = (("text", 1), ("title", 3), ("symbol", 10))
 STORE_VERSION = 1
 
 
-def _terms(value: str) -> list[str]:
-    return [tok.term for tok in tokenize(value)]
+def field_tokens(value: str) -> list[str]:
+    """A field's tokens as :mod:`.analysis` gives them: its words, then its organizations' acronyms."""
+    tokens = tokenize(value)
+    return [tok.term for tok in tokens] + acronym_tokens(value, tokens)
 
 
 def _check_refs(records: Sequence[SearchRecord]) -> None:
@@ -92,11 +95,11 @@ def record_tokens(records: Sequence[SearchRecord]) -> Iterator[tuple[list[str], 
     for record in records:
         mark = MARK if record.language == "en" else ""
         if record.fragment:  # a paragraph is found by its own words, never by its document's title
-            yield [mark + t for t in _terms(record.text)], [], []
+            yield [mark + t for t in field_tokens(record.text)], [], []
             continue
         key = (record.title, record.symbol, mark)  # a document record: its title and symbol
         if key not in doc_terms:
-            doc_terms[key] = ([mark + t for t in _terms(record.title)], [mark + t for t in _terms(record.symbol)])
+            doc_terms[key] = ([mark + t for t in field_tokens(record.title)], [mark + t for t in field_tokens(record.symbol)])
         title, symbol = doc_terms[key]
         yield [], title, symbol
 

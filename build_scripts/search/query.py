@@ -66,6 +66,7 @@ from urllib.parse import quote
 from lunr.index import Index
 
 from build_scripts.search import pipeline  # noqa: F401  (registers the functions)
+from build_scripts.search.acronyms import names_of
 from build_scripts.search.english import related_terms
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.rank import Found, highlighted, lunr_hits, order
@@ -176,10 +177,11 @@ def marks(text: str, terms: set[str], phrases: list[str]) -> list[list[int]]:
     tokens = tokenize(text)
     ranges = [[t.start, t.end] for t in tokens  # a word, or an inflection of it (:func:`.english.related_terms`)
               if process_term(t.term) in terms or not terms.isdisjoint(related_terms(t.term.lower()))]
-    if phrases:
+    names = sorted({key for term in terms for key in names_of(term)})  # an acronym marks the names it stands for
+    if phrases or names:
         words = [t for t in tokens if not t.alias]
         folded = [fold(t.term) for t in words]
-        for key in phrases:
+        for key in [*phrases, *names]:
             wanted = key.split(" ")
             n = len(wanted)
             for i in range(len(folded) - n + 1):

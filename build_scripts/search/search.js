@@ -160,6 +160,7 @@
   /* English inflections: the terms a word of an English text may be indexed under besides its own
      (build_scripts/search/english.py's related_terms, rule for rule): what a snippet marks. */
   var AMBIGUOUS = new Set(support.englishAmbiguous);
+  var ACRONYM_NAMES = support.acronymNames;  // index term of an acronym -> phrase keys of the names
   var IRREGULAR = support.englishIrregular;  // form -> lemma
   var IRREGULAR_FORMS = {};  // lemma -> forms, in the order of the sorted forms
   Object.keys(IRREGULAR).sort().forEach(function (form) {
@@ -362,10 +363,14 @@
     tokens.forEach(function (t) {
       if (marksWord(t.term, terms)) ranges.push([t.start, t.end]);
     });
-    if (phrases.length) {
+    var names = new Set();  // an acronym marks the names it stands for (build_scripts/search/acronyms.py)
+    terms.forEach(function (t) {
+      if (Object.prototype.hasOwnProperty.call(ACRONYM_NAMES, t)) ACRONYM_NAMES[t].forEach(function (k) { names.add(k); });
+    });
+    if (phrases.length || names.size) {
       var words = tokens.filter(function (t) { return !t.alias; });
       var folded = words.map(function (t) { return fold(t.term); });
-      phrases.forEach(function (key) {
+      phrases.concat(Array.from(names).sort()).forEach(function (key) {
         var wanted = key.split(" ");
         var n = wanted.length;
         for (var i = 0; i + n <= folded.length; i++) {
