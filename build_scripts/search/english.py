@@ -138,10 +138,23 @@ def write_ambiguous() -> None:
     """Write :func:`ambiguous_terms` into :data:`AMBIGUOUS_FILE` (after a change of the rules,
     the stemmer or wordfreq): ``python -c "from build_scripts.search.english import
     write_ambiguous; write_ambiguous()"``."""
-    AMBIGUOUS_FILE.write_text("\n".join(ambiguous_terms()) + "\n", encoding="utf-8")
+    AMBIGUOUS_FILE.write_text(f"# {made_with()}\n" + "\n".join(ambiguous_terms()) + "\n", encoding="utf-8")
 
 
-AMBIGUOUS = frozenset(AMBIGUOUS_FILE.read_text(encoding="utf-8").split()) if AMBIGUOUS_FILE.exists() else frozenset()
+def made_with() -> str:
+    """The versions :func:`ambiguous_terms` depends on (the first line of the file)."""
+    from importlib.metadata import version
+
+    return f"wordfreq {version('wordfreq')}, snowballstemmer {version('snowballstemmer')}"
+
+
+def _read(path: Path) -> tuple[str, frozenset[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    header = lines[0][2:] if lines and lines[0].startswith("# ") else ""
+    return header, frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+AMBIGUOUS_MADE_WITH, AMBIGUOUS = _read(AMBIGUOUS_FILE)
 
 
 @functools.lru_cache(maxsize=200_000)
