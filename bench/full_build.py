@@ -30,7 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import memory, site_bench  # noqa: E402
 from bench.incremental_bench import EDIT, edit, setup  # noqa: E402
+from bench.site_bench import OUT  # noqa: E402
 from bench.synth import ROOT, make_corpus  # noqa: E402
+from build_scripts.cache.store import Store  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
@@ -47,8 +49,11 @@ def row(label: str, m: memory.Memory, plain: memory.Memory | None = None) -> str
 
 
 def main(n: int, steps: list[str]) -> None:
-    work = setup(n)  # synthetic corpus and mkdocs.yml, build cache removed
-    make_corpus(n, work / "source_docs", real=True)
+    if "archive" in steps or not (OUT / f"archive-{n}" / "source_docs").is_dir():
+        work = setup(n)  # synthetic corpus and mkdocs.yml, build cache removed
+        make_corpus(n, work / "source_docs", real=True)
+    else:  # the corpus and the cache of an earlier run (its steps interrupted)
+        work = OUT / f"archive-{n}"
     runs: dict[str, memory.Memory] = {}
     print(f"| {n:,} documents | time | largest process | sum of processes | processes |\n|---|---|---|---|---|",
           flush=True)
@@ -61,6 +66,9 @@ def main(n: int, steps: list[str]) -> None:
         print(row("one word changed in one text", mkdocs(work / "mkdocs.yml", work / "site")), flush=True)
     if "plain" in steps:
         site_bench.build = lambda config, dest: runs.__setitem__("plain", mkdocs(config, dest)) or 0.0
+        cache = work / "build" / "cache"
+        if cache.is_dir():  # the archive build's pages, read back from its cache (not computed again)
+            site_bench.site.build = lambda folder: site_bench.site.output(folder, store=Store(cache, memory=False))
         site_bench.plain_build(n)
         print(row("plain Material, same pages", runs["plain"]), flush=True)
         if "full" in runs:
