@@ -4,16 +4,10 @@ acronym found, in Python and in ``search.js`` alike."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-from pathlib import Path
-
 from build_scripts.search.acronyms import acronym_tokens, names_of
-from build_scripts.search.assets import write_assets
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.query import marks, snippet
-
-RUNNER = Path(__file__).resolve().parent / "fixtures" / "search" / "run_search.js"
+from tests.support.searchjs import run_search_js
 FR = "Prie l’Office des Nations Unies contre la drogue et le crime de faire rapport au Conseil économique et social."
 EN = "Requests the United Nations Office on Drugs and Crime to report to the Economic and Social Council."
 
@@ -43,14 +37,8 @@ def test_snippet_marks_the_name_the_acronym_found():
 
 
 def test_browser_marks_the_same(node, tmp_path):
-    write_assets(tmp_path / "assets")
     cases = [{"text": t, "terms": sorted({process_term(a) for a in ("unodc", "ecosoc", "crime")}), "phrases": []}
              for t in (FR, EN, FR + " " + EN)]
-    spec = tmp_path / "spec.json"
-    spec.write_text(json.dumps({"marks": cases}, ensure_ascii=False), encoding="utf-8")
-    proc = subprocess.run([node, str(RUNNER), str(tmp_path / "assets"), str(spec)],
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    got = json.loads(proc.stdout)["marks"]
+    got = run_search_js(node, tmp_path, {"marks": cases})["marks"]
     assert got == [marks(c["text"], set(c["terms"]), c["phrases"]) for c in cases]
     assert all(len(m) >= 2 for m in got)

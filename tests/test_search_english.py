@@ -4,20 +4,17 @@ list kept up to date, and the browser's twin (``search.js``'s ``relatedTerms``) 
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from build_scripts.search import english
-from build_scripts.search.assets import write_assets
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.text import tokenize
+from tests.support.searchjs import run_search_js
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-RUNNER = FIXTURES / "search" / "run_search.js"
 
 
 @pytest.mark.parametrize("word, base", [
@@ -87,17 +84,11 @@ def test_the_ambiguous_terms_file_is_up_to_date():
 
 
 def test_browser_twin_gives_the_same_related_terms(node, tmp_path):
-    write_assets(tmp_path / "assets")
     words = sorted({t.term.lower() for p in sorted((FIXTURES / "real").glob("*/*.txt"))
                     for t in tokenize(p.read_text(encoding="utf-8"))})
     words += ["countries", "stopped", "applied", "churches", "fixes", "a-b", "L'Office", "états", "women", "held",
               "constructor", "__proto__", "hasOwnProperty"]
-    spec = tmp_path / "spec.json"
-    spec.write_text(json.dumps({"related": words}, ensure_ascii=False), encoding="utf-8")
-    proc = subprocess.run([node, str(RUNNER), str(tmp_path / "assets"), str(spec)],
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    got = json.loads(proc.stdout)["related"]
+    got = run_search_js(node, tmp_path, {"related": words})["related"]
     assert len(got) == len(words) > 3000
     for word, terms in zip(words, got):
         assert terms == sorted(english.related_terms(word)), word
