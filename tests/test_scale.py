@@ -30,13 +30,13 @@ def builds(tmp_path_factory):
     patch.setattr(series_pages, "WINDOW", 3)
     patch.setattr(series_pages, "PAGE_SIZE", 4)
     patch.setattr(site_pages, "API_PER_PAGE", 3)
+    patch.setattr(citation_pages, "API_CITED_BY", 4)
     out = {}
     try:
         for n in (10, 20):
             folder = make_corpus(n, tmp_path_factory.mktemp(f"corpus-{n}"))
             out[n] = {f.path: f.content for f in site.build(folder).files
-                      if f.path.endswith(".md") or f.path.startswith("api/documents.json")
-                      or f.path.startswith("api/documents/page/")}
+                      if f.path.endswith(".md") or f.path.startswith(("api/documents", "api/cited-by/"))}
     finally:
         patch.undo()
     return out
@@ -63,6 +63,26 @@ def test_api_list_is_paged_and_flat(builds):
         assert len(seen) == len(set(seen)) == n and page["page"] == page["pages"] == -(-n // 3)
     assert max(len(t) for p, t in builds[20].items() if p.startswith("api/")) <= 1.1 * max(
         len(t) for p, t in builds[10].items() if p.startswith("api/"))
+
+
+def test_api_cited_by_is_paged_and_flat(builds):
+    """A record lists its first citations and the path of the next file; the chain holds every
+    citation once, and no file of it grows when the corpus doubles."""
+    for n, files in builds.items():
+        first = json.loads(files["api/documents/a-res-72-195.json"])
+        seen, path, k = list(first["cited_by"]), first["cited_by_next"], 1
+        assert len(first["cited_by"]) == 4 and path == "api/cited-by/a-res-72-195/2.json"
+        while path is not None:
+            part = json.loads(files[path])
+            k += 1
+            assert part["page"] == k and part["count"] == first["cited_by_count"] and len(part["cited_by"]) <= 4
+            assert part["previous"] == ("api/documents/a-res-72-195.json" if k == 2 else f"api/cited-by/a-res-72-195/{k - 1}.json")
+            seen += part["cited_by"]
+            path = part["next"]
+        assert len(seen) == first["cited_by_count"] and k == part["pages"] and first["cited_by_count"] > 8
+    def largest(files):
+        return max(len(t) for p, t in files.items() if p.startswith("api/cited-by/"))
+    assert largest(builds[20]) <= 1.1 * largest(builds[10])
 
 
 def test_document_pages_stay_flat(builds):

@@ -7,7 +7,9 @@ stub page shows its symbol, body, what is known, a link to the official text
 links that MkDocs validates. "Cité par" lists the citing documents newest
 first; past :data:`CITED_BY_ON_PAGE` documents the page shows that many and
 links to ``documents/<id>/cite-par/`` pages of :data:`CITED_BY_PAGE_SIZE`
-documents each, so no page grows with the corpus.
+documents each, so no page grows with the corpus. The JSON records do the same: a record
+lists its first :data:`API_CITED_BY` citations, their count, and the path of the next
+``api/cited-by/<id>/<n>.json`` file of as many.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .pages import SiteFile, doc_path, rel
 
 CITED_BY_ON_PAGE = 50
 CITED_BY_PAGE_SIZE = 100
+API_CITED_BY = 500  # citations in a JSON record, then in each api/cited-by/<id>/<n>.json
 
 
 def register(corpus) -> None:
@@ -35,6 +38,7 @@ def register(corpus) -> None:
         pages.append(SiteFile(f"api/documents/{stub.id}.json", record.dumps(stub_record(data, stub))))
     for target_id, citations in data["cited_by"].items():
         pages += cited_by_pages(corpus, target_id, citations)
+        pages += cited_by_api_files(target_id, citations)
 
 
 def related_drafts(corpus, data, doc) -> dict:
@@ -155,17 +159,41 @@ def record_extra(corpus, data, doc) -> dict:
         "references": [{"target": c.target, "target_id": c.target_id, "paragraph": c.paragraph, "text": c.text,
                         "target_paragraph": target_anchor(corpus, c), "date": c.date, "title": c.title}
                        for c in data["cites"].get(doc.meta.id, [])],
-        "cited_by": [{"source": c.source, "paragraph": c.paragraph, "text": c.text}
-                     for c in data["cited_by"].get(doc.meta.id, [])],
+        **cited_by_fields(doc.meta.id, data["cited_by"].get(doc.meta.id, [])),
     }
+
+
+def _citation(c) -> dict:
+    return {"source": c.source, "paragraph": c.paragraph, "text": c.text}
+
+
+def cited_by_api_path(target_id: str, page: int) -> str:
+    """Page *page* of a document's citations in the API (page 1: the document's record)."""
+    return f"api/documents/{target_id}.json" if page == 1 else f"api/cited-by/{target_id}/{page}.json"
+
+
+def cited_by_fields(target_id: str, citations) -> dict:
+    """A record's ``cited_by`` (the first :data:`API_CITED_BY`), ``cited_by_count`` and
+    ``cited_by_next`` (the path of the next ones, or null)."""
+    return {"cited_by": [_citation(c) for c in citations[:API_CITED_BY]], "cited_by_count": len(citations),
+            "cited_by_next": cited_by_api_path(target_id, 2) if len(citations) > API_CITED_BY else None}
+
+
+def cited_by_api_files(target_id: str, citations) -> list[SiteFile]:
+    """``api/cited-by/<id>/<n>.json`` (n ≥ 2): the citations past the record's, as many a file,
+    each with the total, its number, and the paths of the previous and next files."""
+    parts = paging.chunks(citations, API_CITED_BY)
+    return [SiteFile(cited_by_api_path(target_id, k), record.dumps({
+        "id": target_id, "count": len(citations), "page": k, "pages": len(parts),
+        "previous": cited_by_api_path(target_id, k - 1), "next": cited_by_api_path(target_id, k + 1) if k < len(parts) else None,
+        "cited_by": [_citation(c) for c in part]})) for k, part in enumerate(parts, 1) if k > 1]
 
 
 def stub_record(data, stub) -> dict:
     return {"id": stub.id, "symbol": stub.symbol, "in_archive": False, "body": stub.body, "date": stub.date,
             "title": stub.title,
             "official_url": Symbol.parse(stub.symbol).url("fr"),
-            "cited_by": [{"source": c.source, "paragraph": c.paragraph, "text": c.text}
-                         for c in data["cited_by"].get(stub.id, [])]}
+            **cited_by_fields(stub.id, data["cited_by"].get(stub.id, []))}
 
 
 def stub_page(corpus, data, stub) -> SiteFile:
