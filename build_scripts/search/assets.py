@@ -42,9 +42,19 @@ from build_scripts.search.text import APOSTROPHES, ELISIONS, LIGATURES
 
 HERE = Path(__file__).resolve().parent
 SEARCH_JS = HERE / "search.js"
+WORDS_JS = HERE / "search-words.js"
+WORDS_INCLUDE = "  /* include: search-words.js */\n"
 SHARDS_JS = HERE / "search-shards.js"
 TIERS_JS = HERE / "search-tiers.js"
 INCLUDE = "  /* include: search-tiers.js */\n"
+
+
+def search_js() -> str:
+    """``search.js`` with ``search-words.js`` in place of its include line (one file served)."""
+    text = SEARCH_JS.read_text(encoding="utf-8")
+    if text.count(WORDS_INCLUDE) != 1:
+        raise RuntimeError("search.js must name search-words.js once")
+    return text.replace(WORDS_INCLUDE, WORDS_JS.read_text(encoding="utf-8"))
 
 
 def shards_js() -> str:
@@ -123,7 +133,7 @@ def write_assets(dest_dir: Path) -> list[Path]:
     paths = [dest_dir / name for name in SCRIPTS]
     shutil.copyfile(source, paths[0])
     paths[1].write_text(support_js(), encoding="utf-8")
-    shutil.copyfile(SEARCH_JS, paths[2])
+    paths[2].write_text(search_js(), encoding="utf-8")
     paths[3].write_text(shards_js(), encoding="utf-8")
     return paths
 
@@ -135,5 +145,5 @@ def asset_texts() -> dict[str, str]:
     if found != lunr_py.__TARGET_JS_VERSION__:
         raise RuntimeError(f"lunr.js {found} from MkDocs, but lunr.py serializes for {lunr_py.__TARGET_JS_VERSION__}")
     return {"lunr.js": source.read_text(encoding="utf-8"), "search-support.js": support_js(),
-            "search.js": SEARCH_JS.read_text(encoding="utf-8"),
+            "search.js": search_js(),
             "search-shards.js": shards_js()}
