@@ -43,6 +43,7 @@ from build_scripts.search.pipeline import process_term
 from build_scripts.search.shards import bucket, doc_path, prefix_key
 from build_scripts.search.text import phrase_key
 from build_scripts.search.tiered import Tiered, eligible, first_documents, undecided
+from build_scripts.search.tiers import undelta
 
 Reader = Callable[[str], object]
 
@@ -55,14 +56,6 @@ class Hits(NamedTuple):
     paragraphs: int  # matching paragraph records
     docs: int  # matching documents
     complete: bool  # found holds every match (False: the first documents', from a head)
-
-
-def undelta(values: list[int]) -> list[int]:
-    out, last = [], 0
-    for v in values:
-        last += v
-        out.append(last)
-    return out
 
 
 def mask_bits(mask) -> int:

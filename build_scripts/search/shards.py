@@ -60,7 +60,7 @@ from typing import Iterable, Iterator, Sequence
 
 from build_scripts.search.analysis import RecordTerms
 from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
-from build_scripts.search.tiers import TIER_DOCS, record_set, tiers as impact_tiers
+from build_scripts.search.tiers import TIER_DOCS, deltas, record_set, tiers as impact_tiers
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
 from build_scripts.search.pipeline import LABELS
 from build_scripts.search.record import SearchRecord
@@ -101,14 +101,6 @@ def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _deltas(values: Sequence[int]) -> list[int]:
-    out, last = [], 0
-    for v in values:
-        out.append(v - last)
-        last = v
-    return out
-
-
 def _mask(mask: int) -> int | list[int]:
     if mask < (1 << MASK_BITS):
         return mask
@@ -147,7 +139,7 @@ def _buckets(entries: dict[str, str], target: int, key=lambda k: k) -> tuple[int
 
 def _encode(columns: list) -> list:
     """Columns with absolute documents and integer masks → their file form (deltas, list masks)."""
-    return [[_deltas(c[0]), c[1], c[2], [_mask(m) for m in c[3]] if c[3] else 0] if c else 0 for c in columns]
+    return [[deltas(c[0]), c[1], c[2], [_mask(m) for m in c[3]] if c[3] else 0] if c else 0 for c in columns]
 
 
 def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
@@ -194,7 +186,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
         for key in sorted({fold(t.term) for t in tokenize(doc[2]) if _DIGIT_RE.search(t.term)}):
             symbol_docs.setdefault(key, []).append(n)
     for key, numbers in symbol_docs.items():
-        entries.setdefault(key, {})["s"] = _deltas(numbers)
+        entries.setdefault(key, {})["s"] = deltas(numbers)
     texts = {k: dumps(v) for k, v in entries.items()}
     buckets, by_bucket = _buckets(texts, BUCKET_CHARS)
     for k in sorted(by_bucket):
@@ -209,7 +201,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     facets = {name: sorted({d[col] for d in docs}) for name, col in zip(FACETS, (3, 4, 5))}
     for name, col in zip(FACETS, (3, 4, 5)):
         for i, value in enumerate(facets[name]):
-            yield f"search/facets/{name}-{i}.json", dumps(_deltas([n for n, d in enumerate(docs) if d[col] == value]))
+            yield f"search/facets/{name}-{i}.json", dumps(deltas([n for n, d in enumerate(docs) if d[col] == value]))
     rows_of: list[list[int]] = [[] for _ in docs]
     for row, n in enumerate(doc_of):
         rows_of[n].append(row)

@@ -38,18 +38,10 @@ from typing import Callable
 
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.rank import Found, _rounded
-from build_scripts.search.tiers import decode_records
+from build_scripts.search.tiers import decode_records, undelta
 
 FIELDS = 3  # text, title, symbol
 MARGIN = 1e-9
-
-
-def undelta(values: list[int]) -> list[int]:
-    out, last = [], 0
-    for v in values:
-        last += v
-        out.append(last)
-    return out
 
 
 def eligible(parsed, entries: dict, terms: set[str], groups: int | None, head) -> bool:

@@ -39,7 +39,9 @@ TIER_DOCS = 64  # documents in the first tier
 TIER_GROWTH = 4  # each tier holds this many times the documents of the previous one
 
 
-def _deltas(values: Sequence[int]) -> list[int]:
+def deltas(values: Sequence[int]) -> list[int]:
+    """Sorted numbers as differences from the previous one (the first from 0): the form every
+    list of document or record numbers takes in the search files (gzip likes small numbers)."""
     out, last = [], 0
     for v in values:
         out.append(v - last)
@@ -87,6 +89,7 @@ def record_set(columns: Sequence, tier_of: dict[int, int]) -> dict:
 
 
 def undelta(values: Sequence[int]) -> list[int]:
+    """The numbers :func:`deltas` was given back (used by the Python twins of the browser)."""
     out, last = [], 0
     for v in values:
         last += v
