@@ -64,14 +64,19 @@ def _reused(log: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+def seed_folder(folder):
+    """*folder* made, with a copy of each seed text."""
+    folder.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def warm(tmp_path_factory):
     """A raw folder (the seeds) and a cached build of it, cold then warm."""
     root = tmp_path_factory.mktemp("incremental")
-    sources = root / "source_docs"
-    sources.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, sources / seed.name)
+    sources = seed_folder(root / "source_docs")
     clean, _ = _build(root / "clean", sources, cache=False, workers=1)
     cold, cold_log = _build(root / "cached", sources, cache=True, workers=2)
     cold_tree = _tree(cold)
@@ -147,10 +152,7 @@ def test_a_removed_text_leaves_no_stale_page(warm):
 
 
 def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
-    sources = tmp_path / "src"
-    sources.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, sources / seed.name)
+    sources = seed_folder(tmp_path / "src")
     (sources / "broken.txt").write_bytes(b"")  # an error, reported in its place
     one = site.output(sources, workers=1)
     two = site.output(sources, workers=2)
@@ -159,10 +161,7 @@ def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
 
 
 def test_the_cache_gives_back_what_was_built(tmp_path):
-    sources = tmp_path / "src"
-    sources.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, sources / seed.name)
+    sources = seed_folder(tmp_path / "src")
     store = Store(tmp_path / "cache", memory=False)
     first = site.output(sources, workers=1, store=store)
     assert site.output(sources, workers=1) == first
@@ -183,10 +182,7 @@ def test_the_cache_gives_back_what_was_built(tmp_path):
 def test_the_search_worker_shares_the_cache_and_its_entries_survive_pruning(tmp_path):
     """With two workers the search index is built in a process of its own: the analyses it
     stores are counted as this build's (not pruned) and a later build reads them back."""
-    sources = tmp_path / "src"
-    sources.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, sources / seed.name)
+    sources = seed_folder(tmp_path / "src")
     store = Store(tmp_path / "cache", memory=False)
     first = site.output(sources, workers=2, store=store)
     for kind in sorted(store.used):  # as the plugin does after a build

@@ -11,14 +11,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from build_scripts import corpus as corpus_mod
-from build_scripts.search import Searcher, build, write_assets
+from build_scripts.search import Searcher, build
 from build_scripts.search.index import build_index, build_lunr_index, to_json
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.plain import records_from_text
@@ -30,9 +29,9 @@ from build_scripts.search.stage import records as stage_records
 from build_scripts.sources import read_source
 from conftest import SEEDS, normalize_file
 from test_search_parity import QUERIES, TRICKY_TEXTS, seed_records
+from tests.support.searchjs import run_search_js
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-RUNNER = FIXTURES / "search" / "run_search.js"
 RELEVANCE = yaml.safe_load((FIXTURES / "search" / "relevance.yml").read_text(encoding="utf-8"))
 REAL = sorted((FIXTURES / "real").glob("*/*.txt"))
 
@@ -163,16 +162,11 @@ def test_node_sharded_equals_monolithic_and_fetches_what_python_fetches(node, tm
         (tmp_path / path).write_text(text, encoding="utf-8")
     (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
     (tmp_path / "store.json").write_text(json.dumps(store, ensure_ascii=False), encoding="utf-8")
-    write_assets(tmp_path / "assets")
     queries = [{"q": c["query"], "options": {"limit": None}} for c in RELEVANCE]
     queries += [{**q, "options": {"limit": None, **q.get("options", {})}} for q in QUERIES]
     spec = {"index": str(tmp_path / "index.json"), "store": str(tmp_path / "store.json"),
             "shards": str(tmp_path), "queries": queries}
-    (tmp_path / "spec.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    proc = subprocess.run([node, str(RUNNER), str(tmp_path / "assets"), str(tmp_path / "spec.json")],
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout)
+    out = run_search_js(node, tmp_path, spec, timeout=600)
     nonempty = 0
     for i, spec in enumerate(queries):
         assert out["shardResults"][i] == out["results"][i], spec  # lunr.js, whole index vs fetched terms
@@ -247,14 +241,9 @@ def test_node_heads_and_tails_match_python(node, tmp_path, head_files, monolithi
     for path, text in head_files.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text, encoding="utf-8")
-    write_assets(tmp_path / "assets")
     queries = [{"q": w, "options": {"limit": None}} for w in HEAD_WORDS + ["human rights", '"human rights"']]
     spec = {"shards": str(tmp_path), "queries": queries, "groups": HEAD_DOCS}
-    (tmp_path / "spec.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    proc = subprocess.run([node, str(RUNNER), str(tmp_path / "assets"), str(tmp_path / "spec.json")],
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout)
+    out = run_search_js(node, tmp_path, spec, timeout=600)
     for i, spec in enumerate(queries):
         full = monolithic.query(spec["q"], limit=None)
         assert [r["ref"] for r in out["shardResults"][i]] == [r["ref"] for r in full], spec  # tails, in node

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_scripts.search import Searcher, build, write_assets
+from build_scripts.search import Searcher, build
 from build_scripts.search.plain import records_from_text
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.sharded import ShardedSearcher, undelta
 from build_scripts.search.tiers import decode_records, tiers
-from test_search_shards import RUNNER, files_of, first_groups, monolithic, real_records, reader  # noqa: F401
+from tests.support.searchjs import run_search_js
+from test_search_shards import files_of, first_groups, monolithic, real_records, reader  # noqa: F401
 
 CASES = [("human rights", None, 4), ("human rights", None, 20), ("droits de l'homme", None, 3),
          ("rights", {"type": "resolution"}, 4), ("rights", None, 10), ("united nations", None, 5),
@@ -121,14 +121,9 @@ def _node_compare(node, tmp_path, files, mono, cases, require_tiers=False):
     for path, text in files.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text, encoding="utf-8")
-    write_assets(tmp_path / "assets")
     queries = [{"q": q, "filters": f, "groups": n, "options": {"limit": None}} for q, f, n in cases]
     spec = {"shards": str(tmp_path), "queries": queries, "groups": 1}
-    (tmp_path / "spec.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    proc = subprocess.run([node, str(RUNNER), str(tmp_path / "assets"), str(tmp_path / "spec.json")],
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout)
+    out = run_search_js(node, tmp_path, spec, timeout=600)
     used = 0
     for i, (q, filters, n) in enumerate(cases):
         js = out["headResults"][i]

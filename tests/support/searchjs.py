@@ -12,12 +12,12 @@ from build_scripts.search.assets import write_assets
 RUNNER = Path(__file__).resolve().parents[1] / "fixtures" / "search" / "run_search.js"
 
 
-def run_search_js(node: str, folder: Path, spec: dict) -> dict:
+def run_search_js(node: str, folder: Path, spec: dict, timeout: int = 300) -> dict:
     """Write the four scripts into *folder*/assets, run *spec*, return the runner's output."""
     write_assets(folder / "assets")
     path = folder / "spec.json"
     path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run([node, str(RUNNER), str(folder / "assets"), str(path)],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
