@@ -16,6 +16,10 @@ Events, each small:
   the cache (:class:`build_scripts.mkdocs_pages.PageCache`), so MkDocs still checks every
   link; between MkDocs' render loop and its template loop every page's HTML is held
   compressed, MkDocs holding a placeholder (:class:`build_scripts.mkdocs_pages.HtmlSpool`);
+* ``on_page_markdown``: a generated page that is not cached is rendered by
+  :mod:`build_scripts.pagehtml` (the HTML, table of contents and anchors Python-Markdown
+  would give, links resolved by MkDocs' own link processor; a page outside its subset goes
+  to Python-Markdown); ``fast_html: false`` leaves every page to Python-Markdown;
 * ``on_page_context``: give the home template the corpus summary;
 * ``on_post_template``: make ``404.html`` work under any sub-path
   (:mod:`build_scripts.render.notfound`); beyond ``sitemap_urls`` pages, make
@@ -50,7 +54,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import site
+from . import pagehtml, site
 from .cache import keys, pages
 from .cache.store import Store
 from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
@@ -72,6 +76,7 @@ class ArchiveConfig(base.Config):
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default="build/cache")
     sitemap_urls = c.Type(int, default=sitemap.MAX_URLS)  # beyond: a sitemap index and its parts
+    fast_html = c.Type(bool, default=True)  # generated pages rendered by build_scripts.pagehtml
 
 
 class _Warnings(logging.Handler):
@@ -127,6 +132,31 @@ def _render_nothing(page, config, files) -> None:
     page.present_anchor_ids = set()
 
 
+def _render_fast(page, render, counts, config, files) -> None:
+    """``Page.render`` for a generated page: :func:`build_scripts.pagehtml.convert`, which
+    gives the HTML, table of contents and anchors Python-Markdown would, links resolved by
+    MkDocs' own link processor (same URLs, warnings and anchor checks); a page outside its
+    subset goes to *render*, MkDocs' own."""
+    from mkdocs.structure.pages import _RelativePathTreeprocessor, log as pages_log  # MkDocs 1.6's own
+
+    links = _RelativePathTreeprocessor(page.file, files, config)
+    result = pagehtml.convert(page.markdown, links.path_to_url)
+    counts[result is not None] += 1
+    if result is None:
+        return render(config, files)
+    page.content = result.html
+    page.toc = get_toc(result.toc_tokens)
+    page.present_anchor_ids = set(result.anchors)
+    if pages_log.getEffectiveLevel() > logging.DEBUG:  # as Page.render
+        page.links_to_anchors = links.links_to_anchors
+
+
+def _fast_html(config) -> bool:
+    """Whether the Markdown settings are those :mod:`build_scripts.pagehtml` reproduces."""
+    names, settings = pagehtml.EXTENSIONS
+    return list(config.markdown_extensions) == names and dict(config.mdx_configs or {}) == settings
+
+
 def files_sources(files: Files, sources: Path, published, config) -> None:
     """Each published document's raw text, copied as it was received to ``sources/<id>.txt``
     (the fiche offers it for download; the name is the id's slug, never the file's own name)."""
@@ -155,6 +185,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages_kind = "pages-serve" if self.serving else "pages"  # each keeps its own (other site_url)
         self.page_cache = PageCache(self.store, pages_kind, self.warnings)
         self.spool = HtmlSpool()
+        self.fast_html = self.config.fast_html and _fast_html(config)
+        self.fast_counts = [0, 0]  # generated pages rendered by Python-Markdown, by build_scripts.pagehtml
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -195,11 +227,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
-        if self.store is None:
-            return markdown
-        markdown = self.page_cache.markdown(markdown, page, files)
-        if self.page_cache.cached(page):
-            page.render = functools.partial(_render_nothing, page)  # no Markdown converter for an empty page
+        if self.store is not None:
+            markdown = self.page_cache.markdown(markdown, page, files)
+            if self.page_cache.cached(page):
+                page.render = functools.partial(_render_nothing, page)  # no Markdown converter for an empty page
+                return markdown
+        if self.fast_html and page.file.src_uri in self.generated and "title" in page.meta:
+            page.render = functools.partial(_render_fast, page, page.render, self.fast_counts)
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -238,6 +272,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, config):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.fast_html:
+            log.info("un-archive: %d generated pages rendered by build_scripts.pagehtml, %d by Python-Markdown",
+                     self.fast_counts[1], self.fast_counts[0])
         for path, text in sorted(self.sitemap_parts.items()):
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -29,8 +29,13 @@ def _imported(path: Path) -> set[str]:
     return out
 
 
+#: the renderer that reproduces Python-Markdown's output uses its helpers (attribute lists, slugs)
+REPRODUCES_MARKDOWN = PACKAGE / "pagehtml"
+
+
 def test_only_the_plugin_imports_mkdocs():
-    offenders = {str(p.relative_to(PACKAGE)): sorted(_imported(p) & MKDOCS_SIDE)
+    offenders = {str(p.relative_to(PACKAGE)): sorted(_imported(p) & (MKDOCS_SIDE - {"markdown"}
+                                                                      if p.parent == REPRODUCES_MARKDOWN else MKDOCS_SIDE))
                  for p in sorted(PACKAGE.rglob("*.py")) if p.name != "mkdocs_plugin.py"}
     assert {k: v for k, v in offenders.items() if v} == {}
     assert _imported(PACKAGE / "mkdocs_plugin.py") & {"mkdocs"}  # the check sees imports at all

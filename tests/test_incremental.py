@@ -1,8 +1,10 @@
 """Incremental builds: the cache never changes a byte of the site, and a change reaches every page.
 
 Each scenario builds the real site (``mkdocs build --strict``) twice from the same raw
-folder: once clean (``cache: false``, one worker) and once through a warm cache (two
-workers); the two ``site/`` folders must be identical, file for file and byte for byte.
+folder: once clean (``cache: false``, one worker, every page rendered by Python-Markdown:
+``fast_html: false``) and once through a warm cache (two workers, the generated pages
+rendered by :mod:`build_scripts.pagehtml`); the two ``site/`` folders must be identical,
+file for file and byte for byte.
 A stale page (a removed document's page, a listing that still names an old title) or a
 page the change did not reach would differ from the clean build.
 """
@@ -36,7 +38,8 @@ def _build(work: Path, sources: Path, cache: bool, workers: int) -> tuple[Path, 
     work.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "      sources: source_docs",
-        f"      sources: {sources}\n      cache: {str(cache).lower()}\n      workers: {workers}")
+        f"      sources: {sources}\n      cache: {str(cache).lower()}\n      workers: {workers}"
+        f"\n      fast_html: {str(cache).lower()}")  # a clean build is Python-Markdown's for every page
     assert f"workers: {workers}" in config
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("docs", "site_templates"):
@@ -91,6 +94,9 @@ def test_cached_rebuild_is_byte_identical_to_a_clean_build(warm):
     reused, rendered = _reused(warm["warm_log"])
     assert rendered == 0 and reused > 100, "nothing changed: every generated page comes from the cache"
     assert _reused(warm["cold_log"])[0] == 0
+    fast = re.search(r"(\d+) generated pages rendered by build_scripts.pagehtml, (\d+) by Python-Markdown",
+                     warm["cold_log"])
+    assert fast and int(fast.group(1)) > 200 and int(fast.group(2)) <= 6, "only the comparisons go to Python-Markdown"
 
 
 def _edit(warm, name: str, edits: dict[str, str]) -> None:

@@ -28,7 +28,14 @@ def html(value: str) -> str:
     return _html.escape(value, quote=True)
 
 
+_ATTR = {"&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "*": "&#42;",
+         "_": "&#95;", "[": "&#91;", "]": "&#93;", "\\": "&#92;", "`": "&#96;"}
+_ATTR_RE = re.compile("[" + re.escape("".join(_ATTR)) + "]")
+
+
 def attr(value: str) -> str:
-    """Escape *value* for an HTML attribute written in the page."""
-    return (value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("{", "&#123;").replace("}", "&#125;"))
+    """Escape *value* for an HTML attribute written in the page: HTML's special characters
+    and every character Markdown could read (``{}`` of attribute lists, ``*_[]\\` ``, the ``'``
+    that Python-Markdown takes for a second quote in a link's title) become character
+    references, so the attribute reads back as written."""
+    return _ATTR_RE.sub(lambda m: _ATTR[m.group(0)], value)

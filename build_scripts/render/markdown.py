@@ -100,10 +100,10 @@ def _paragraph(doc: Document, para: Paragraph, links: list[Link], permalinks: bo
                   f'l’archive)"><span class="archive-visually-hidden">alinéa </span>{escape.text(para.number)}</span> ')
     css = _CLASSES.get(para.kind, "para")
     depth = len(chain(doc, para)) - 1 if para.kind == "item" else 0
-    title = label(doc, para).replace('"', "")
+    title = escape.attr(label(doc, para))
     anchor = (f' [¶](#{para.id} "Lien permanent : {title}"){{: .permalink aria-label="Lien vers ce paragraphe : {title}" }}'
               if permalinks else "")
-    cite = citation_forms.paragraph_label(doc, para).replace('"', "")
+    cite = escape.attr(citation_forms.paragraph_label(doc, para))
     cite_attr = f' data-cite-label="{cite}"' if cite != title else ""  # the label in the document's language
     return f'{number}{text}{extra}{anchor}\n{{: #{para.id} .para .{css} data-label="{title}"{cite_attr} data-depth="{depth}" }}\n'
 
@@ -115,7 +115,7 @@ def _footnote(doc: Document, note, links: LinkFinder | None = None, permalinks: 
     backs = " ".join(f'[↩](#fnref-{note.id[3:]}-{pid} "Retour au texte : {escape.attr(label(doc, doc.paragraph(pid)))}")'
                      for pid in note.cited_in if doc.paragraph(pid))
     marker = escape.text(note.marker)
-    plain = note.marker.replace('"', "")
+    plain = escape.attr(note.marker)
     anchor = (f' [¶](#{note_id(note.marker)} "Lien permanent : note {plain}"){{: .permalink aria-label="Lien vers la note {plain}" }}'
               if permalinks else "")
     return f'<span class="num">{marker}</span> {text} {backs}{anchor}\n{{: #{note_id(note.marker)} .para .footnote data-label="note {plain}" }}\n'
