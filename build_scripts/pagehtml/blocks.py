@@ -3,7 +3,8 @@
 Blocks are separated by blank lines. The subset: ATX headings (``## Text {: #id .class }``),
 one-line paragraphs with an optional attribute-list line (``{: #op-3 .para }``), tight
 lists of one-line items (``- …``; ``3. …`` keeping its start number, as ``sane_lists``
-does), and pipe tables without alignment. Guarantee of :func:`blocks`: each block's HTML
+does), pipe tables without alignment, and ``<div … markdown="1">`` … ``</div>`` containers
+of such blocks (``md_in_html``; each line a block of its own). Guarantee of :func:`blocks`: each block's HTML
 is what Python-Markdown (``attr_list``, ``tables``, ``sane_lists``) makes of it; a block it
 would read otherwise — indented, quoted, fenced, raw HTML, a rule, an admonition, a list
 continued after a blank line, a paragraph that could start a list — raises
@@ -25,8 +26,11 @@ _OL = re.compile(r"^(\d+)\. +(.*)$")
 _SEPARATOR = re.compile(r"^\|(?: *-+ *\|)+$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?: {0,2}\1){2,} *$")
 #: what makes a line something other than a paragraph's first line for Python-Markdown
-_NOT_PARAGRAPH = re.compile(r"^(?:[ \t>|=+-]|\*[ *]|\*$|#|\d+\.(?: |$)|!!!|~~~|<(?![a-zA-Z]))")
+_NOT_PARAGRAPH = re.compile(r"^(?:[ \t>|=+-]|\*[ ]|\*$|\*\*\*|#|\d+\.(?: |$)|!!!|~~~|<(?![a-zA-Z]))")
 _BLOCK_TAG = re.compile(r"^</?([a-zA-Z][a-zA-Z0-9]*)")
+#: a ``<div>`` whose content is Markdown (``md_in_html``), alone in its block, closed by a ``</div>`` block
+_CONTAINER = re.compile(r'^<div((?:\s+[a-zA-Z-]+="[^"<>]*")*?)\s+markdown="1">$')
+_HTML_ATTR = re.compile(r'\s+([a-zA-Z-]+)="([^"<>]*)"')
 
 
 @dataclass
@@ -48,16 +52,28 @@ class Page:
 
 
 def blocks(markdown: str) -> Page:
-    page, previous = Page(), None
+    page = Page()
+    # per open container (the page first): whether it has a child yet, and its last child's kind
+    levels: list[list] = [[False, None]]
     for block in re.split(r"\n\n+", markdown.strip("\n")):
         if not block.strip():
             continue
         lines = block.split("\n")
         if any(line != line.rstrip() and line.endswith("  ") for line in lines) or any(_RULE.match(l) for l in lines):
             raise Unsupported("line break or rule")
-        if page.parts:
+        if block == "</div>" and len(levels) > 1:
+            page.parts.append("\n</div>" if levels.pop()[0] else "</div>")
+            levels[-1][1] = "div"
+            continue
+        if len(levels) > 1 or levels[-1][0]:
             page.parts.append("\n")
+        levels[-1][0] = True
+        previous = levels[-1][1]
         first = lines[0]
+        if (container := _CONTAINER.match(block)) is not None:
+            page.parts.append(start_tag("div", _container_attrs(page, container.group(1))))
+            levels.append([False, None])
+            continue
         if first.startswith("#"):
             kind = _heading(page, lines)
         elif first.startswith("|"):
@@ -66,8 +82,20 @@ def blocks(markdown: str) -> Page:
             kind = _list(page, lines, previous)
         else:
             kind = _paragraph(page, lines)
-        previous = kind
+        levels[-1][1] = kind
+    if len(levels) > 1:
+        raise Unsupported("unclosed container")
     return page
+
+
+def _container_attrs(page: Page, source: str) -> dict[str, str]:
+    """A ``<div … markdown="1">``'s attributes (``md_in_html`` makes it an element)."""
+    attrs = dict(_HTML_ATTR.findall(source))
+    if _HTML_ATTR.sub("", source).strip() or "&" in source or "markdown" in attrs:
+        raise Unsupported("container attributes")
+    if "id" in attrs:
+        page.tree_ids.append(attrs["id"])
+    return attrs
 
 
 def _inline(page: Page, text: str, out: list) -> None:

@@ -136,7 +136,8 @@ def comparison_page(corpus, al) -> SiteFile:
            "|" + "---|" * len(al.counts()),
            "| " + " | ".join(str(v) for v in al.counts().values()) + " |",
            '\n<div class="cmp" markdown="1">\n',
-           f'<div class="cmp-row cmp-head" aria-hidden="true"><p class="cmp-side">{name_a}</p><p class="cmp-side">{name_b}</p></div>\n']
+           f'<div class="cmp-row cmp-head" aria-hidden="true" markdown="1">\n\n{name_a}\n{{: .cmp-side }}\n\n'
+           f'{name_b}\n{{: .cmp-side }}\n\n</div>\n']
     sides = ((f"texte apparenté le plus ancien ({name_a})", f"texte apparenté le plus récent ({name_b})") if related(a, b)
              else (f"version ancienne ({name_a})", f"version récente ({name_b})"))
     out += [_row(path, a, b, pair, sides) for pair in al.pairs]
@@ -164,8 +165,8 @@ def _row(path, a, b, pair, sides) -> str:
     left = _side(path, a, pair.a, pair.diff, "delete")
     right = _side(path, b, pair.b, pair.diff, "insert")
     return (f'<div class="cmp-row cmp-{pair.status}" markdown="1">\n\n'
-            f'<p class="cmp-status"><strong>{status}</strong>{score}</p>\n\n'
-            f'<div class="cmp-side cmp-a" markdown="1">\n\n<span class="cmp-which">{sides[0]} :</span> {left}\n\n</div>\n'
+            f'**{status}**{score}\n{{: .cmp-status }}\n\n'
+            f'<div class="cmp-side cmp-a" markdown="1">\n\n<span class="cmp-which">{sides[0]} :</span> {left}\n\n</div>\n\n'
             f'<div class="cmp-side cmp-b" markdown="1">\n\n<span class="cmp-which">{sides[1]} :</span> {right}\n\n</div>\n\n</div>\n')
 
 
@@ -185,5 +186,5 @@ def _op(kind: str, words: str) -> str:
         return escape.text(words)
     tag, spoken = ("del", "supprimé") if kind == "delete" else ("ins", "ajouté")
     lead = " " if words[:1].isspace() else ""
-    return (f'{lead}<{tag}><span class="archive-visually-hidden">[{spoken} : </span>{escape.text(words.strip())}'
-            f'<span class="archive-visually-hidden">]</span></{tag}>')
+    return (f'{lead}<{tag}><span class="archive-visually-hidden">{escape.text("[" + spoken)} : </span>{escape.text(words.strip())}'
+            f'<span class="archive-visually-hidden">{escape.text("]")}</span></{tag}>')
