@@ -157,3 +157,44 @@ def test_any_paragraph_the_archive_writes_is_rendered_as_python_markdown_would(t
         assert "![" in page.replace("\\!", "")
         return
     assert same(page)
+
+
+def _mkdocs_page(tmp_path, markdown: str):
+    """A real MkDocs page of a generated file ``documents/a.md`` beside ``documents/b.md``."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = None  # as outside a plugin's event
+    files = Files([File.generated(config, "documents/a.md", content=markdown),
+                   File.generated(config, "documents/b.md", content="# B\n")])
+    page = Page("A", files.get_file_from_path("documents/a.md"), config)
+    page.markdown, page.meta = markdown, {"title": "A"}
+    return page, config, files
+
+
+def test_the_plugin_renders_a_page_through_pagehtml_and_mkdocs_links(tmp_path):
+    from build_scripts.mkdocs_plugin import _render_fast
+
+    text = "# A\n\nVoir [b](b.md#op-1) et [ici](#x).\n{: #x }"
+    page, config, files = _mkdocs_page(tmp_path, text)
+    counts, fallback = [0, 0], []
+    _render_fast(page, lambda *args: fallback.append(args), counts, config, files)
+    assert counts == [0, 1] and not fallback
+    assert page.content == ('<h1 id="a">A</h1>\n<p id="x">Voir <a href="../b/#op-1">b</a> et <a href="#x">ici</a>.</p>')
+    assert page.present_anchor_ids == {"a", "x"} and [t.title for t in page.toc] == ["A"]
+    assert {f.src_uri: links for f, links in page.links_to_anchors.items()} == {
+        "documents/b.md": {"op-1": "b.md#op-1"}, "documents/a.md": {"x": "#x"}}
+    reference, _, _ = _mkdocs_page(tmp_path, text)
+    reference.render(config, files)  # MkDocs' own rendering of the same page
+    assert (reference.content, reference.present_anchor_ids) == (page.content, page.present_anchor_ids)
+
+
+def test_the_plugin_leaves_a_page_outside_the_subset_to_mkdocs(tmp_path):
+    from build_scripts.mkdocs_plugin import _render_fast
+
+    page, config, files = _mkdocs_page(tmp_path, "# A\n\n> a quote")
+    counts, fallback = [0, 0], []
+    _render_fast(page, lambda *args: fallback.append(args), counts, config, files)
+    assert counts == [1, 0] and fallback == [(config, files)] and page.content is None
