@@ -56,24 +56,39 @@ def heads(columns: Sequence, forms: Sequence[str], head_docs: int = HEAD_DOCS) -
 
     *columns*: per field ``0`` or ``[docs, locals, weights, masks]`` with absolute document
     numbers and integer masks (``0`` for none).
+
+    The ranking key of a record for form *f* is ``(not document, not holds f, -score, doc,
+    local)``: the records are sorted once without the form's part, and each form's order is
+    read off that one order, group by group (document records holding *f*, the other document
+    records, then the same for the rest), until :data:`HEAD_DOCS` documents are found.
     """
     records = _records(columns)
+    base = sorted(((not rec["document"], -_rounded(rec["score"]), doc, local, rec["mask"])
+                   for (doc, local), rec in records.items()))
+    split = next((i for i, row in enumerate(base) if row[0]), len(base))  # document records first
+    held_by_bit: dict[int, list[int]] = {}
+    for i, row in enumerate(base):
+        mask, bit = row[4], 0
+        while mask:
+            if mask & 1:
+                held_by_bit.setdefault(bit, []).append(i)
+            mask >>= 1
+            bit += 1
     out = {}
     for bit, form in [(None, "")] + list(enumerate(forms)):
-        def key(item, bit=bit):
-            (doc, local), rec = item
-            held = bit is not None and bool(rec["mask"] >> bit & 1)
-            return (not rec["document"], not held, -_rounded(rec["score"]), doc, local)
-
-        docs: list[int] = []
-        seen: set[int] = set()
-        for (doc, _), _rec in sorted(records.items(), key=key):
-            if doc not in seen:
-                seen.add(doc)
-                docs.append(doc)
+        held = held_by_bit.get(bit, []) if bit is not None else []
+        held_set = set(held)
+        groups = ([i for i in held if i < split], (i for i in range(split) if i not in held_set),
+                  [i for i in held if i >= split], (i for i in range(split, len(base)) if i not in held_set))
+        docs: set[int] = set()
+        for group in groups:
+            for i in group:
+                docs.add(base[i][2])
                 if len(docs) == head_docs:
                     break
-        out[form] = restrict(columns, seen)
+            if len(docs) == head_docs:
+                break
+        out[form] = restrict(columns, docs)
     paragraphs = len(columns[0][0]) if columns[0] else 0
     return out, [paragraphs, len({doc for doc, _ in records})]
 
