@@ -11,8 +11,9 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
+from ..cache.memo import memo
 from ..corpus import Corpus, year
-from ..model import Document
+from ..model import Document, Paragraph
 from ..symbol import Symbol
 from . import citation_forms, escape, french, listings, markdown, record
 from .paging import chunks, rel
@@ -113,22 +114,34 @@ def document_page(corpus: Corpus, doc: Document) -> SiteFile:
 
     Stages contribute through ``corpus.extras``: ``link_finders`` (spans to
     link in a paragraph), ``suffixes`` (inline Markdown after a paragraph),
-    ``tails`` (sections after the footnotes), ``record_extras`` (JSON fields).
+    ``tails`` (sections after the footnotes), ``front_extras`` (front matter). Their
+    contributions are computed first; the page is made from them and the document, or read
+    back from the build cache when an earlier build made it from the same (:func:`memo`).
     """
     path = doc_path(doc.meta.id)
     finders = corpus.extras.get("link_finders", [])
     suffixes = corpus.extras.get("suffixes", [])
+    notes = [Paragraph(note.id, "footnote", note.text) for note in doc.footnotes]  # as markdown.render links them
+    links = {(p.kind, p.id): [link for f in finders for link in f(doc, p, path)]
+             for p in [*doc.paragraphs, *notes]} if finders else None
+    extras = {p.id: "".join(f(doc, p, path) for f in suffixes) for p in doc.paragraphs} if suffixes else None
     tail = [block for t in corpus.extras.get("tails", []) for block in t(corpus, doc, path)]
-    body = markdown.render(
-        doc, permalinks=True, tail=tail,
-        links=(lambda d, p: [link for f in finders for link in f(d, p, path)]) if finders else None,
-        suffix=(lambda d, p: "".join(f(d, p, path) for f in suffixes)) if suffixes else None)
     front_values = document_front(doc)
     for contribute in corpus.extras.get("front_extras", []):
         front_values["archive"].update(contribute(corpus, doc, path))
-    front = markdown.front_matter(front_values)
-    content = front + body.split("---\n", 2)[2]
-    return SiteFile(path, content)
+
+    def make() -> SiteFile:
+        body = markdown.render(
+            doc, permalinks=True, tail=tail,
+            links=(lambda d, p: links[(p.kind, p.id)]) if links is not None else None,
+            suffix=(lambda d, p: extras[p.id]) if extras is not None else None)
+        return SiteFile(path, markdown.front_matter(front_values) + body.split("---\n", 2)[2])
+
+    digests = corpus.extras.get("digests", {})
+    if doc.meta.id not in digests:
+        return make()
+    inputs = (digests[doc.meta.id], sorted(links.items()) if links else None, extras, tail, front_values)
+    return memo(corpus.extras.get("cache"), "document-page", inputs, make)
 
 
 API_PER_PAGE = 1000  # documents a page of the list: the list's files do not grow with the archive
@@ -160,12 +173,15 @@ def api_files(corpus: Corpus) -> list[SiteFile]:
             out.update(contribute(corpus, doc))
         return out
 
+    store = corpus.extras.get("cache")
+
+    def json_file(path: str, value) -> SiteFile:  # the JSON text of an earlier build's same value
+        return memo(store, "json", (path, value), lambda: SiteFile(path, record.dumps(value)))
+
     files = list_pages(corpus)
-    files += [SiteFile(f"api/documents/{d.meta.id}.json", record.dumps(record.record(d, extra(d))))
-              for d in corpus.documents]
-    files += [SiteFile(f"api/csl/{d.meta.id}.json",  # what reference managers import
-                       record.dumps([citation_forms.csl(d, f"documents/{d.meta.id}/")]))
-              for d in corpus.documents]
+    files += [json_file(f"api/documents/{d.meta.id}.json", record.record(d, extra(d))) for d in corpus.documents]
+    files += [json_file(f"api/csl/{d.meta.id}.json",  # what reference managers import
+                        [citation_forms.csl(d, f"documents/{d.meta.id}/")]) for d in corpus.documents]
     return files
 
 
