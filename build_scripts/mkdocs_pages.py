@@ -80,7 +80,13 @@ class PageCache:
             return markdown
         # the whole file: the front matter (title, fiche, template) shapes the HTML as much as the Markdown
         existing = files.src_uris  # link targets are normalized paths: a dictionary lookup each
-        key = pages.page_key(self.site_key, src, page.file.content_string, lambda p: p in existing)
+        content = page.file.content_string
+        content_key = pages.digest("page-links", src, content)
+        targets = self.store.get("page-links", content_key)  # the page's links, found once per content
+        if targets is None:
+            targets = pages.link_targets(content, src)
+            self.store.put("page-links", content_key, targets)
+        key = pages.page_key(self.site_key, src, content_key, lambda p: p in existing, targets)
         hit = self.store.get(self.kind, key)
         if hit is None:
             self.keys[src] = key

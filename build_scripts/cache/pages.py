@@ -62,10 +62,12 @@ def link_targets(markdown: str, src_uri: str) -> list[str]:
     return sorted(out)
 
 
-def page_key(site: str, src_uri: str, markdown: str, exists) -> str:
-    """The key of one page's HTML: the site digest, its path, its Markdown, and which of
-    the files it links to exist (``exists(path) -> bool``)."""
-    links = [f"{'+' if exists(t) else '-'}{t}" for t in link_targets(markdown, src_uri)]
+def page_key(site: str, src_uri: str, markdown: str, exists, targets: list[str] | None = None) -> str:
+    """The key of one page's HTML: the site digest, its path, its Markdown (or a digest of
+    it), and which of the files it links to exist (``exists(path) -> bool``; *targets*: its
+    :func:`link_targets`, when known)."""
+    targets = link_targets(markdown, src_uri) if targets is None else targets
+    links = [f"{'+' if exists(t) else '-'}{t}" for t in targets]
     return digest("page", site, src_uri, markdown, *links)
 
 

@@ -8,6 +8,9 @@ spoken label, so they read without colour; all text is escaped.
 
 from __future__ import annotations
 
+import functools
+
+from ..cache.memo import memo
 from ..series.lineage import describe, main_body, paragraph_label, related, short_name, texts
 from .french import body_label
 from . import escape, paging, record, series_pages
@@ -28,7 +31,10 @@ def register(corpus) -> None:
     corpus.extras.setdefault("record_extras", []).append(record_extra)
     data = corpus.extras["series_data"]
     pages = corpus.extras.setdefault("pages", [])
-    pages += [comparison_page(corpus, al) for al in data["alignments"].values()]
+    digests, store = corpus.extras.get("digests", {}), corpus.extras.get("cache")
+    pages += [memo(store, "comparison-page", (digests[al.a], digests[al.b], al), functools.partial(comparison_page, corpus, al))
+              if al.a in digests and al.b in digests else comparison_page(corpus, al)
+              for al in data["alignments"].values()]  # the same two texts and alignment: an earlier build's page
     pages += [SiteFile(f"api/series/{s.id}.json", record.dumps(series_record(corpus, s))) for s in data["series"]]
     docs = _docs(corpus)
     pages += [f for s in data["series"] for f in series_pages.pages(corpus, s, docs, cmp_path)]

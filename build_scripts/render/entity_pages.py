@@ -9,6 +9,9 @@ context, :data:`DOCS_PER_PAGE` documents a page (``…/<slug>/page-2/``); the do
 
 from __future__ import annotations
 
+import functools
+
+from ..cache.memo import memo
 from ..entities.catalog import FOLDERS, Entity
 from . import escape, paging
 from .inline import Link
@@ -74,8 +77,19 @@ def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
     rank = corpus.rank()
     by_doc = [(corpus.get(doc_id), per_doc[doc_id]) for doc_id in sorted(per_doc, key=rank.__getitem__)]
     pages_of = paging.chunks(by_doc, DOCS_PER_PAGE)
-    return [SiteFile(page_path(entity, n), _entity_page(corpus, data, entity, chunk, (n, len(pages_of), len(hits), len(by_doc))))
-            for n, chunk in enumerate(pages_of, 1)]
+    digests, store = corpus.extras.get("digests", {}), corpus.extras.get("cache")
+    out = []
+    for n, chunk in enumerate(pages_of, 1):
+        counts = (n, len(pages_of), len(hits), len(by_doc))
+        make = functools.partial(lambda c, k: SiteFile(page_path(entity, k[0]), _entity_page(corpus, data, entity, c, k)),
+                                 chunk, counts)
+        sponsored = [digests.get(i) for i in data["sponsored"].get(entity, [])] if n == 1 else []
+        named = [(digests.get(doc.meta.id), doc_hits) for doc, doc_hits in chunk]
+        if None in sponsored or any(d is None for d, _ in named):
+            out.append(make())  # no digests (no cache): made as always
+        else:  # the same entity, documents and mentions as an earlier build: its page
+            out.append(memo(store, "entity-page", (entity, sponsored, named, counts), make))
+    return out
 
 
 def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, int, int, int]) -> str:
