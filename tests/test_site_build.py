@@ -115,7 +115,10 @@ def test_series_comparisons_and_lineage(site):
     order = [d["id"] for d in series["documents"]]
     assert order == ["projet-belarus-f33632ee", "e-res-2015-23", "projet-colombie-c5c9048f", "a-74-127", "a-res-74-176"]
     assert series["reports"] == ["a-74-127"]
-    pair = next(a for a in series["alignments"] if a["a"] == "projet-colombie-c5c9048f" and a["b"] == "a-res-74-176")
+    entry = next(a for a in series["alignments"] if a["a"] == "projet-colombie-c5c9048f" and a["b"] == "a-res-74-176")
+    assert "pairs" not in entry and entry["json"] == "api/comparisons/projet-colombie-c5c9048f/a-res-74-176.json"
+    pair = json.loads((site / entry["json"]).read_text(encoding="utf-8"))  # one file per alignment
+    assert pair["counts"] == entry["counts"] and pair["url"] == "comparaisons/projet-colombie-c5c9048f/a-res-74-176/"
     assert pair["counts"]["changed"] >= 5 and sum(pair["counts"].values()) == len(pair["pairs"])
     page = site / "comparaisons/projet-colombie-c5c9048f/a-res-74-176/index.html"
     html = page.read_text(encoding="utf-8")

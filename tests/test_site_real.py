@@ -68,7 +68,9 @@ def test_each_draft_and_its_resolution_are_compared(real_site, draft, adopted):
     assert [d["id"] for d in series["documents"]] == [draft, adopted]
     page = real_site / "comparaisons" / draft / adopted / "index.html"
     assert page.exists()
-    pair = next(a for a in series["alignments"] if (a["a"], a["b"]) == (draft, adopted))
+    entry = next(a for a in series["alignments"] if (a["a"], a["b"]) == (draft, adopted))
+    pair = json.loads((real_site / entry["json"]).read_text(encoding="utf-8"))
+    assert pair["counts"] == entry["counts"] and len(pair["pairs"]) == sum(pair["counts"].values())
     assert pair["counts"]["unchanged"] >= 3 and pair["counts"]["added"] + pair["counts"]["dropped"] <= 2
 
 

@@ -14,7 +14,7 @@ from ..cache.memo import memo
 from ..series.lineage import describe, main_body, paragraph_label, related, short_name, texts
 from .french import body_label
 from . import escape, paging, record, series_pages
-from .pages import SiteFile, display_name, doc_link, doc_path, rel
+from .pages import SiteFile, display_name, doc_link, doc_path, json_file, rel
 
 STATUS_FR = {"unchanged": "inchangé", "changed": "modifié", "moved": "déplacé", "added": "ajouté",
              "dropped": "supprimé", "split": "divisé", "merged": "fusionné"}
@@ -35,7 +35,8 @@ def register(corpus) -> None:
     pages += [memo(store, "comparison-page", (digests[al.a], digests[al.b], al), functools.partial(comparison_page, corpus, al))
               if al.a in digests and al.b in digests else comparison_page(corpus, al)
               for al in data["alignments"].values()]  # the same two texts and alignment: an earlier build's page
-    pages += [SiteFile(f"api/series/{s.id}.json", record.dumps(series_record(corpus, s))) for s in data["series"]]
+    pages += [json_file(store, f"api/series/{s.id}.json", series_record(corpus, s)) for s in data["series"]]
+    pages += [json_file(store, alignment_path(al.a, al.b), alignment_record(al)) for al in data["alignments"].values()]
     docs = _docs(corpus)
     pages += [f for s in data["series"] for f in series_pages.pages(corpus, s, docs, cmp_path)]
 
@@ -114,16 +115,30 @@ def record_extra(corpus, doc) -> dict:
                               "similarity": o.similarity, "edited": o.edited} for pid, o in sorted(origins.items())}}
 
 
+def alignment_path(a: str, b: str) -> str:
+    """The JSON of one alignment, beside its comparison page ``comparaisons/<a>/<b>/``."""
+    return f"api/comparisons/{a}/{b}.json"
+
+
+def alignment_record(al) -> dict:
+    """One alignment: its two texts, its counts and its pairs (``status``, the paragraphs of each side)."""
+    return {"a": al.a, "b": al.b, "counts": al.counts(), "url": cmp_path(al.a, al.b)[:-3] + "/",
+            "pairs": [{"status": p.status, "a": list(p.a), "b": list(p.b), "similarity": p.similarity,
+                       "edited": p.edited} for p in al.pairs]}
+
+
 def series_record(corpus, series) -> dict:
+    """The series: its documents in order and, per alignment, its counts and the path of its
+    pairs (one file per alignment, so that the record does not grow with every version's
+    paragraphs)."""
     data = corpus.extras["series_data"]
     docs = _docs(corpus)
     alignments = [al for (a, b), al in sorted(data["alignments"].items()) if a in series.members]
     return {
         "id": series.id, "title": series.title, "reports": list(series.reports),
         "documents": [record.summary(docs[m]) for m in series.members],
-        "alignments": [{"a": al.a, "b": al.b, "counts": al.counts(),
-                        "pairs": [{"status": p.status, "a": list(p.a), "b": list(p.b), "similarity": p.similarity,
-                                   "edited": p.edited} for p in al.pairs]} for al in alignments],
+        "alignments": [{"a": al.a, "b": al.b, "counts": al.counts(), "json": alignment_path(al.a, al.b)}
+                       for al in alignments],
     }
 
 

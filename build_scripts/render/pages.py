@@ -174,15 +174,16 @@ def api_files(corpus: Corpus) -> list[SiteFile]:
         return out
 
     store = corpus.extras.get("cache")
-
-    def json_file(path: str, value) -> SiteFile:  # the JSON text of an earlier build's same value
-        return memo(store, "json", (path, value), lambda: SiteFile(path, record.dumps(value)))
-
     files = list_pages(corpus)
-    files += [json_file(f"api/documents/{d.meta.id}.json", record.record(d, extra(d))) for d in corpus.documents]
-    files += [json_file(f"api/csl/{d.meta.id}.json",  # what reference managers import
+    files += [json_file(store, f"api/documents/{d.meta.id}.json", record.record(d, extra(d))) for d in corpus.documents]
+    files += [json_file(store, f"api/csl/{d.meta.id}.json",  # what reference managers import
                         [citation_forms.csl(d, f"documents/{d.meta.id}/")]) for d in corpus.documents]
     return files
+
+
+def json_file(store, path: str, value) -> SiteFile:
+    """``path`` holding *value* as JSON (:func:`record.dumps`), or an earlier build's file of the same value."""
+    return memo(store, "json", (path, value), lambda: SiteFile(path, record.dumps(value)))
 
 
 def doc_link(from_path: str, doc: Document, anchor: str = "") -> str:
