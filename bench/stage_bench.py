@@ -43,9 +43,9 @@ def _reset_peak() -> None:
         pass
 
 
-def _search_in_child(documents, failures) -> tuple[int, float]:
+def _search_in_child(box, failures) -> tuple[int, float]:
     """The search stage in this (worker) process: its files' count and the process's peak."""
-    files = site._search_files(documents, failures)
+    files = site._search_files(box, failures)  # box: [documents], emptied by the stage
     return len(files), _status("VmHWM")
 
 
@@ -78,7 +78,7 @@ def main(n: int, workers: int = 1, folder: Path | None = None) -> None:
         name = stage.__module__.replace("build_scripts.", "")
         if stage is site.search_stage:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:  # as the site
-                count = timed(name, lambda: pool.submit(_search_in_child, corpus.documents,
+                count = timed(name, lambda: pool.submit(_search_in_child, [corpus.documents],
                                                            corpus.failures).result())
             print(f"({count} search files)")
         else:

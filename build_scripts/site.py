@@ -116,7 +116,7 @@ def _build(read, workers: int | None = 1, store=None) -> Built:
         if aside:
             folder = store.folder if store is not None else None
             digests = corpus.extras.get("digests", {}) if folder is not None else {}
-            search = pool.submit(_search_files, corpus.documents, corpus.failures, folder, digests)
+            search = pool.submit(_search_files, [corpus.documents], corpus.failures, folder, digests)
             if digests:  # the worker's cache reads are this build's too (not pruned)
                 store.keep("search-analysis", [analysis_key(d) for d in digests.values()])
         for stage in STAGES:
@@ -127,14 +127,16 @@ def _build(read, workers: int | None = 1, store=None) -> Built:
     return Built(corpus, tuple(site_files(corpus)))
 
 
-def _search_files(documents, failures, cache_folder=None, digests=None) -> list[SiteFile]:
+def _search_files(box: list, failures, cache_folder=None, digests=None) -> list[SiteFile]:
     """The search stage's files, computed in a worker process from the documents alone (and
-    the analyses of unchanged documents, read from the build cache's folder)."""
-    corpus = corpus_mod.Corpus(documents, failures)
+    the analyses of unchanged documents, read from the build cache's folder). The documents
+    come in *box*, a one-item list emptied here, so that once the stage has made their records
+    nothing holds them (the worker's call arguments would)."""
+    corpus = corpus_mod.Corpus(box.pop(), failures)
     if cache_folder is not None:
         corpus.extras["cache"] = Store(cache_folder, memory=False)
         corpus.extras["digests"] = digests or {}
-    search_stage(corpus)
+    search_stage(corpus, release=True)
     return corpus.extras.get("pages", [])
 
 

@@ -69,16 +69,21 @@ def facets(corpus) -> dict:
     }
 
 
-def attach(corpus) -> None:
+def attach(corpus, release: bool = False) -> None:
     """Build the index and register the files on *corpus*. With a build cache
     (``corpus.extras["cache"]`` and the documents' ``digests``), each document's analysis is
-    read back when that document did not change: only changed documents are analyzed again."""
+    read back when that document did not change: only changed documents are analyzed again.
+    With *release* (the search stage's own process), the corpus lets its documents go once
+    their records are made: the index is built without them in memory."""
     from ..render.pages import SiteFile
 
     store, digests = corpus.extras.get("cache"), corpus.extras.get("digests", {})
     groups = [(digests.get(doc.meta.id), document_records(doc)) for doc in corpus.documents]
+    labels = facets(corpus)
+    if release:
+        corpus.release()
     analyses = cached(groups, store, analysis_key)
     files = [SiteFile(path, text) for path, text in shard_files([r for _, rs in groups for r in rs],
-                                                               labels=facets(corpus), analyses=analyses)]
+                                                               labels=labels, analyses=analyses)]
     files += [SiteFile(f"assets/search/{name}", text) for name, text in asset_texts().items()]
     corpus.extras.setdefault("pages", []).extend(files)
