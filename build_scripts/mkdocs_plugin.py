@@ -3,7 +3,8 @@
 Events, each small:
 
 * ``on_startup``: under ``mkdocs serve`` the plugin then lives across rebuilds, and its
-  cache stays in memory as well as on disk;
+  cache stays in memory as well as on disk; so does one process for the search stage (shut
+  down in ``on_shutdown``), which keeps the search analyses it read;
 * ``on_config``: resolve the raw corpus folder and the cache folder (relative to ``mkdocs.yml``);
 * ``on_files``: build the corpus (:func:`build_scripts.site.output`, normalizing in
   ``workers`` processes and reading back from the cache whatever did not change) and
@@ -172,8 +173,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     serving = False
 
+    search_pool = None
+
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        if self.serving:  # one search process for every rebuild: no interpreter to start, its analyses in memory
+            self.search_pool = site.search_pool()
+
+    def on_shutdown(self):
+        if self.search_pool is not None:
+            self.search_pool.shutdown(cancel_futures=True)
+            self.search_pool = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -190,7 +200,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        self.output = site.output(self.sources, self.config.latest, self.config.workers or None, self.store)
+        self.output = site.output(self.sources, self.config.latest, self.config.workers or None, self.store,
+                                  self.search_pool)
         if not os.environ.get(_EPOCH) or os.environ[_EPOCH] in _epoch_set:
             _epoch_set.append(str(self.output.epoch))
             os.environ[_EPOCH] = _epoch_set[-1]

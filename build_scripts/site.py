@@ -99,24 +99,29 @@ def build(folder: Path, workers: int | None = 1, store=None) -> Built:
     return _build(read_folder(folder, workers, store), workers, store)
 
 
-def _build(read, workers: int | None = 1, store=None) -> Built:
+def _build(read, workers: int | None = 1, store=None, search_pool=None) -> Built:
     """The corpus-wide stages and the rendering. With more than one worker, the search stage
     (which reads only the documents) runs in a process of its own while the other stages run
     here: a fresh interpreter (``spawn``), not a copy of this one, so that it holds only the
     documents and the index, and gives all its memory back when it ends; with a *store*,
-    stages read back what they computed for unchanged documents."""
+    stages read back what they computed for unchanged documents. *search_pool*: a
+    one-process pool kept by the caller across builds (``mkdocs serve``), whose process keeps
+    the search analyses it read in memory: no interpreter to start, no analysis to read
+    again on the next rebuild."""
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
     if store is not None:
         corpus.extras["cache"] = store
         corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
     aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
     spawn = multiprocessing.get_context("spawn")  # a fresh interpreter, not a copy of this process's memory
-    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) if aside else contextlib.nullcontext() as pool:
+    kept = aside and search_pool is not None
+    with (contextlib.nullcontext(search_pool) if kept or not aside
+          else ProcessPoolExecutor(max_workers=1, mp_context=spawn)) as pool:
         search = None
         if aside:
             folder = store.folder if store is not None else None
             digests = corpus.extras.get("digests", {}) if folder is not None else {}
-            search = pool.submit(_search_files, [corpus.documents], corpus.failures, folder, digests)
+            search = pool.submit(_search_files, [corpus.documents], corpus.failures, folder, digests, kept)
             if digests:  # the worker's cache reads are this build's too (not pruned)
                 store.keep("search-analysis", [analysis_key(d) for d in digests.values()])
         for stage in STAGES:
@@ -127,14 +132,35 @@ def _build(read, workers: int | None = 1, store=None) -> Built:
     return Built(corpus, tuple(site_files(corpus)))
 
 
-def _search_files(box: list, failures, cache_folder=None, digests=None) -> list[SiteFile]:
+def search_pool() -> ProcessPoolExecutor:
+    """A one-process pool for the search stage, to keep across builds (``mkdocs serve``): a
+    fresh interpreter whose process ends with its parent, even one killed without a chance to
+    shut the pool down (its call queue would keep it waiting, and holding the parent's
+    output streams, for ever)."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_end_with_parent, initargs=(os.getpid(),))
+
+
+def _end_with_parent(parent: int) -> None:
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _search_files(box: list, failures, cache_folder=None, digests=None, memory: bool = False) -> list[SiteFile]:
     """The search stage's files, computed in a worker process from the documents alone (and
     the analyses of unchanged documents, read from the build cache's folder). The documents
     come in *box*, a one-item list emptied here, so that once the stage has made their records
     nothing holds them (the worker's call arguments would)."""
     corpus = corpus_mod.Corpus(box.pop(), failures)
     if cache_folder is not None:
-        corpus.extras["cache"] = Store(cache_folder, memory=False)
+        corpus.extras["cache"] = Store(cache_folder, memory=memory)  # memory: a process kept across builds
         corpus.extras["digests"] = digests or {}
     search_stage(corpus, release=True)
     return corpus.extras.get("pages", [])
@@ -160,8 +186,9 @@ def messages(corpus: corpus_mod.Corpus) -> tuple[str, ...]:
     return tuple(out)
 
 
-def output(folder: Path, latest: int = 8, workers: int | None = None, store=None) -> Output:
-    """The build of *folder* (see :func:`build`), read back from *store* when no raw text changed."""
+def output(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None) -> Output:
+    """The build of *folder* (see :func:`build`), read back from *store* when no raw text
+    changed (*search_pool*: see :func:`_build`)."""
     scanned = scan(folder)
     keys = [raw.key() for _, raw in scanned if not isinstance(raw, str)]
     failed = [part for name, raw in scanned if isinstance(raw, str) for part in (name, raw)]
@@ -171,7 +198,7 @@ def output(folder: Path, latest: int = 8, workers: int | None = None, store=None
         return cached
     read = normalize_all(scanned, workers, store)
     del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
-    built = _build(read, workers, store)
+    built = _build(read, workers, store, search_pool)
     result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                     fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
     if store is not None:
