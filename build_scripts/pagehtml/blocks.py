@@ -195,19 +195,19 @@ def _table(page: Page, lines: list[str]) -> str:
     rows = [_cells(line) for line in lines[2:]]
     if any(len(row) != len(head) for row in rows):
         raise Unsupported("table row")
-    parts = page.parts
-    parts.append("<table>\n<thead>\n<tr>\n")
-    for cell in head:
-        parts.append("<th>")
-        _inline(page, cell, parts)
-        parts.append("</th>\n")
-    parts.append("</tr>\n</thead>\n<tbody>\n")
+    page.parts.append("<table>\n<thead>\n")
+    _row(page, head, "th")
+    page.parts.append("</thead>\n<tbody>\n")
     for row in rows:
-        parts.append("<tr>\n")
-        for cell in row:
-            parts.append("<td>")
-            _inline(page, cell, parts)
-            parts.append("</td>\n")
-        parts.append("</tr>\n")
-    parts.append("</tbody>\n</table>")
+        _row(page, row, "td")
+    page.parts.append("</tbody>\n</table>")
     return "table"
+
+
+def _row(page: Page, cells: list[str], tag: str) -> None:
+    page.parts.append("<tr>\n")
+    for cell in cells:
+        page.parts.append(f"<{tag}>")
+        _inline(page, cell, page.parts)
+        page.parts.append(f"</{tag}>\n")
+    page.parts.append("</tr>\n")
