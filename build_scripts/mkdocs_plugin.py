@@ -55,6 +55,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+try:  # MkDocs 1.6's own link processor and logger of Page.render (without them: Python-Markdown for every page)
+    from mkdocs.structure.pages import _RelativePathTreeprocessor, log as pages_log
+except ImportError:  # pragma: no cover - another MkDocs
+    _RelativePathTreeprocessor = None
+
 from . import pagehtml, site
 from .cache import keys, pages
 from .cache.store import Store
@@ -138,8 +143,6 @@ def _render_fast(page, render, counts, config, files) -> None:
     gives the HTML, table of contents and anchors Python-Markdown would, links resolved by
     MkDocs' own link processor (same URLs, warnings and anchor checks); a page outside its
     subset goes to *render*, MkDocs' own."""
-    from mkdocs.structure.pages import _RelativePathTreeprocessor, log as pages_log  # MkDocs 1.6's own
-
     links = _RelativePathTreeprocessor(page.file, files, config)
     result = pagehtml.convert(page.markdown, links.path_to_url)
     counts[result is not None] += 1
@@ -155,7 +158,8 @@ def _render_fast(page, render, counts, config, files) -> None:
 def _fast_html(config) -> bool:
     """Whether the Markdown settings are those :mod:`build_scripts.pagehtml` reproduces."""
     names, settings = pagehtml.EXTENSIONS
-    return list(config.markdown_extensions) == names and dict(config.mdx_configs or {}) == settings
+    return (_RelativePathTreeprocessor is not None and list(config.markdown_extensions) == names
+            and dict(config.mdx_configs or {}) == settings)
 
 
 def files_sources(files: Files, sources: Path, published, config) -> None:
@@ -178,7 +182,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         if self.serving:  # one search process for every rebuild: no interpreter to start, its analyses in memory
-            self.search_pool = site.search_pool()
+            self.search_pool = site.new_search_pool()
 
     def on_shutdown(self):
         if self.search_pool is not None:

@@ -113,10 +113,8 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None) -> Built
         corpus.extras["cache"] = store
         corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
     aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
-    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter, not a copy of this process's memory
     kept = aside and search_pool is not None
-    with (contextlib.nullcontext(search_pool) if kept or not aside
-          else ProcessPoolExecutor(max_workers=1, mp_context=spawn)) as pool:
+    with contextlib.nullcontext(search_pool) if kept or not aside else new_search_pool() as pool:
         search = None
         if aside:
             folder = store.folder if store is not None else None
@@ -132,11 +130,12 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None) -> Built
     return Built(corpus, tuple(site_files(corpus)))
 
 
-def search_pool() -> ProcessPoolExecutor:
-    """A one-process pool for the search stage, to keep across builds (``mkdocs serve``): a
-    fresh interpreter whose process ends with its parent, even one killed without a chance to
-    shut the pool down (its call queue would keep it waiting, and holding the parent's
-    output streams, for ever)."""
+def new_search_pool() -> ProcessPoolExecutor:
+    """A one-process pool for the search stage (one build's, or kept across builds by
+    ``mkdocs serve``): a fresh interpreter (``spawn``), not a copy of this process's memory,
+    whose process ends with its parent, even one killed without a chance to shut the pool
+    down (its call queue would keep it waiting, and holding the parent's output streams, for
+    ever)."""
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_end_with_parent, initargs=(os.getpid(),))
 
