@@ -288,3 +288,10 @@ def test_the_fiche_offers_the_source_text_for_download(site):
         assert copy.read_bytes() == path.read_bytes(), f"{copy} is not the raw text as received"
         page = (site / "documents" / doc.meta.id / "index.html").read_text(encoding="utf-8")
         assert f'href="../../sources/{doc.meta.id}.txt" download="{path.name}"' in page
+
+
+def test_a_footnote_marked_with_an_asterisk_is_named_by_its_marker(site):
+    """« note * », not the id's « note star », wherever a footnote is named (« Textes cités »,
+    entity pages)."""
+    page = (site / "documents/a-74-127/index.html").read_text(encoding="utf-8")
+    assert 'href="#fn-star">note *</a>' in page and "note star" not in page

@@ -18,7 +18,7 @@ from ..citations import target_anchor
 from ..symbol import Symbol
 from . import escape, french, paging, record
 from .inline import Link
-from .labels import label
+from .labels import place_label
 from .pages import SiteFile, doc_path, rel
 
 CITED_BY_ON_PAGE = 50
@@ -65,8 +65,7 @@ def reference_links(corpus, data, doc, para, path: str) -> list[Link]:
 
 def _where(corpus, doc_id: str, pid: str) -> str:
     doc = corpus.get(doc_id)
-    para = doc.paragraph(pid) if doc else None
-    return label(doc, para) if para else f"note {pid[3:]}" if pid.startswith("fn-") else pid
+    return place_label(doc, pid) if doc else pid
 
 
 def _grouped(citations, key):

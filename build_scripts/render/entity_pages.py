@@ -15,7 +15,7 @@ from ..cache.memo import memo
 from ..entities.catalog import FOLDERS, Entity
 from . import escape, paging
 from .inline import Link
-from .labels import label
+from .labels import place_label
 from .pages import SiteFile, display_name, doc_path, rel
 
 KIND_FR = {"state": ("États", "État"), "organization": ("Organisations et organes", "Organisation"),
@@ -119,8 +119,7 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
 
 
 def _hit_line(path: str, doc, hit) -> str:
-    para = doc.paragraph(hit.paragraph)
-    where = label(doc, para) if para else f"note {hit.paragraph[3:]}"
+    where = place_label(doc, hit.paragraph)
     quote = f"{escape.text(hit.before)}**{escape.text(hit.text)}**{escape.text(hit.after)}"
     return f"- [{escape.text(where)}]({rel(path, doc_path(doc.meta.id))}#{hit.paragraph}) — « {quote} »"
 

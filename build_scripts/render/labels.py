@@ -49,6 +49,16 @@ def label(doc: Document, para: Paragraph, language: str = "fr") -> str:
     return _label(doc, para, words)
 
 
+def place_label(doc: Document, pid: str) -> str:
+    """The label of a paragraph or a footnote of *doc* by its id: ``par. 3``, ``note 2``,
+    ``note *`` (the footnote's own marker, not its id's ``star``); an unknown id as it is."""
+    para = doc.paragraph(pid)
+    if para is not None:
+        return label(doc, para)
+    note = next((n for n in doc.footnotes if n.id == pid), None)
+    return f"note {note.marker}" if note is not None else f"note {pid[3:]}" if pid.startswith("fn-") else pid
+
+
 def _label(doc: Document, para: Paragraph, words: dict) -> str:
     parts = chain(doc, para)
     root = parts[0]
