@@ -6,7 +6,9 @@ them. :func:`memo` keys a made value by a digest of its inputs, pickled (tuples,
 dicts, strings, numbers and frozen dataclasses pickle to the same bytes in every process;
 sets do not, so inputs never hold one), with the code version: the same inputs give the
 value of an earlier build without making it again; any other inputs make it anew. Without
-a store (no cache) the value is simply made.
+a store (no cache) the value is simply made. With one, the corpus also holds every
+document's digest (``corpus.extras["digests"]``, set with the store by
+:func:`build_scripts.site._build`): a document's digest stands for the document in inputs.
 """
 
 from __future__ import annotations

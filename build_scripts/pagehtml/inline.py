@@ -55,12 +55,12 @@ def escape_attr(value: str) -> str:
     return value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def attrs_of(source: str, attrs: dict[str, str] | None = None) -> dict[str, str]:
+def attrs_of(source: str) -> dict[str, str]:
     """The attributes an attribute list (``#id .class key="value"``) sets, in its order
     (``attr_list``'s own parser: a class adds to the class)."""
     if _FORBIDDEN_IN_ATTRS.search(source) or "&" in source and _AMP.search(source):
         raise Unsupported("attribute list")
-    attrs = dict(attrs or {})
+    attrs: dict[str, str] = {}
     parsed, remainder = get_attrs_and_remainder(source)
     if remainder:
         raise Unsupported("attribute list")
@@ -173,7 +173,7 @@ def _link(text: str, i: int, out: list, ids: list[str], tree_ids: list[str]) -> 
 
 
 def _strong(text: str, i: int, out: list, ids: list[str], tree_ids: list[str]) -> int:
-    if not text.startswith("**", i) or text.startswith("***", i) or text[i + 2:i + 3] in ("", " "):
+    if text.startswith("***", i) or text[i + 2:i + 3] in ("", " "):
         raise Unsupported("emphasis")
     k = text.find("**", i + 2)
     if k < 0 or text[k - 1] == " " or text.startswith("***", k) or "*" in text[i + 2:k].replace("\\*", ""):

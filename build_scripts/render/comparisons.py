@@ -32,8 +32,8 @@ def register(corpus) -> None:
     data = corpus.extras["series_data"]
     pages = corpus.extras.setdefault("pages", [])
     digests, store = corpus.extras.get("digests", {}), corpus.extras.get("cache")
-    pages += [memo(store, "comparison-page", (digests[al.a], digests[al.b], al), functools.partial(comparison_page, corpus, al))
-              if al.a in digests and al.b in digests else comparison_page(corpus, al)
+    pages += [memo(store, "comparison-page", (digests.get(al.a), digests.get(al.b), al),
+                   functools.partial(comparison_page, corpus, al))
               for al in data["alignments"].values()]  # the same two texts and alignment: an earlier build's page
     pages += [json_file(store, f"api/series/{s.id}.json", series_record(corpus, s)) for s in data["series"]]
     pages += [json_file(store, alignment_path(al.a, al.b), alignment_record(al)) for al in data["alignments"].values()]

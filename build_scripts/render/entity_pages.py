@@ -85,10 +85,8 @@ def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
                                  chunk, counts)
         sponsored = [digests.get(i) for i in data["sponsored"].get(entity, [])] if n == 1 else []
         named = [(digests.get(doc.meta.id), doc_hits) for doc, doc_hits in chunk]
-        if None in sponsored or any(d is None for d, _ in named):
-            out.append(make())  # no digests (no cache): made as always
-        else:  # the same entity, documents and mentions as an earlier build: its page
-            out.append(memo(store, "entity-page", (entity, sponsored, named, counts), make))
+        # the same entity, documents and mentions as an earlier build: its page
+        out.append(memo(store, "entity-page", (entity, sponsored, named, counts), make))
     return out
 
 

@@ -137,10 +137,8 @@ def document_page(corpus: Corpus, doc: Document) -> SiteFile:
             suffix=(lambda d, p: extras[p.id]) if extras is not None else None)
         return SiteFile(path, markdown.front_matter(front_values) + body.split("---\n", 2)[2])
 
-    digests = corpus.extras.get("digests", {})
-    if doc.meta.id not in digests:
-        return make()
-    inputs = (digests[doc.meta.id], sorted(links.items()) if links else None, extras, tail, front_values)
+    inputs = (corpus.extras.get("digests", {}).get(doc.meta.id), sorted(links.items()) if links else None, extras,
+              tail, front_values)
     return memo(corpus.extras.get("cache"), "document-page", inputs, make)
 
 

@@ -27,6 +27,7 @@ symbol or every match (no ``groups``) fetch the whole list (``search/tails/<term
 
 from __future__ import annotations
 
+import itertools
 from typing import Sequence
 
 from build_scripts.search.rank import _rounded
@@ -81,11 +82,8 @@ def heads(columns: Sequence, forms: Sequence[str], head_docs: int = HEAD_DOCS) -
         groups = ([i for i in held if i < split], (i for i in range(split) if i not in held_set),
                   [i for i in held if i >= split], (i for i in range(split, len(base)) if i not in held_set))
         docs: set[int] = set()
-        for group in groups:
-            for i in group:
-                docs.add(base[i][2])
-                if len(docs) == head_docs:
-                    break
+        for i in itertools.chain(*groups):
+            docs.add(base[i][2])
             if len(docs) == head_docs:
                 break
         out[form] = restrict(columns, docs)
