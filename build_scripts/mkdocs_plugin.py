@@ -26,7 +26,9 @@ Events, each small:
   (:mod:`build_scripts.render.notfound`); beyond ``sitemap_urls`` pages, make
   ``sitemap.xml`` an index of parts (:mod:`build_scripts.render.sitemap`), written in
   ``on_post_build``;
-* ``on_post_build``: forget cache entries this build did not use;
+* ``on_post_build``: write the search stage's files (made in a process of their own while
+  MkDocs rendered the pages: :class:`build_scripts.site.Started`), forget cache entries this
+  build did not use;
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
 Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
@@ -66,6 +68,7 @@ from .cache.store import Store
 from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
 from .render import notfound, sitemap
 from .render.pages import SiteFile
+from .search import stage as search_stage
 
 log = logging.getLogger("mkdocs.plugins.un_archive")
 _EPOCH = "SOURCE_DATE_EPOCH"
@@ -193,7 +196,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
-        self.output = None
+        self.output = self.started = None
         self.sitemap_parts: dict[str, str] = {}
         self.warnings = _Warnings()
         pages_kind = "pages-serve" if self.serving else "pages"  # each keeps its own (other site_url)
@@ -204,8 +207,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        self.output = site.output(self.sources, self.config.latest, self.config.workers or None, self.store,
+        self.started = site.start(self.sources, self.config.latest, self.config.workers or None, self.store,
                                   self.search_pool)
+        self.output = self.started.output
         if not os.environ.get(_EPOCH) or os.environ[_EPOCH] in _epoch_set:
             _epoch_set.append(str(self.output.epoch))
             os.environ[_EPOCH] = _epoch_set[-1]
@@ -218,9 +222,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 continue
             files.append(GeneratedFile(config, item))
             generated.add(item.path)
-        self.generated = generated
+        self.generated, self.files = generated, files
         files_sources(files, self.sources, self.output.sources, config)
-        self.top_folders = sorted({f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri})
+        folders = {f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri} | set(search_stage.FOLDERS)
+        self.top_folders = sorted(folders)  # the search stage's come late (on_post_build)
         site.release_memory()  # the corpus is gone: MkDocs' pages can have its memory
         return files
 
@@ -287,6 +292,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, config):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.write_late(config)
         if self.fast_html:
             log.info("un-archive: %d generated pages rendered by build_scripts.pagehtml, %d by Python-Markdown",
                      self.fast_counts[1], self.fast_counts[0])
@@ -299,8 +305,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             for kind in sorted(self.store.used):  # a kind this build did not use at all is kept
                 self.store.prune(kind)
 
+    def write_late(self, config) -> None:
+        """Write the search stage's files, made in their own process while MkDocs built the pages."""
+        for item in self.started.finish() if self.started is not None else ():
+            if self.files.get_file_from_path(item.path) is not None:
+                log.warning("un-archive: %s exists in docs_dir; the generated file is not used", item.path)
+                continue
+            target = Path(config.site_dir) / item.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(item.raw)
+
     def on_build_error(self, error):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if getattr(self, "started", None) is not None:
+            self.started.abandon()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sources))

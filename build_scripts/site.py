@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import posixpath
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import corpus as corpus_mod
@@ -41,10 +41,18 @@ STAGES = (citation_stage, entity_stage, series_stage, search_stage)
 
 @dataclass(frozen=True)
 class Built:
-    """A built corpus and its generated files."""
+    """A built corpus and its generated files (*late*: the search stage's, still being made
+    in a process of their own; :meth:`complete` waits for them)."""
 
     corpus: corpus_mod.Corpus
     files: tuple[SiteFile, ...]
+    late: "Late | None" = None
+
+    def complete(self) -> "Built":
+        """The same build with every file, the search stage's included, in path order."""
+        if self.late is None:
+            return self
+        return Built(self.corpus, merged(self.files, self.late.files()))
 
     def home(self, latest: int, from_path: str) -> dict:
         """Counts per type and the latest documents, for the home template."""
@@ -94,40 +102,77 @@ def epoch(corpus: corpus_mod.Corpus) -> int:
     return calendar.timegm(max(valid) + (0, 0, 0)) if valid else 0
 
 
+def merged(files: tuple[SiteFile, ...], more: tuple[SiteFile, ...]) -> tuple[SiteFile, ...]:
+    """*files* and *more*, in path order (the order :func:`site_files` gives)."""
+    return tuple(sorted(files + more, key=lambda f: f.path))
+
+
+class Late:
+    """The search stage's files, being made in a process of their own while the caller goes on
+    (the other stages, the pages, MkDocs' rendering): :meth:`files` waits for them, then ends
+    that process unless the caller keeps it (``mkdocs serve``); :meth:`close` gives up."""
+
+    def __init__(self, pool: ProcessPoolExecutor, own: bool):
+        self._pool, self.own, self.future = pool, own, None
+
+    def submit(self, *args) -> None:
+        """Start the search stage (:func:`_search_files` of *args*)."""
+        self.future = self._pool.submit(_search_files, *args)
+
+    def files(self) -> tuple[SiteFile, ...]:
+        try:
+            return tuple(self.future.result())
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.own and self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        self._pool = None
+
+
+def _aside(workers: int | None) -> bool:
+    """Whether the search stage runs in a process of its own (more than one worker)."""
+    return (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
+
+
 def build(folder: Path, workers: int | None = 1, store=None) -> Built:
     """Read *folder*, build the corpus and every generated file."""
-    return _build(read_folder(folder, workers, store), workers, store)
+    return _build(read_folder(folder, workers, store), workers, store).complete()
 
 
-def _build(read, workers: int | None = 1, store=None, search_pool=None) -> Built:
+def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool: bool = False) -> Built:
     """The corpus-wide stages and the rendering. With more than one worker, the search stage
-    (which reads only the documents) runs in a process of its own while the other stages run
-    here: a fresh interpreter (``spawn``), not a copy of this one, so that it holds only the
-    documents and the index, and gives all its memory back when it ends; with a *store*,
-    stages read back what they computed for unchanged documents. *search_pool*: a
-    one-process pool kept by the caller across builds (``mkdocs serve``), whose process keeps
-    the search analyses it read in memory: no interpreter to start, no analysis to read
-    again on the next rebuild."""
+    (which reads only the documents) runs in a process of its own while the other stages and
+    the caller go on (:class:`Late`): a fresh interpreter (``spawn``), not a copy of this one,
+    so that it holds only the documents and the index, and gives all its memory back when it
+    ends; with a *store*, stages read back what they computed for unchanged documents.
+    *search_pool*: a one-process pool (:func:`new_search_pool`) started by the caller, shut
+    down with the stage when *own_pool*, else kept by the caller (``mkdocs serve``: its process
+    keeps the search analyses it read in memory, no interpreter to start, no analysis to read
+    again on the next rebuild)."""
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
     if store is not None:
         corpus.extras["cache"] = store
         corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
-    aside = (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
-    kept = aside and search_pool is not None
-    with contextlib.nullcontext(search_pool) if kept or not aside else new_search_pool() as pool:
-        search = None
-        if aside:
+    late = None
+    if _aside(workers):
+        late = Late(search_pool, own_pool) if search_pool is not None else Late(new_search_pool(), True)
+    try:
+        if late is not None:
             folder = store.folder if store is not None else None
             digests = corpus.extras.get("digests", {}) if folder is not None else {}
-            search = pool.submit(_search_files, [corpus.documents], corpus.failures, folder, digests, kept)
+            late.submit([corpus.documents], corpus.failures, folder, digests, not late.own)
             if digests:  # the worker's cache reads are this build's too (not pruned)
                 store.keep("search-analysis", [analysis_key(d) for d in digests.values()])
         for stage in STAGES:
-            if not (aside and stage is search_stage):
+            if not (late is not None and stage is search_stage):
                 stage(corpus)
-        if search is not None:
-            corpus.extras.setdefault("pages", []).extend(search.result())
-    return Built(corpus, tuple(site_files(corpus)))
+        return Built(corpus, tuple(site_files(corpus)), late)
+    except BaseException:
+        if late is not None:
+            late.close()
+        raise
 
 
 def new_search_pool() -> ProcessPoolExecutor:
@@ -188,21 +233,67 @@ def messages(corpus: corpus_mod.Corpus) -> tuple[str, ...]:
 def output(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None) -> Output:
     """The build of *folder* (see :func:`build`), read back from *store* when no raw text
     changed (*search_pool*: see :func:`_build`)."""
+    started = start(folder, latest, workers, store, search_pool)
+    started.finish()
+    return started.output
+
+
+class Started:
+    """A build whose search stage may still be running (:func:`start`).
+
+    :attr:`output` has every other file at once; :meth:`finish` waits for the search stage's
+    files, returns them, and makes :attr:`output` the whole build (then kept in the build
+    cache, as :func:`output` keeps it). A build read back from the cache is whole from the start.
+    """
+
+    def __init__(self, output: Output, late: Late | None = None, store=None):
+        self.output, self._late, self._store = output, late, store
+
+    def finish(self) -> tuple[SiteFile, ...]:
+        """The files of :attr:`output` that came late (none once finished)."""
+        if self._late is None:
+            return ()
+        late, self._late = self._late.files(), None
+        self.output = replace(self.output, files=merged(self.output.files, late))
+        if self._store is not None:
+            self._store.put("site", self.output.fingerprint, self.output)
+        return late
+
+    def abandon(self) -> None:
+        """Give the search stage up (the build failed)."""
+        if self._late is not None:
+            self._late.close()
+            self._late = None
+
+
+def start(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None) -> Started:
+    """:func:`output`, without waiting for the search stage (see :class:`Started`): its process
+    starts first (unless *search_pool* is given: see :func:`_build`), so that its interpreter
+    is up by the time the documents are read."""
     scanned = scan(folder)
     keys = [raw.key() for _, raw in scanned if not isinstance(raw, str)]
     failed = [part for name, raw in scanned if isinstance(raw, str) for part in (name, raw)]
     fingerprint = digest("site", code_version(), str(latest), *keys, *failed)
     if store is not None and (cached := store.get("site", fingerprint)) is not None:
         store.keep("normalized", keys)  # still this build's documents (not pruned)
-        return cached
-    read = normalize_all(scanned, workers, store)
-    del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
-    built = _build(read, workers, store, search_pool)
+        return Started(cached)
+    own = search_pool is None and _aside(workers)
+    pool = new_search_pool() if own else search_pool
+    try:
+        if own:
+            pool.submit(int)  # start the process now
+        read = normalize_all(scanned, workers, store)
+        del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
+        built = _build(read, workers, store, pool, own)
+    except BaseException:
+        if own:
+            pool.shutdown(cancel_futures=True)
+        raise
     result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                     fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
-    if store is not None:
+    if built.late is None and store is not None:
         store.put("site", fingerprint, result)
-    return result
+    return Started(result, built.late, store)
 
 
 def release_memory() -> None:

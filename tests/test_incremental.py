@@ -25,6 +25,7 @@ from hypothesis import given, settings, strategies as st
 from build_scripts import site
 from build_scripts.cache import pages as page_cache
 from build_scripts.cache.store import Store
+from build_scripts.search import stage as search_stage
 from tests.support.sitebuild import ROOT
 
 pytestmark = pytest.mark.site
@@ -164,6 +165,27 @@ def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
     two = site.output(sources, workers=2)
     assert one.files == two.files and one.messages == two.messages and one.epoch == two.epoch
     assert [m for m in one.messages if m.startswith("broken.txt")], "the failure names its file"
+
+
+def test_the_search_files_come_late_and_complete_the_same_output(tmp_path):
+    """With two workers, :func:`site.start` gives every file but the search stage's at once
+    (MkDocs renders the pages meanwhile); :meth:`finish` gives the rest, after which the output
+    is the one-worker build's and is in the cache whole."""
+    sources = seed_folder(tmp_path / "src")
+    whole = site.output(sources, workers=1)
+    store = Store(tmp_path / "cache", memory=False)
+    started = site.start(sources, workers=2, store=store)
+    early = {f.path for f in started.output.files}
+    assert early and not any(p.startswith("search/") for p in early), "the index is not waited for"
+    assert store.get("site", whole.fingerprint) is None, "an incomplete build is not cached"
+    late = started.finish()
+    assert {f.path for f in late} == {f.path for f in whole.files} - early
+    assert {p.split("/")[0] for p in (f.path for f in late)} <= set(search_stage.FOLDERS)
+    assert started.output == whole and started.finish() == ()
+    assert Store(tmp_path / "cache", memory=False).get("site", whole.fingerprint) == whole
+    failed = site.start(sources, workers=2)
+    failed.abandon()  # a failed MkDocs build gives the search stage up
+    assert failed.finish() == () and not any(f.path.startswith("search/") for f in failed.output.files)
 
 
 def test_the_cache_gives_back_what_was_built(tmp_path):

@@ -24,6 +24,10 @@ from .shards import shard_files
 from .record import SearchRecord
 
 
+#: The top folders of the stage's files (the site's 404 page must know them before they are made).
+FOLDERS = ("assets", "search")
+
+
 def records(corpus) -> list[SearchRecord]:
     """The search records of *corpus*."""
     return [record for doc in corpus.documents for record in document_records(doc)]

@@ -32,9 +32,10 @@ is used in its slug form), so they are safe in paths and links.
 from __future__ import annotations
 
 import re
+import zlib
 from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -106,15 +107,17 @@ def title_key(title: str | None) -> str:
     return " ".join(w for w in base_words(title or "") if w not in STOP_WORDS)
 
 
-def group_series(docs: Sequence[Document], overrides: Mapping[str, str] | None = None) -> tuple[Series, ...]:
-    """Partition *docs* into series (see the module docstring); sorted by id."""
+def group_series(docs: Sequence[Document], overrides: Mapping[str, str] | None = None,
+                 profile: Callable[[Document], "Profile"] | None = None) -> tuple[Series, ...]:
+    """Partition *docs* into series (see the module docstring); sorted by id. *profile*: a
+    document's :class:`Profile` (:meth:`Profile.of`, or the same read back from a cache)."""
     by_id = {d.meta.id: d for d in docs}
     pinned = {d.meta.id: _pin((overrides or {}).get(d.meta.id) or d.meta.series) for d in docs}
     free = sorted(i for i, s in pinned.items() if not s)
     groups = _UnionFind(free)
     _link_drafts(groups, [by_id[i] for i in free])
     _link_titles(groups, [by_id[i] for i in free])
-    _link_content(groups, [by_id[i] for i in free])
+    _link_content(groups, [by_id[i] for i in free], profile or Profile.of)
     named: dict[str, list[str]] = {}
     for members in sorted(groups.sets(), key=min):
         named[_unique(_auto_id(by_id[min(members)], members, by_id), named)] = members
@@ -147,9 +150,9 @@ def _link_titles(groups: "_UnionFind", docs: list[Document]) -> None:
             groups.union(first[key], first[other])
 
 
-def _link_content(groups: "_UnionFind", docs: list[Document]) -> None:
+def _link_content(groups: "_UnionFind", docs: list[Document], profile: Callable[[Document], "Profile"]) -> None:
     """Attach each lone non-report document to its best content match."""
-    profiles = {d.meta.id: _Profile.of(d) for d in docs if d.meta.type not in NOT_VERSIONS}
+    profiles = {d.meta.id: profile(d) for d in docs if d.meta.type not in NOT_VERSIONS}
     sizes = Counter(groups.find(i) for i in groups.parent)
     postings: dict[int, list[str]] = {}
     for doc_id, profile in profiles.items():
@@ -176,23 +179,30 @@ def _common(a: array, b: array) -> int:
     return len(set(small).intersection(large))
 
 
+def _shingle(words: list[str]) -> int:
+    """A 64-bit hash of a word n-gram, the same in every process (Python's ``hash`` of a
+    string is not): profiles can be kept in the build cache."""
+    data = " ".join(words).encode("utf-8")
+    return zlib.crc32(data) << 32 | zlib.adler32(data)
+
+
 @dataclass(frozen=True)
-class _Profile:
-    """What the content signal needs of a document."""
+class Profile:
+    """What the content signal needs of a document (a function of the document alone)."""
 
     paragraphs: tuple[tuple[str, str], ...]  # (kind, folded text)
     shingles: array  # the word 5-grams' hashes, sorted, unique (8 bytes each: every document's are held at once)
 
     @classmethod
-    def of(cls, doc: Document) -> "_Profile":
+    def of(cls, doc: Document) -> "Profile":
         paragraphs = tuple((p.kind, fold(p.text)) for p in doc.paragraphs if p.kind in ALIGNED_KINDS)
         found = set()
         for _, text in paragraphs:
             words = text.split()
-            found.update(hash(tuple(words[n:n + _SHINGLE])) for n in range(len(words) - _SHINGLE + 1))
-        return cls(paragraphs, array("q", sorted(found)))
+            found.update(_shingle(words[n:n + _SHINGLE]) for n in range(len(words) - _SHINGLE + 1))
+        return cls(paragraphs, array("Q", sorted(found)))
 
-    def shared(self, other: "_Profile") -> float:
+    def shared(self, other: "Profile") -> float:
         """Share of near-identical paragraphs, or 0 below the content thresholds."""
         sa, sb = self.shingles, other.shingles
         if not sa or not sb or _common(sa, sb) < _SHINGLE_MIN * min(len(sa), len(sb)):

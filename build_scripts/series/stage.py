@@ -4,8 +4,9 @@
 site needs in ``corpus.extras`` (see :mod:`build_scripts.render.pages`).
 Guarantees: every document belongs to exactly one series; every compared
 pair is aligned once; lineage is derived from the consecutive alignments.
-An alignment depends only on its two documents: with a build cache
-(``corpus.extras["cache"]``) a pair whose two texts did not change is read back.
+An alignment depends only on its two documents, a document's content profile (what the
+grouping compares) on the document alone: with a build cache (``corpus.extras["cache"]``)
+a pair whose two texts did not change, and the profile of an unchanged text, are read back.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..cache.keys import code_version, digest
-from .grouping import group_series
+from .grouping import Profile, group_series
 from .lineage import Origin, lineage, origins, texts
 
 #: Up to this many text versions, every pair of a series is compared; beyond, consecutive ones.
@@ -31,7 +32,8 @@ def compute(corpus) -> dict:
     """Series, alignments and lineage of the whole corpus."""
     docs = {d.meta.id: d for d in corpus.documents}
     align = _aligner(corpus.extras.get("cache"), corpus.extras.get("digests", {}))
-    series = group_series(corpus.documents)
+    series = group_series(corpus.documents, profile=_profiler(corpus.extras.get("cache"),
+                                                              corpus.extras.get("digests", {})))
     alignments, lineages, series_of = {}, {}, {}
     for s in series:
         for member in s.members:
@@ -59,6 +61,20 @@ def _aligner(store, digests: dict):
         found = store.get("alignments", key)
         if found is None:
             store.put("alignments", key, found := align(a, b))
+        return found
+
+    return cached
+
+
+def _profiler(store, digests: dict):
+    """:meth:`~build_scripts.series.grouping.Profile.of`, read back from *store* for a known text."""
+    def cached(doc):
+        if not store or doc.meta.id not in digests:
+            return Profile.of(doc)
+        key = digest("series-profile", code_version(), digests[doc.meta.id])
+        found = store.get("series-profiles", key)
+        if found is None:
+            store.put("series-profiles", key, found := Profile.of(doc))
         return found
 
     return cached
