@@ -91,3 +91,16 @@ def test_a_records_analysis_depends_on_its_own_text_only(texts):
     together = analyze(records, analyzer=shared)
     alone = [analyze([r])[0] for r in records]
     assert together == alone
+
+
+def test_an_analyzer_that_forgets_gives_the_same_analyses(monkeypatch):
+    """The analyzer's memory of texts seen is bounded (:data:`REMEMBERED`); starting afresh
+    when it is full changes nothing but the time taken."""
+    from build_scripts.search import analysis
+
+    records = seed_records()
+    remembered = analyze(records)
+    monkeypatch.setattr(analysis, "REMEMBERED", 3)
+    forgetful = Analyzer(True)
+    assert [forgetful.record(r) for r in records] == remembered
+    assert len(forgetful._fields) <= 3 and len(forgetful._forms) <= 3

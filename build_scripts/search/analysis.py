@@ -74,8 +74,14 @@ def field_of(terms: Sequence[str]) -> FieldTerms:
     return FieldTerms(len(terms), tuple(counts), tuple(counts.values()))
 
 
+#: Texts an :class:`Analyzer` remembers at most: past them it starts afresh (memory stays bounded
+#: however many distinct paragraphs an archive has).
+REMEMBERED = 50_000
+
+
 class Analyzer:
-    """Analyzes records, remembering texts already seen (copies of a paragraph are common)."""
+    """Analyzes records, remembering texts already seen (copies of a paragraph are common),
+    up to :data:`REMEMBERED` of them."""
 
     def __init__(self, forms: bool = True):
         self.forms = forms
@@ -85,6 +91,8 @@ class Analyzer:
     def field(self, value: str, english: bool = False) -> FieldTerms:
         found = self._fields.get((value, english))
         if found is None:
+            if len(self._fields) >= REMEMBERED:
+                self._fields.clear()
             if english:  # each word's terms, then its inflections' (:mod:`.english`)
                 terms = [t for raw in _raw(value) for t in index_terms(str(raw).lower())]
             else:
@@ -105,6 +113,8 @@ class Analyzer:
             return RecordTerms(fields)
         forms = self._forms.get(record.text)
         if forms is None:
+            if len(self._forms) >= REMEMBERED:
+                self._forms.clear()
             forms = self._forms[record.text] = tuple((t, tuple(w)) for t, w in exact_forms(record.text).items())
         return RecordTerms(fields, forms)
 

@@ -21,7 +21,7 @@ byte for byte once written with :func:`~build_scripts.search.index.to_json`
 index (:mod:`.shards`) is written from the same object.
 
 Guarantees: deterministic (same records, same object); memory is two integer
-arrays per (term, field) plus one entry per (record, field) for the lengths.
+arrays per (term, field) (4 bytes an entry) plus one entry per (record, field) for the lengths.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def idf(records_with_term: int, record_count: int) -> float:
     return math.log(1 + abs(x))
 
 
-@dataclass
+@dataclass(slots=True)
 class TermPostings:
     """One term: its lunr number and, per field, the rows holding it and their term frequency."""
 
@@ -116,8 +116,8 @@ class Postings:
             for term, tf in zip(terms, tfs):
                 posting = self.terms.get(term)
                 if posting is None:
-                    posting = TermPostings(len(self.terms), [array("l") for _ in range(nfields)],
-                                           [array("l") for _ in range(nfields)], [[] for _ in range(nfields)])
+                    posting = TermPostings(len(self.terms), [array("i") for _ in range(nfields)],
+                                           [array("i") for _ in range(nfields)], [[] for _ in range(nfields)])
                     self.terms[term] = posting
                 posting.rows[f].append(row)
                 posting.tfs[f].append(tf)

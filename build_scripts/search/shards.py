@@ -154,9 +154,11 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     docs, doc_of, local_of = _documents(records)
     postings = build_postings(records, keep_order=False, forms=True, analyses=analyses)
     idfs, averages = postings.idfs(), postings.averages()
-    entries: dict[str, dict] = {}
-    tails: dict[int, list] = {}
-    extra: list[tuple[str, str]] = []  # a common term's tiers and record set
+    symbol_docs: dict[str, list[int]] = {}
+    for n, doc in enumerate(docs):
+        for key in sorted({fold(t.term) for t in tokenize(doc[2]) if _DIGIT_RE.search(t.term)}):
+            symbol_docs.setdefault(key, []).append(n)
+    texts: dict[str, str] = {}  # each term's entry, as JSON at once: no term's lists are held past its turn
     for term, p in postings.terms.items():
         columns = []
         for f in range(len(FIELDS)):
@@ -174,26 +176,21 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
         if sum(len(r) for r in p.rows) > head_min and len({d for c in columns if c for d in c[0]}) > head_docs:
             found, entry["n"] = heads(columns, entry.get("w", []), head_docs)
             entry["h"] = {form: _encode(cols) for form, cols in found.items()}
-            tails[p.index] = _encode(columns)
+            yield f"search/tails/{p.index}.json", dumps({"p": _encode(columns)})
             parts, entry["t"], tier_of = impact_tiers(columns, tier_docs)
-            extra += [(f"search/tiers/{p.index}-{k}.json", dumps({"p": _encode(cols)})) for k, cols in enumerate(parts)]
-            extra.append((f"search/sets/{p.index}.json", dumps(record_set(columns, tier_of))))
+            for k, cols in enumerate(parts):
+                yield f"search/tiers/{p.index}-{k}.json", dumps({"p": _encode(cols)})
+            yield f"search/sets/{p.index}.json", dumps(record_set(columns, tier_of))
         else:
             entry["p"] = _encode(columns)
-        entries[term] = entry
-    symbol_docs: dict[str, list[int]] = {}
-    for n, doc in enumerate(docs):
-        for key in sorted({fold(t.term) for t in tokenize(doc[2]) if _DIGIT_RE.search(t.term)}):
-            symbol_docs.setdefault(key, []).append(n)
+        if term in symbol_docs:
+            entry["s"] = deltas(symbol_docs.pop(term))
+        texts[term] = dumps(entry)
     for key, numbers in symbol_docs.items():
-        entries.setdefault(key, {})["s"] = deltas(numbers)
-    texts = {k: dumps(v) for k, v in entries.items()}
+        texts[key] = dumps({"s": deltas(numbers)})
     buckets, by_bucket = _buckets(texts, BUCKET_CHARS)
     for k in sorted(by_bucket):
         yield f"search/terms/{k}.json", "{" + ",".join(f"{dumps(t)}:{texts[t]}" for t in by_bucket[k]) + "}"
-    for index in sorted(tails):
-        yield f"search/tails/{index}.json", dumps({"p": tails[index]})
-    yield from sorted(extra)
     terms = sorted(postings.terms)
     prefix_buckets, by_prefix = _buckets({t: "" for t in terms}, PREFIX_CHARS, prefix_key)
     for k in sorted(by_prefix):
