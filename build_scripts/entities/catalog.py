@@ -67,7 +67,7 @@ class Entity:
         return f"{FOLDERS[self.kind]}/{self.slug}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place where a text names an entity: ``text == input[start:end]``."""
 

@@ -22,7 +22,7 @@ from . import find_mentions, find_state, load_catalog
 from .catalog import Entity, Mention
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One mention: where it stands and the words around it."""
 
