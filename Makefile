@@ -27,7 +27,7 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # axe-core (npm) for the accessibility tests, pinned by tests/support/axe/package-lock.json.
 # Without npm the accessibility tests are skipped (CI=true makes that a failure).

@@ -9,8 +9,9 @@ For N synthetic documents (``bench/synth.py``) it measures, with ``mkdocs build`
   steadier than wall time on a shared machine) and the peak memory (maximum resident set
   size of the largest process, ``/usr/bin/time``);
 
-and under ``mkdocs serve``: the time from saving a text with one word changed to the page
-served with the new word (polled every 0.1 s), after a first full build. The plain Material
+and under ``mkdocs serve`` and ``mkdocs serve --dirty`` (only changed files written:
+``build_scripts/mkdocs_dirty.py``): the time from saving a text with one word changed to the
+page served with the new word (polled every 0.1 s), after a first full build. The plain Material
 build of the same pages (``bench/site_bench.py``) is the reference of every ratio.
 Run: ``nice .venv/bin/python bench/incremental_bench.py 300 [--no-serve]``.
 """
@@ -91,27 +92,29 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def serve(work: Path, page: str) -> tuple[float, float]:
-    """Seconds to the first served page, then from saving a one-word change to serving it."""
+def serve(work: Path, page: str, words: tuple[str, str] = ("instamment", "encore"),
+          options: tuple[str, ...] = ()) -> tuple[float, float]:
+    """Seconds to the first served page, then from saving a one-word change (« Prie
+    <words[0]> » → « Prie <words[1]> ») to serving it; *options*: more ``mkdocs serve`` options."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                               "-f", str(work / "mkdocs.yml")], env=env,
+                               "-f", str(work / "mkdocs.yml"), *options], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/documents/{page}/"
     try:
-        while "Prie instamment le" not in _fetch(url):
+        while f"Prie {words[0]} le" not in _fetch(url):
             if time.perf_counter() - start > 3600:
                 raise TimeoutError(url)
             time.sleep(0.2)
         first = time.perf_counter() - start
         time.sleep(2)
         saved = time.perf_counter()
-        edit(work, ("Prie instamment le Secrétaire général", "Prie encore le Secrétaire général"))
-        while "Prie encore le" not in _fetch(url):
+        edit(work, (f"Prie {words[0]} le Secrétaire général", f"Prie {words[1]} le Secrétaire général"))
+        while f"Prie {words[1]} le" not in _fetch(url):
             if time.perf_counter() - saved > 3600:
                 raise TimeoutError(url)
             time.sleep(0.1)
@@ -132,8 +135,8 @@ def cell(run: tuple[float, float, float], plain: tuple[float, float, float], ful
 def main(sizes: list[int], with_serve: bool = True) -> None:
     site_bench.build = _plain
     print("| N | plain Material | full build (empty cache) | nothing changed | one word changed | "
-          "serve: first page | serve: save → served |")
-    print("|---|---|---|---|---|---|---|")
+          "serve: first page | serve: save → served | serve --dirty: save → served |")
+    print("|---|---|---|---|---|---|---|---|")
     for n in sizes:
         work = setup(n)
         full = build(work)
@@ -143,8 +146,9 @@ def main(sizes: list[int], with_serve: bool = True) -> None:
         edit(work, EDIT)
         word = build(work)
         first, served = serve(work, "e-res-2004-104") if with_serve else (float("nan"),) * 2
+        _, dirty = serve(work, "e-res-2004-104", ("encore", "toujours"), ("--dirty",)) if with_serve else (0, float("nan"))
         print(f"| {n} | {plain[0]:.1f} s · CPU {plain[1]:.0f} s · {plain[2]:.0f} MiB | {cell(full, plain)} "
-              f"| {cell(same, plain, full)} | {cell(word, plain, full)} | {first:.1f} s | {served:.1f} s |", flush=True)
+              f"| {cell(same, plain, full)} | {cell(word, plain, full)} | {first:.1f} s | {served:.1f} s | {dirty:.1f} s |", flush=True)
 
 
 if __name__ == "__main__":

@@ -70,23 +70,35 @@ class PageCache:
         self.cacheable: set[str] = set()
         self.keys: dict[str, str] = {}  # src_uri -> key of a page rendered in this build
         self.hits: dict[str, tuple] = {}  # src_uri -> (key, anchors, links to anchors) of a cached page
+        self.written: dict[str, str] = {}  # src_uri -> key of a page written from or into the cache
         self.reused = self.rendered = 0
         self.warnings_before = 0
+
+    def key(self, file, files) -> str:
+        """The key of a cacheable page's HTML (see :mod:`build_scripts.cache.pages`)."""
+        src = file.src_uri
+        # the whole file: the front matter (title, fiche, template) shapes the HTML as much as the Markdown
+        existing = files.src_uris  # link targets are normalized paths: a dictionary lookup each
+        content = file.content_string
+        content_key = pages.digest("page-links", src, content)
+        targets = self.store.get("page-links", content_key)  # the page's links, found once per content
+        if targets is None:
+            targets = pages.link_targets(content, src)
+            self.store.put("page-links", content_key, targets)
+        return pages.page_key(self.site_key, src, content_key, lambda p: p in existing, targets)
+
+    def skip(self, file, files) -> str:
+        """The key of a page a dirty build does not write (its entries are this build's too)."""
+        key = self.key(file, files)
+        self.store.keep(self.kind, [key])
+        return key
 
     def markdown(self, markdown: str, page, files) -> str:
         """The Markdown MkDocs renders: the page's own, or nothing for a cached page."""
         src = page.file.src_uri
         if src not in self.cacheable:
             return markdown
-        # the whole file: the front matter (title, fiche, template) shapes the HTML as much as the Markdown
-        existing = files.src_uris  # link targets are normalized paths: a dictionary lookup each
-        content = page.file.content_string
-        content_key = pages.digest("page-links", src, content)
-        targets = self.store.get("page-links", content_key)  # the page's links, found once per content
-        if targets is None:
-            targets = pages.link_targets(content, src)
-            self.store.put("page-links", content_key, targets)
-        key = pages.page_key(self.site_key, src, content_key, lambda p: p in existing, targets)
+        key = self.key(page.file, files)
         hit = self.store.get(self.kind, key)
         if hit is None:
             self.keys[src] = key
@@ -121,9 +133,11 @@ class PageCache:
             cached = self.store.get(self.kind, hit[0])
             if cached is None:  # removed since the render loop: cannot happen in one build
                 raise PageError(f"the cached page {src} disappeared during the build")
+            self.written[src] = hit[0]
             return cached.html
         if (key := self.keys.pop(src, None)) is not None:
             self.rendered += 1
+            self.written[src] = key
             links = page.links_to_anchors
             self.store.put(self.kind, key, pages.CachedPage(
                 output, frozenset(page.present_anchor_ids or ()),

@@ -62,7 +62,7 @@ try:  # MkDocs 1.6's own link processor and logger of Page.render (without them:
 except ImportError:  # pragma: no cover - another MkDocs
     _RelativePathTreeprocessor = None
 
-from . import pagehtml, site
+from . import mkdocs_dirty, pagehtml, site
 from .cache import keys, pages
 from .cache.store import Store
 from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
@@ -99,6 +99,15 @@ class _Warnings(logging.Handler):
         self.count += 1
 
 
+def _dirty_notice(record: logging.LogRecord) -> bool:
+    """MkDocs' warning that a dirty build may leave pages stale, as a notice: the archive's pages
+    are checked by content (:mod:`build_scripts.mkdocs_dirty`) and its other pages written by every
+    build, so ``mkdocs serve --dirty`` works with ``strict: true``."""
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
+
+
 class GeneratedFile(File):
     """A generated page or data file, its text held compressed until MkDocs uses it."""
 
@@ -108,6 +117,10 @@ class GeneratedFile(File):
         self.generated_by = config.plugins._current_plugin or "<unknown>"
         self.abs_src_path = None
         self._content = item  # never str or bytes: MkDocs reads it only through the methods below
+        self.modified = True  # what a dirty build asks (build_scripts.mkdocs_dirty decides)
+
+    def is_modified(self) -> bool:
+        return self.modified
 
     @property
     def content_bytes(self) -> bytes:
@@ -127,6 +140,8 @@ class GeneratedFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         """Write the file's bytes (what MkDocs writes for an in-memory text)."""
+        if dirty and not self.modified:
+            return
         os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
         with open(self.abs_dest_path, "wb") as handle:
             handle.write(self._content.raw)
@@ -165,25 +180,30 @@ def _fast_html(config) -> bool:
             and dict(config.mdx_configs or {}) == settings)
 
 
-def files_sources(files: Files, sources: Path, published, config) -> None:
+def files_sources(files: Files, sources: Path, published, config) -> list[File]:
     """Each published document's raw text, copied as it was received to ``sources/<id>.txt``
     (the fiche offers it for download; the name is the id's slug, never the file's own name)."""
+    added = []
     for doc_id, name in published:
         raw = sources / name
         if raw.is_file() and not raw.is_symlink():
-            files.append(File(name, src_dir=str(sources), dest_dir=config.site_dir,
+            added.append(File(name, src_dir=str(sources), dest_dir=config.site_dir,
                               use_directory_urls=False, dest_uri=f"sources/{doc_id}.txt"))
+            files.append(added[-1])
+    return added
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Injects the archive's generated pages into the MkDocs build."""
 
-    serving = False
+    serving = dirty = False
 
     search_pool = None
 
     def on_startup(self, *, command, dirty):
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
+        if dirty:  # the plugin writes what changed itself (see on_files): MkDocs' general warning is a notice
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notice)
         if self.serving:  # one search process for every rebuild: no interpreter to start, its analyses in memory
             self.search_pool = site.new_search_pool()
 
@@ -196,7 +216,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
-        self.output = self.started = None
+        self.output = self.started = self.manifest = None
         self.sitemap_parts: dict[str, str] = {}
         self.warnings = _Warnings()
         pages_kind = "pages-serve" if self.serving else "pages"  # each keeps its own (other site_url)
@@ -223,11 +243,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.append(GeneratedFile(config, item))
             generated.add(item.path)
         self.generated, self.files = generated, files
-        files_sources(files, self.sources, self.output.sources, config)
+        copied = files_sources(files, self.sources, self.output.sources, config)
         folders = {f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri} | set(search_stage.FOLDERS)
         self.top_folders = sorted(folders)  # the search stage's come late (on_post_build)
+        if self.dirty and self.store is not None:
+            self.dirty_files(files, copied, config)
         site.release_memory()  # the corpus is gone: MkDocs' pages can have its memory
         return files
+
+    def dirty_files(self, files, copied, config) -> None:
+        """Which data files a dirty build writes again: those whose bytes changed (see mkdocs_dirty)."""
+        self.manifest = mkdocs_dirty.Manifest(self.store, config.site_dir)
+        for file in files:
+            if isinstance(file, GeneratedFile) and not file.is_documentation_page():
+                key = mkdocs_dirty.data_key(file.src_uri, file._content.data)
+                file.modified = not self.manifest.unchanged(file.dest_uri, key)
+                self.manifest.record(file.dest_uri, key)
+        for file in copied:
+            self.manifest.record(file.dest_uri, None)  # MkDocs compares their times
 
     def on_nav(self, nav, config, files):
         if self.store is None:
@@ -244,7 +277,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                                   os.environ.get(_EPOCH, ""))
         self.page_cache.cacheable = self.generated - {path for path, _ in in_nav}
         logging.getLogger("mkdocs").addHandler(self.warnings)
+        if self.manifest is not None:
+            self.dirty_pages(files)
         return nav
+
+    def dirty_pages(self, files) -> None:
+        """Which pages a dirty build writes again: a cacheable page whose key is the one it was
+        written under stays as it is; every other page is written (see mkdocs_dirty)."""
+        for file in files.documentation_pages():
+            if file.src_uri not in self.page_cache.cacheable:
+                file.is_modified = lambda: True  # the navigation's and docs/ pages: every build
+                continue
+            key = self.page_cache.key(file, files)
+            if self.manifest.unchanged(file.dest_uri, key):
+                file.modified = False
+                self.page_cache.skip(file, files)
+                self.manifest.record(file.dest_uri, key)
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.store is not None:
@@ -276,7 +324,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_page(self, output, page, config):
         try:
             output = self.spool.restore(page, output)
-            return self.page_cache.output(page, output) if self.store is not None else output
+            if self.store is None:
+                return output
+            output = self.page_cache.output(page, output)
+            if self.manifest is not None:
+                self.manifest.record(page.file.dest_uri, self.page_cache.written.get(page.file.src_uri))
+            return output
         except PageError as error:
             raise PluginError(f"un-archive: {error}") from error
 
@@ -296,6 +349,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.fast_html:
             log.info("un-archive: %d generated pages rendered by build_scripts.pagehtml, %d by Python-Markdown",
                      self.fast_counts[1], self.fast_counts[0])
+        if self.manifest is not None:
+            kept = sum(1 for key in self.manifest.after.values() if key is not None)
+            log.info("un-archive: dirty build: %d files removed, %d checked", len(self.manifest.finish()), kept)
         for path, text in sorted(self.sitemap_parts.items()):
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -311,6 +367,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if self.files.get_file_from_path(item.path) is not None:
                 log.warning("un-archive: %s exists in docs_dir; the generated file is not used", item.path)
                 continue
+            if self.manifest is not None:
+                key = mkdocs_dirty.data_key(item.path, item.data)
+                unchanged = self.manifest.unchanged(item.path, key)
+                self.manifest.record(item.path, key)
+                if unchanged:
+                    continue
             target = Path(config.site_dir) / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.raw)

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import os
 from pathlib import Path
 
@@ -34,8 +35,9 @@ SEEDS = sorted((ROOT / "source_docs").iterdir())
 REUSED = re.compile(r"un-archive: (\d+) generated pages from the cache, (\d+) rendered")
 
 
-def _build(work: Path, sources: Path, cache: bool, workers: int) -> tuple[Path, str]:
-    """``mkdocs build --strict`` of *sources* in *work* (its own cache under ``work/build``)."""
+def _build(work: Path, sources: Path, cache: bool, workers: int, dirty: bool = False) -> tuple[Path, str]:
+    """``mkdocs build --strict`` of *sources* in *work* (its own cache under ``work/build``);
+    *dirty*: ``mkdocs build --dirty`` (MkDocs warns that a build is dirty: not strict)."""
     work.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "      sources: source_docs",
@@ -48,8 +50,9 @@ def _build(work: Path, sources: Path, cache: bool, workers: int) -> tuple[Path, 
             (work / name).symlink_to(ROOT / name)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SOURCE_DATE_EPOCH", None)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml"),
-                           "-d", str(work / "site")], capture_output=True, text=True, env=env, timeout=600)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty" if dirty else "--strict",
+                           "-f", str(work / "mkdocs.yml"), "-d", str(work / "site")],
+                          capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return work / "site", proc.stderr
 
@@ -156,6 +159,38 @@ def test_a_removed_text_leaves_no_stale_page(warm):
                    for path in after if path.startswith("comparaisons/")), "no comparison with it remains"
     assert "E/RES/2015/23" in before["parcourir/type/resolutions/index.html"].decode()
     assert "E/RES/2015/23" not in after["parcourir/type/resolutions/index.html"].decode()
+
+
+def _times(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_dirty_build_writes_only_what_changed_and_equals_a_clean_build(tmp_path):
+    """``mkdocs build --dirty`` (and ``mkdocs serve --dirty``): after a one-word change, the
+    site folder is a clean build's, byte for byte, though most files were not written again;
+    after a text is removed, its pages are gone too."""
+    sources = seed_folder(tmp_path / "src")
+    site_dir, _ = _build(tmp_path / "dirty", sources, cache=True, workers=2, dirty=True)
+    written = _times(site_dir)
+    time.sleep(0.05)  # a file written again gets a later time
+    (path,) = sources.glob("003_*.txt")
+    path.write_text(path.read_text(encoding="utf-8").replace("le rôle central de l'Office", "le rôle capital de l'Office", 1),
+                    encoding="utf-8")
+    site_dir, log = _build(tmp_path / "dirty", sources, cache=True, workers=2, dirty=True)
+    clean, _ = _build(tmp_path / "clean", sources, cache=False, workers=1)
+    assert _differences(_tree(clean), _tree(site_dir)) == [], "the dirty build differs from a clean build"
+    again = {p for p, t in _times(site_dir).items() if written.get(p) != t}
+    assert {"documents/a-res-74-176/index.html", "organisations/onudc/index.html", "index.html",
+            "api/documents/a-res-74-176.json"} <= again, "what the change touches is written"
+    assert "documents/a-74-127/index.html" not in again and "api/documents/a-74-127.json" not in again
+    assert len(again) < len(written) / 4, f"{len(again)} of {len(written)} files written again"
+    assert "dirty build: 0 files removed" in log
+    for path in sources.glob("004_*"):
+        path.unlink()
+    site_dir, log = _build(tmp_path / "dirty", sources, cache=True, workers=2, dirty=True)
+    clean, _ = _build(tmp_path / "clean-removed", sources, cache=False, workers=1)
+    assert _differences(_tree(clean), _tree(site_dir)) == [], "a removed text's pages are removed"
+    assert not (site_dir / "documents/e-res-2015-23/index.html").exists()
 
 
 def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
@@ -270,3 +305,27 @@ def test_a_sidecar_change_reaches_the_page_through_its_front_matter(warm):
     side.write_text(side.read_text(encoding="utf-8") + "meeting: 70e séance plénière\n", encoding="utf-8")
     after, _, _ = _rebuild_and_compare(warm, "sidecar")
     assert "70e séance plénière" in after["documents/projet-belarus-f33632ee/index.html"].decode()
+
+
+def test_a_manifest_trusts_only_files_that_are_there_and_deletes_only_inside_the_site(tmp_path):
+    from build_scripts.mkdocs_dirty import Manifest, data_key
+
+    site_dir, store = tmp_path / "site", Store(tmp_path / "cache", memory=False)
+    (site_dir / "a").mkdir(parents=True)
+    (site_dir / "a/kept.json").write_text("{}")
+    (site_dir / "a/gone.json").write_text("{}")
+    (tmp_path / "outside.json").write_text("{}")
+    first = Manifest(store, site_dir)
+    assert not first.unchanged("a/kept.json", "k"), "nothing is known before a first manifest"
+    for path in ("a/kept.json", "a/gone.json", "a/missing.json", "../outside.json"):
+        first.record(path, "k")
+    first.record("a/untrusted.json", None)
+    assert first.finish() == []
+    second = Manifest(store, site_dir)
+    assert second.unchanged("a/kept.json", "k") and not second.unchanged("a/kept.json", "other")
+    assert not second.unchanged("a/missing.json", "k"), "a file gone from the folder is written again"
+    assert not second.unchanged("a/untrusted.json", None)
+    second.record("a/kept.json", "k")
+    assert second.finish() == ["a/gone.json"], "what this build does not make is deleted, inside the site only"
+    assert (tmp_path / "outside.json").exists() and (site_dir / "a/kept.json").exists()
+    assert data_key("x.json", b"1") != data_key("y.json", b"1") != data_key("x.json", b"2")

@@ -13,6 +13,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import SEEDS
 from tests.support.sitebuild import ROOT
 
@@ -41,7 +43,10 @@ def _wait_for(url: str, predicate, seconds: float) -> str | None:
     return None
 
 
-def test_serve_rebuilds_when_a_source_changes(tmp_path):
+@pytest.mark.parametrize("options", [(), ("--dirty",)], ids=["serve", "serve-dirty"])
+def test_serve_rebuilds_when_a_source_changes(tmp_path, options):
+    """``mkdocs serve`` (and ``make serve``'s ``mkdocs serve --dirty``, which writes only the
+    files a change touches, with ``strict: true``) serves the edited text."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     for name in ("docs", "site_templates"):
         (tmp_path / name).symlink_to(ROOT / name)
@@ -53,7 +58,7 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                               "-f", str(tmp_path / "mkdocs.yml")],
+                               "-f", str(tmp_path / "mkdocs.yml"), *options],
                               cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/documents/e-res-2015-23/"
     try:
@@ -75,4 +80,8 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path):
     counts = [(int(a), int(b)) for a, b in re.findall(r"un-archive: (\d+) generated pages from the cache, (\d+) rendered", log)]
     assert len(counts) >= 2, log[-2000:]
     reused, rendered = counts[-1]
-    assert reused > 0 and rendered < counts[0][1], "the rebuild renders only what the change touched (cache kept)"
+    assert 0 < rendered < counts[0][1], "the rebuild renders only what the change touched (cache kept)"
+    if options:  # the pages it did not touch are neither read nor written
+        assert reused == 0 and "dirty build:" in log and "WARNING" not in log, log[-2000:]
+    else:
+        assert reused > 0
