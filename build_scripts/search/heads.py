@@ -36,19 +36,24 @@ HEAD_MIN = 2000  # postings from which a term gets heads (and its list its own f
 HEAD_DOCS = 50  # documents in a head: a page of the results page
 
 
-def _records(columns: Sequence) -> dict[tuple[int, int], dict]:
-    """Per record (doc, local): its weights field by field and its mask (columns with absolute docs)."""
-    out: dict[tuple[int, int], dict] = {}
+def _records(columns: Sequence) -> dict[tuple[int, int], list]:
+    """Per record (doc, local): ``[score, document, mask]``, its weights summed field by field
+    (``None`` before the first), whether a field past the text holds it, its exact forms
+    (columns with absolute docs)."""
+    out: dict[tuple[int, int], list] = {}
     for f, column in enumerate(columns):
         if not column:
             continue
         docs, locals_, weights, masks = column
-        for k, key in enumerate(zip(docs, locals_)):
-            rec = out.setdefault(key, {"score": None, "document": False, "mask": 0})
-            value = weights[k] / 1000  # as the searcher loads it
-            rec["score"] = value if rec["score"] is None else rec["score"] + value
-            rec["document"] = rec["document"] or f > 0
-            rec["mask"] |= (masks[k] if masks else 0)
+        for key, weight, mask in zip(zip(docs, locals_), weights, masks or itertools.repeat(0)):
+            rec = out.get(key)
+            value = weight / 1000  # as the searcher loads it
+            if rec is None:
+                out[key] = [value, f > 0, mask]
+            else:
+                rec[0] += value
+                rec[1] = rec[1] or f > 0
+                rec[2] |= mask
     return out
 
 
@@ -64,8 +69,8 @@ def heads(columns: Sequence, forms: Sequence[str], head_docs: int = HEAD_DOCS) -
     records, then the same for the rest), until :data:`HEAD_DOCS` documents are found.
     """
     records = _records(columns)
-    base = sorted(((not rec["document"], -_rounded(rec["score"]), doc, local, rec["mask"])
-                   for (doc, local), rec in records.items()))
+    base = sorted(((not document, -_rounded(score), doc, local, mask)
+                   for (doc, local), (score, document, mask) in records.items()))
     split = next((i for i, row in enumerate(base) if row[0]), len(base))  # document records first
     held_by_bit: dict[int, list[int]] = {}
     for i, row in enumerate(base):

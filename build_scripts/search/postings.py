@@ -111,37 +111,45 @@ class Postings:
         self.count += 1
         order = []
         nfields = len(self.fields)
+        postings = self.terms
         for f, (length, terms, tfs) in enumerate(per_field):
             self.lengths[f].append(length)
             for term, tf in zip(terms, tfs):
-                posting = self.terms.get(term)
+                posting = postings.get(term)
                 if posting is None:
-                    posting = TermPostings(len(self.terms), [array("i") for _ in range(nfields)],
+                    posting = TermPostings(len(postings), [array("i") for _ in range(nfields)],
                                            [array("i") for _ in range(nfields)], [[] for _ in range(nfields)])
-                    self.terms[term] = posting
+                    postings[term] = posting
                 posting.rows[f].append(row)
                 posting.tfs[f].append(tf)
-            order.append(list(terms))
+            if self._order is not None:
+                order.append(list(terms))
         if forms:
             self._add_forms(row, forms)
         if self._order is not None:
             self._order.append(order)
 
     def _add_forms(self, row: int, forms: Iterable[tuple[str, Sequence[str]]]) -> None:
+        postings, nfields = self.terms, len(self.fields)
         for term, words in forms:
-            posting = self.terms.get(term)
+            posting = postings.get(term)
             placed = False
-            for f in range(len(self.fields)):
-                rows = posting.rows[f] if posting is not None else ()
-                if not rows or rows[-1] != row:
-                    continue
-                mask = 0
-                for word in words:
-                    mask |= 1 << posting.forms.setdefault(word, len(posting.forms))
-                masks = posting.masks[f]
-                masks.extend([0] * (len(rows) - 1 - len(masks)))
-                masks.append(mask)
-                placed = True
+            if posting is not None:
+                numbers, mask = posting.forms, 0
+                for word in words:  # bits numbered in order of first appearance
+                    bit = numbers.get(word)
+                    if bit is None:
+                        bit = numbers[word] = len(numbers)
+                    mask |= 1 << bit
+                for f in range(nfields):
+                    rows = posting.rows[f]
+                    if not rows or rows[-1] != row:
+                        continue
+                    masks = posting.masks[f]
+                    if len(masks) < len(rows) - 1:
+                        masks.extend([0] * (len(rows) - 1 - len(masks)))
+                    masks.append(mask)
+                    placed = True
             if not placed:
                 raise ValueError(f"row {row}: exact form {sorted(words)} of term {term!r} is in no field of the row")
 
@@ -168,6 +176,12 @@ class Postings:
         p = self.terms[term]
         lengths, average, boost, value = self.lengths[f], averages[f], self.boosts[f], idfs[term]
         return [self.weight(value, tf, lengths[row], average, boost) for row, tf in zip(p.rows[f], p.tfs[f])]
+
+    def masks_of(self, term: str, f: int) -> list[int]:
+        """The exact-form masks of *term*'s rows in field *f* (:meth:`mask` of each)."""
+        p = self.terms[term]
+        masks = p.masks[f]
+        return list(masks) + [0] * (len(p.rows[f]) - len(masks))
 
     def serialize(self, refs: Iterable[str] | None = None) -> dict:
         """lunr.py's ``Index.serialize()`` of the same records (refs: ``str(row)`` unless given)."""

@@ -167,7 +167,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
                 columns.append(0)
                 continue
             weights = postings.weights(term, f, idfs, averages)
-            masks = [postings.mask(term, f, k) for k in range(len(rows))]
+            masks = postings.masks_of(term, f)
             columns.append([[doc_of[r] for r in rows], [local_of[r] for r in rows],
                             [round(w * 1000) for w in weights], masks if any(masks) else 0])
         entry: dict = {"i": p.index}
