@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synth import ROOT, make_corpus  # noqa: E402
-from build_scripts import corpus as corpus_mod, site, sources  # noqa: E402
+from build_scripts import corpus as corpus_mod, search_process, site, sources  # noqa: E402
 from build_scripts.render.pages import site_files  # noqa: E402
 
 
@@ -45,7 +45,7 @@ def _reset_peak() -> None:
 
 def _search_in_child(box, failures) -> tuple[int, float]:
     """The search stage in this (worker) process: its files' count and the process's peak."""
-    files = site._search_files(box, failures)  # box: [documents], emptied by the stage
+    files = search_process._search_files(box, failures)  # box: [documents], emptied by the stage
     return len(files), _status("VmHWM")
 
 

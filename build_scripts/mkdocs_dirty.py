@@ -25,7 +25,9 @@ imports nothing of MkDocs (stand-ins test it).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .cache.keys import digest
 
@@ -69,3 +71,54 @@ class Manifest:
         if self.store is not None:
             self.store.put(KIND, self._key, dict(sorted(self.after.items())))
         return deleted
+
+
+def notice(record: logging.LogRecord) -> bool:
+    """A logging filter: MkDocs' warning that a dirty build may leave pages stale, as a notice
+    (the archive's pages are checked by content, its other pages written by every build), so
+    that ``mkdocs serve --dirty`` works with ``strict: true``."""
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
+
+
+def mark_data(manifest: Manifest, files: Iterable, copied: Iterable) -> None:
+    """Which generated data files a dirty build writes again (``file.modified``): those whose
+    bytes changed (a generated file has ``compressed``, its bytes as held); *copied*: the raw
+    texts' copies, which MkDocs compares by time (recorded, so that a removed one is deleted)."""
+    for file in files:
+        data = getattr(file, "compressed", None)
+        if data is not None and not file.is_documentation_page():
+            key = data_key(file.src_uri, data)
+            file.modified = not manifest.unchanged(file.dest_uri, key)
+            manifest.record(file.dest_uri, key)
+    for file in copied:
+        manifest.record(file.dest_uri, None)
+
+
+def mark_pages(manifest: Manifest, page_cache, pages: Iterable, files) -> None:
+    """Which pages a dirty build writes again: a cacheable page (``page_cache.cacheable``) whose
+    key is the one it was written under stays as it is (its cache entries kept); every other
+    page is written."""
+    for file in pages:
+        if file.src_uri not in page_cache.cacheable:
+            file.is_modified = lambda: True  # the navigation's and docs/ pages: every build
+            continue
+        key = page_cache.key(file, files)
+        if manifest.unchanged(file.dest_uri, key):
+            file.modified = False
+            page_cache.skip(file, files)
+            manifest.record(file.dest_uri, key)
+
+
+def changed(manifest: Manifest | None, items: Iterable) -> Iterator:
+    """Of the late files (``SiteFile``), those a build writes: all of them, or in a dirty build
+    (*manifest*) those whose bytes changed (each recorded)."""
+    for item in items:
+        if manifest is not None:
+            key = data_key(item.path, item.data)
+            unchanged = manifest.unchanged(item.path, key)
+            manifest.record(item.path, key)
+            if unchanged:
+                continue
+        yield item

@@ -6,11 +6,13 @@ Events, each small:
   cache stays in memory as well as on disk; so does one process for the search stage (shut
   down in ``on_shutdown``), which keeps the search analyses it read;
 * ``on_config``: resolve the raw corpus folder and the cache folder (relative to ``mkdocs.yml``);
-* ``on_files``: build the corpus (:func:`build_scripts.site.output`, normalizing in
+* ``on_files``: build the corpus (:func:`build_scripts.site.start`, normalizing in
   ``workers`` processes and reading back from the cache whatever did not change) and
   inject every generated page and data file, its text kept compressed until MkDocs reads
   it (:class:`GeneratedFile`; nothing is written into
-  ``docs_dir``), then give the memory the corpus held back to the system;
+  ``docs_dir``), then give the memory the corpus held back to the system; in a dirty build
+  (``--dirty``) only the files whose content changed are written again, and the pages in
+  ``on_nav`` (:mod:`build_scripts.mkdocs_dirty`);
 * ``on_nav``, ``on_page_markdown``, ``on_page_content``, ``on_post_page``: a generated page
   outside the navigation whose Markdown, links, templates and settings are those of an
   earlier build is not rendered again: its HTML, anchors and anchor links come back from
@@ -27,8 +29,8 @@ Events, each small:
   ``sitemap.xml`` an index of parts (:mod:`build_scripts.render.sitemap`), written in
   ``on_post_build``;
 * ``on_post_build``: write the search stage's files (made in a process of their own while
-  MkDocs rendered the pages: :class:`build_scripts.site.Started`), forget cache entries this
-  build did not use;
+  MkDocs rendered the pages: :class:`build_scripts.site.Started`), delete what a dirty build
+  no longer makes, forget cache entries this build did not use;
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
 Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
@@ -99,15 +101,6 @@ class _Warnings(logging.Handler):
         self.count += 1
 
 
-def _dirty_notice(record: logging.LogRecord) -> bool:
-    """MkDocs' warning that a dirty build may leave pages stale, as a notice: the archive's pages
-    are checked by content (:mod:`build_scripts.mkdocs_dirty`) and its other pages written by every
-    build, so ``mkdocs serve --dirty`` works with ``strict: true``."""
-    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
-        record.levelno, record.levelname = logging.INFO, "INFO"
-    return True
-
-
 class GeneratedFile(File):
     """A generated page or data file, its text held compressed until MkDocs uses it."""
 
@@ -121,6 +114,11 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.modified
+
+    @property
+    def compressed(self) -> bytes:
+        """The file's bytes as held (what a dirty build's key digests)."""
+        return self._content.data
 
     @property
     def content_bytes(self) -> bytes:
@@ -203,7 +201,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty = command == "serve", dirty
         if dirty:  # the plugin writes what changed itself (see on_files): MkDocs' general warning is a notice
-            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notice)
+            logging.getLogger("mkdocs.commands.build").addFilter(mkdocs_dirty.notice)
         if self.serving:  # one search process for every rebuild: no interpreter to start, its analyses in memory
             self.search_pool = site.new_search_pool()
 
@@ -247,20 +245,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         folders = {f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri} | set(search_stage.FOLDERS)
         self.top_folders = sorted(folders)  # the search stage's come late (on_post_build)
         if self.dirty and self.store is not None:
-            self.dirty_files(files, copied, config)
+            self.manifest = mkdocs_dirty.Manifest(self.store, config.site_dir)
+            mkdocs_dirty.mark_data(self.manifest, files, copied)
         site.release_memory()  # the corpus is gone: MkDocs' pages can have its memory
         return files
-
-    def dirty_files(self, files, copied, config) -> None:
-        """Which data files a dirty build writes again: those whose bytes changed (see mkdocs_dirty)."""
-        self.manifest = mkdocs_dirty.Manifest(self.store, config.site_dir)
-        for file in files:
-            if isinstance(file, GeneratedFile) and not file.is_documentation_page():
-                key = mkdocs_dirty.data_key(file.src_uri, file._content.data)
-                file.modified = not self.manifest.unchanged(file.dest_uri, key)
-                self.manifest.record(file.dest_uri, key)
-        for file in copied:
-            self.manifest.record(file.dest_uri, None)  # MkDocs compares their times
 
     def on_nav(self, nav, config, files):
         if self.store is None:
@@ -278,21 +266,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.page_cache.cacheable = self.generated - {path for path, _ in in_nav}
         logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.manifest is not None:
-            self.dirty_pages(files)
+            mkdocs_dirty.mark_pages(self.manifest, self.page_cache, files.documentation_pages(), files)
         return nav
-
-    def dirty_pages(self, files) -> None:
-        """Which pages a dirty build writes again: a cacheable page whose key is the one it was
-        written under stays as it is; every other page is written (see mkdocs_dirty)."""
-        for file in files.documentation_pages():
-            if file.src_uri not in self.page_cache.cacheable:
-                file.is_modified = lambda: True  # the navigation's and docs/ pages: every build
-                continue
-            key = self.page_cache.key(file, files)
-            if self.manifest.unchanged(file.dest_uri, key):
-                file.modified = False
-                self.page_cache.skip(file, files)
-                self.manifest.record(file.dest_uri, key)
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.store is not None:
@@ -363,16 +338,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def write_late(self, config) -> None:
         """Write the search stage's files, made in their own process while MkDocs built the pages."""
-        for item in self.started.finish() if self.started is not None else ():
+        late = self.started.finish() if self.started is not None else ()
+        for item in mkdocs_dirty.changed(self.manifest, late):
             if self.files.get_file_from_path(item.path) is not None:
                 log.warning("un-archive: %s exists in docs_dir; the generated file is not used", item.path)
                 continue
-            if self.manifest is not None:
-                key = mkdocs_dirty.data_key(item.path, item.data)
-                unchanged = self.manifest.unchanged(item.path, key)
-                self.manifest.record(item.path, key)
-                if unchanged:
-                    continue
             target = Path(config.site_dir) / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.raw)

@@ -13,19 +13,15 @@ the cache, nor on the number of workers).
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import gc
-import multiprocessing
 import os
 import posixpath
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import corpus as corpus_mod
 from .cache.keys import code_version, digest
-from .cache.store import Store
 from .render import french
 from .render.pages import SiteFile, display_name, doc_path, site_files
 from .citations import attach as citation_stage
@@ -33,6 +29,7 @@ from .entities.stage import attach as entity_stage
 from .search.stage import analysis_key, attach as search_stage
 from .series.stage import attach as series_stage
 from .sidecar import is_date
+from .search_process import Late, new_search_pool
 from .sources import normalize_all, read_folder, scan
 
 #: Corpus-wide stages, run in order once every document is parsed.
@@ -107,30 +104,6 @@ def merged(files: tuple[SiteFile, ...], more: tuple[SiteFile, ...]) -> tuple[Sit
     return tuple(sorted(files + more, key=lambda f: f.path))
 
 
-class Late:
-    """The search stage's files, being made in a process of their own while the caller goes on
-    (the other stages, the pages, MkDocs' rendering): :meth:`files` waits for them, then ends
-    that process unless the caller keeps it (``mkdocs serve``); :meth:`close` gives up."""
-
-    def __init__(self, pool: ProcessPoolExecutor, own: bool):
-        self._pool, self.own, self.future = pool, own, None
-
-    def submit(self, *args) -> None:
-        """Start the search stage (:func:`_search_files` of *args*)."""
-        self.future = self._pool.submit(_search_files, *args)
-
-    def files(self) -> tuple[SiteFile, ...]:
-        try:
-            return tuple(self.future.result())
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        if self.own and self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-        self._pool = None
-
-
 def _aside(workers: int | None) -> bool:
     """Whether the search stage runs in a process of its own (more than one worker)."""
     return (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
@@ -173,41 +146,6 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
         if late is not None:
             late.close()
         raise
-
-
-def new_search_pool() -> ProcessPoolExecutor:
-    """A one-process pool for the search stage (one build's, or kept across builds by
-    ``mkdocs serve``): a fresh interpreter (``spawn``), not a copy of this process's memory,
-    whose process ends with its parent, even one killed without a chance to shut the pool
-    down (its call queue would keep it waiting, and holding the parent's output streams, for
-    ever)."""
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_end_with_parent, initargs=(os.getpid(),))
-
-
-def _end_with_parent(parent: int) -> None:
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def _search_files(box: list, failures, cache_folder=None, digests=None, memory: bool = False) -> list[SiteFile]:
-    """The search stage's files, computed in a worker process from the documents alone (and
-    the analyses of unchanged documents, read from the build cache's folder). The documents
-    come in *box*, a one-item list emptied here, so that once the stage has made their records
-    nothing holds them (the worker's call arguments would)."""
-    corpus = corpus_mod.Corpus(box.pop(), failures)
-    if cache_folder is not None:
-        corpus.extras["cache"] = Store(cache_folder, memory=memory)  # memory: a process kept across builds
-        corpus.extras["digests"] = digests or {}
-    search_stage(corpus, release=True)
-    return corpus.extras.get("pages", [])
 
 
 @dataclass(frozen=True)
