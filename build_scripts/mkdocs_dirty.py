@@ -12,10 +12,21 @@ build cache (``site-manifest``):
   HTML came from or went into the page cache (a page that warned is written again, and warns
   again);
 * a generated data file (JSON, the search index's files), by a digest of its bytes;
+* a raw text's copy (``sources/<id>.txt``), by a digest of its bytes (not by its time: a text
+  restored from a backup is older than its copy);
 * every other page (the navigation's, ``docs/``: the home page shows the corpus' summary) is
-  written by every build; a raw text's copy by its modification time, as MkDocs does;
+  written by every build; the theme's and ``docs/``'s other files as MkDocs decides (times);
 * a file the last build wrote that this build does not make (a removed document's pages) is
   deleted.
+
+Every build with a cache keeps the manifest (a plain build too, so that a later dirty build
+can trust what it wrote); before anything is written, the last one is marked untrusted (a
+build stopped half-way leaves nothing trusted), and every file a build writes is recorded,
+the theme's and ``docs/``'s included, so that what is no longer made is deleted. A skipped
+page gets its anchors and its links to anchors back from the page cache, so MkDocs' anchor
+check still covers every page. Manifests live in ``<cache>/site-manifests/`` (not a kind of the
+store, which a build prunes: a build into one folder must not forget another's); one whose
+folder is gone is removed.
 
 Guarantees: a dirty build after any change leaves the site folder byte for byte what a
 clean build writes (``tests/test_incremental.py``); a file whose key is unknown, or that is
@@ -25,13 +36,17 @@ imports nothing of MkDocs (stand-ins test it).
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import pickle
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .cache.keys import digest
 
-KIND = "site-manifest"
+FOLDER = "site-manifests"
 
 
 def data_key(path: str, data: bytes) -> str:
@@ -44,11 +59,39 @@ class Manifest:
     """What the last build wrote into one site folder, file by file, under which key."""
 
     def __init__(self, store, site_dir: str | Path):
-        self.store, self.site_dir = store, Path(site_dir).resolve()
-        self._key = digest(KIND, str(self.site_dir))
-        found = store.get(KIND, self._key) if store is not None else None
-        self.before: dict[str, str | None] = dict(found or {})
+        self.site_dir = Path(site_dir).resolve()
+        folder = getattr(store, "folder", None)
+        self.folder = Path(folder) / FOLDER if folder is not None else None
+        self._name = digest("site-manifest", str(self.site_dir))
+        self.before: dict[str, str | None] = self._load(self._path()) if self.folder else {}
         self.after: dict[str, str | None] = {}
+
+    def _path(self) -> Path:
+        return self.folder / f"{self._name}.pickle"
+
+    def _load(self, path: Path) -> dict:
+        try:
+            with open(path, "rb") as handle:
+                value = pickle.load(handle)
+        except Exception:  # none yet, or unreadable: nothing is trusted
+            return {}
+        return dict(value["files"]) if value.get("folder") == str(self.site_dir) else {}
+
+    def _save(self, files: dict) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump({"folder": str(self.site_dir), "files": files}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self._path())
+        except OSError:  # a read-only or full disk: the next dirty build writes everything
+            pass
+
+    def invalidate(self) -> None:
+        """Before anything is written: the last build's files are known, none trusted."""
+        self._save({dest: None for dest in sorted(self.before)})
 
     def unchanged(self, dest_uri: str, key: str | None) -> bool:
         """Whether *dest_uri* is in the folder as the last build wrote it under *key*."""
@@ -61,15 +104,22 @@ class Manifest:
 
     def finish(self) -> list[str]:
         """Delete what the last build wrote and this one did not make; keep this build's
-        manifest. Returns the deleted paths."""
+        manifest; forget the manifests of folders that are gone. Returns the deleted paths."""
         deleted = []
         for dest in sorted(set(self.before) - set(self.after)):
             path = (self.site_dir / dest).resolve()
             if self.site_dir in path.parents and path.is_file():
                 path.unlink()
                 deleted.append(dest)
-        if self.store is not None:
-            self.store.put(KIND, self._key, dict(sorted(self.after.items())))
+        self._save(dict(sorted(self.after.items())))
+        for other in sorted(self.folder.glob("*.pickle")) if self.folder else ():
+            try:
+                with open(other, "rb") as handle:
+                    gone = not Path(pickle.load(handle)["folder"]).is_dir()
+            except Exception:
+                gone = True
+            if gone:
+                other.unlink(missing_ok=True)
         return deleted
 
 
@@ -82,43 +132,67 @@ def notice(record: logging.LogRecord) -> bool:
     return True
 
 
-def mark_data(manifest: Manifest, files: Iterable, copied: Iterable) -> None:
-    """Which generated data files a dirty build writes again (``file.modified``): those whose
-    bytes changed (a generated file has ``compressed``, its bytes as held); *copied*: the raw
-    texts' copies, which MkDocs compares by time (recorded, so that a removed one is deleted)."""
+def mark_files(manifest: Manifest, files: Iterable, copied: Iterable) -> None:
+    """Record every file this build makes but the pages (:func:`mark_pages`, and the pages'
+    own records as they are written); a generated data file (one with ``compressed``, its bytes
+    as held) is written again only when its bytes changed (``file.modified``), a raw text's copy
+    (*copied*) only when its bytes changed; the theme's and ``docs/``'s files as MkDocs decides."""
+    copies = {id(file) for file in copied}
     for file in files:
         data = getattr(file, "compressed", None)
-        if data is not None and not file.is_documentation_page():
+        if file.is_documentation_page():
+            continue
+        if data is not None:
             key = data_key(file.src_uri, data)
             file.modified = not manifest.unchanged(file.dest_uri, key)
-            manifest.record(file.dest_uri, key)
-    for file in copied:
-        manifest.record(file.dest_uri, None)
+        elif id(file) in copies:
+            with open(file.abs_src_path, "rb") as handle:
+                key = digest("source", hashlib.sha256(handle.read()).hexdigest())
+            file.is_modified = (lambda same: lambda: not same)(manifest.unchanged(file.dest_uri, key))
+        else:
+            key = None
+        manifest.record(file.dest_uri, key)
 
 
-def mark_pages(manifest: Manifest, page_cache, pages: Iterable, files) -> None:
+def mark_pages(manifest: Manifest, page_cache, pages: Iterable, files) -> dict:
     """Which pages a dirty build writes again: a cacheable page (``page_cache.cacheable``) whose
-    key is the one it was written under stays as it is (its cache entries kept); every other
-    page is written."""
+    key is the one it was written under, and whose HTML is in the page cache, stays as it is;
+    every other page is written. Returns ``{file: cached page}`` of the pages left as they are
+    (their anchors: :func:`restore_anchors`)."""
+    skipped = {}
     for file in pages:
         if file.src_uri not in page_cache.cacheable:
             file.is_modified = lambda: True  # the navigation's and docs/ pages: every build
             continue
         key = page_cache.key(file, files)
-        if manifest.unchanged(file.dest_uri, key):
+        hit = page_cache.skip(key) if manifest.unchanged(file.dest_uri, key) else None
+        if hit is not None:
             file.modified = False
-            page_cache.skip(file, files)
+            skipped[file] = hit
             manifest.record(file.dest_uri, key)
+    return skipped
 
 
-def changed(manifest: Manifest | None, items: Iterable) -> Iterator:
-    """Of the late files (``SiteFile``), those a build writes: all of them, or in a dirty build
-    (*manifest*) those whose bytes changed (each recorded)."""
+def restore_anchors(skipped: dict, files) -> None:
+    """Give each page a dirty build did not read its anchors and its links to other pages'
+    anchors (from the page cache), as a cached page has them: MkDocs checks them all."""
+    for file, hit in skipped.items():
+        if file.page is None:
+            continue
+        file.page.present_anchor_ids = set(hit.anchors)
+        if hit.links_to_anchors is not None:
+            file.page.links_to_anchors = {files.get_file_from_path(path): dict(found)
+                                          for path, found in hit.links_to_anchors if files.get_file_from_path(path)}
+
+
+def changed(manifest: Manifest | None, items: Iterable, dirty: bool) -> Iterator:
+    """Of the late files (``SiteFile``), those a build writes: all of them, or in a *dirty*
+    build those whose bytes changed (each recorded in *manifest*)."""
     for item in items:
         if manifest is not None:
             key = data_key(item.path, item.data)
             unchanged = manifest.unchanged(item.path, key)
             manifest.record(item.path, key)
-            if unchanged:
+            if dirty and unchanged:
                 continue
         yield item

@@ -87,11 +87,10 @@ class PageCache:
             self.store.put("page-links", content_key, targets)
         return pages.page_key(self.site_key, src, content_key, lambda p: p in existing, targets)
 
-    def skip(self, file, files) -> str:
-        """The key of a page a dirty build does not write (its entries are this build's too)."""
-        key = self.key(file, files)
-        self.store.keep(self.kind, [key])
-        return key
+    def skip(self, key: str):
+        """The cached page under *key*, which a dirty build does not write again (its entry is
+        this build's: not pruned), or ``None``."""
+        return self.store.get(self.kind, key)
 
     def markdown(self, markdown: str, page, files) -> str:
         """The Markdown MkDocs renders: the page's own, or nothing for a cached page."""

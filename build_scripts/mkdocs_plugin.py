@@ -200,8 +200,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty = command == "serve", dirty
-        if dirty:  # the plugin writes what changed itself (see on_files): MkDocs' general warning is a notice
-            logging.getLogger("mkdocs.commands.build").addFilter(mkdocs_dirty.notice)
         if self.serving:  # one search process for every rebuild: no interpreter to start, its analyses in memory
             self.search_pool = site.new_search_pool()
 
@@ -215,6 +213,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
         self.output = self.started = self.manifest = None
+        self.skipped: dict = {}
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if self.dirty and self.store is not None:  # the plugin decides what a dirty build writes: a notice
+            build_log.addFilter(mkdocs_dirty.notice)
+        else:
+            build_log.removeFilter(mkdocs_dirty.notice)
         self.sitemap_parts: dict[str, str] = {}
         self.warnings = _Warnings()
         pages_kind = "pages-serve" if self.serving else "pages"  # each keeps its own (other site_url)
@@ -244,9 +248,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         copied = files_sources(files, self.sources, self.output.sources, config)
         folders = {f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri} | set(search_stage.FOLDERS)
         self.top_folders = sorted(folders)  # the search stage's come late (on_post_build)
-        if self.dirty and self.store is not None:
+        if self.store is not None:  # what this build writes, for a later dirty one (see mkdocs_dirty)
             self.manifest = mkdocs_dirty.Manifest(self.store, config.site_dir)
-            mkdocs_dirty.mark_data(self.manifest, files, copied)
+            self.manifest.invalidate()
+            mkdocs_dirty.mark_files(self.manifest, files, copied)
         site.release_memory()  # the corpus is gone: MkDocs' pages can have its memory
         return files
 
@@ -265,8 +270,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                                   os.environ.get(_EPOCH, ""))
         self.page_cache.cacheable = self.generated - {path for path, _ in in_nav}
         logging.getLogger("mkdocs").addHandler(self.warnings)
-        if self.manifest is not None:
-            mkdocs_dirty.mark_pages(self.manifest, self.page_cache, files.documentation_pages(), files)
+        if self.dirty and self.manifest is not None:
+            self.skipped = mkdocs_dirty.mark_pages(self.manifest, self.page_cache, files.documentation_pages(), files)
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -285,6 +290,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self.spool.hold(page, html)
 
     def on_env(self, env, config, files):
+        mkdocs_dirty.restore_anchors(self.skipped, files)  # pages a dirty build did not read
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({CACHED_TEMPLATE: "{{ page.content }}"}), env.loader])
         if self.store is not None and self.store.folder is not None:  # compiled templates, keyed by their source
             (self.store.folder / "jinja").mkdir(parents=True, exist_ok=True)
@@ -325,8 +331,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info("un-archive: %d generated pages rendered by build_scripts.pagehtml, %d by Python-Markdown",
                      self.fast_counts[1], self.fast_counts[0])
         if self.manifest is not None:
-            kept = sum(1 for key in self.manifest.after.values() if key is not None)
-            log.info("un-archive: dirty build: %d files removed, %d checked", len(self.manifest.finish()), kept)
+            for path in self.sitemap_parts:
+                self.manifest.record(path, None)
+            removed = self.manifest.finish()
+            if self.dirty:
+                log.info("un-archive: dirty build: %d files removed, %d left as they were", len(removed),
+                         sum(not getattr(f, "modified", True) for f in self.files))
         for path, text in sorted(self.sitemap_parts.items()):
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -338,11 +348,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def write_late(self, config) -> None:
         """Write the search stage's files, made in their own process while MkDocs built the pages."""
-        late = self.started.finish() if self.started is not None else ()
-        for item in mkdocs_dirty.changed(self.manifest, late):
+        late = []
+        for item in self.started.finish() if self.started is not None else ():
             if self.files.get_file_from_path(item.path) is not None:
                 log.warning("un-archive: %s exists in docs_dir; the generated file is not used", item.path)
-                continue
+            else:
+                late.append(item)
+        for item in mkdocs_dirty.changed(self.manifest, late, self.dirty):
             target = Path(config.site_dir) / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.raw)

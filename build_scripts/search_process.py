@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 
 from . import corpus as corpus_mod
@@ -29,9 +31,12 @@ class Late:
     def __init__(self, pool: ProcessPoolExecutor, own: bool):
         self._pool, self.own, self.future = pool, own, None
 
-    def submit(self, *args) -> None:
-        """Start the search stage (:func:`_search_files` of *args*)."""
-        self.future = self._pool.submit(_search_files, *args)
+    def submit(self, documents, *args) -> None:
+        """Start the search stage (:func:`_search_files`) on *documents*: sent pickled and
+        compressed (the pool holds a call's arguments until it ends: the bytes, not the
+        documents, which the caller can let go meanwhile)."""
+        payload = [zlib.compress(pickle.dumps(list(documents), protocol=pickle.HIGHEST_PROTOCOL), 1)]
+        self.future = self._pool.submit(_search_files, payload, *args)
 
     def files(self) -> tuple[SiteFile, ...]:
         try:
@@ -39,9 +44,11 @@ class Late:
         finally:
             self.close()
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """End the process (unless the caller keeps it); without *wait*, let a running stage
+        end by itself (a failed build does not wait for it)."""
         if self.own and self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
         self._pool = None
 
 
@@ -70,9 +77,14 @@ def _end_with_parent(parent: int) -> None:
 def _search_files(box: list, failures, cache_folder=None, digests=None, memory: bool = False) -> list[SiteFile]:
     """The search stage's files, computed in a worker process from the documents alone (and
     the analyses of unchanged documents, read from the build cache's folder). The documents
-    come in *box*, a one-item list emptied here, so that once the stage has made their records
-    nothing holds them (the worker's call arguments would)."""
-    corpus = corpus_mod.Corpus(box.pop(), failures)
+    come in *box*, a one-item list emptied here (the documents, or :meth:`Late.submit`'s
+    compressed pickle of them), so that once the stage has made their records nothing holds
+    them (the worker's call arguments would)."""
+    item = box.pop()
+    documents = pickle.loads(zlib.decompress(item)) if isinstance(item, bytes) else item
+    del item
+    corpus = corpus_mod.Corpus(documents, failures)
+    del documents
     if cache_folder is not None:
         corpus.extras["cache"] = Store(cache_folder, memory=memory)  # memory: a process kept across builds
         corpus.extras["digests"] = digests or {}

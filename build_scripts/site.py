@@ -135,7 +135,7 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
         if late is not None:
             folder = store.folder if store is not None else None
             digests = corpus.extras.get("digests", {}) if folder is not None else {}
-            late.submit([corpus.documents], corpus.failures, folder, digests, not late.own)
+            late.submit(corpus.documents, corpus.failures, folder, digests, not late.own)
             if digests:  # the worker's cache reads are this build's too (not pruned)
                 store.keep("search-analysis", [analysis_key(d) for d in digests.values()])
         for stage in STAGES:
@@ -144,7 +144,7 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
         return Built(corpus, tuple(site_files(corpus)), late)
     except BaseException:
         if late is not None:
-            late.close()
+            late.close(wait=False)
         raise
 
 
@@ -200,7 +200,7 @@ class Started:
     def abandon(self) -> None:
         """Give the search stage up (the build failed)."""
         if self._late is not None:
-            self._late.close()
+            self._late.close(wait=False)
             self._late = None
 
 
@@ -223,12 +223,12 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
         read = normalize_all(scanned, workers, store)
         del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
         built = _build(read, workers, store, pool, own)
+        result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
+                        fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
     except BaseException:
         if own:
-            pool.shutdown(cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
         raise
-    result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
-                    fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
     if built.late is None and store is not None:
         store.put("site", fingerprint, result)
     return Started(result, built.late, store)

@@ -35,7 +35,8 @@ SEEDS = sorted((ROOT / "source_docs").iterdir())
 REUSED = re.compile(r"un-archive: (\d+) generated pages from the cache, (\d+) rendered")
 
 
-def _build(work: Path, sources: Path, cache: bool, workers: int, dirty: bool = False) -> tuple[Path, str]:
+def _build(work: Path, sources: Path, cache: bool, workers: int, dirty: bool = False,
+           site: str = "site") -> tuple[Path, str]:
     """``mkdocs build --strict`` of *sources* in *work* (its own cache under ``work/build``);
     *dirty*: ``mkdocs build --dirty`` (MkDocs warns that a build is dirty: not strict)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -51,10 +52,10 @@ def _build(work: Path, sources: Path, cache: bool, workers: int, dirty: bool = F
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SOURCE_DATE_EPOCH", None)
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty" if dirty else "--strict",
-                           "-f", str(work / "mkdocs.yml"), "-d", str(work / "site")],
+                           "-f", str(work / "mkdocs.yml"), "-d", str(work / site)],
                           capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    return work / "site", proc.stderr
+    return work / site, proc.stderr
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -168,26 +169,41 @@ def _times(folder: Path) -> dict[str, int]:
 def test_a_dirty_build_writes_only_what_changed_and_equals_a_clean_build(tmp_path):
     """``mkdocs build --dirty`` (and ``mkdocs serve --dirty``): after a one-word change, the
     site folder is a clean build's, byte for byte, though most files were not written again;
-    after a text is removed, its pages are gone too."""
+    after a plain build wrote the folder, a dirty build trusts what that build wrote, not what
+    an earlier dirty build did; a raw text restored with an old time is copied again; a dirty
+    build into another folder (same cache) does not make this one forget its files; after a
+    text is removed, its pages are gone too."""
     sources = seed_folder(tmp_path / "src")
-    site_dir, _ = _build(tmp_path / "dirty", sources, cache=True, workers=2, dirty=True)
+    work = tmp_path / "dirty"
+    site_dir, _ = _build(work, sources, cache=True, workers=2, dirty=True)
     written = _times(site_dir)
     time.sleep(0.05)  # a file written again gets a later time
     (path,) = sources.glob("003_*.txt")
-    path.write_text(path.read_text(encoding="utf-8").replace("le rôle central de l'Office", "le rôle capital de l'Office", 1),
+    original = path.read_bytes()
+    path.write_text(original.decode("utf-8").replace("le rôle central de l'Office", "le rôle capital de l'Office", 1),
                     encoding="utf-8")
-    site_dir, log = _build(tmp_path / "dirty", sources, cache=True, workers=2, dirty=True)
+    site_dir, log = _build(work, sources, cache=True, workers=2, dirty=True)
     clean, _ = _build(tmp_path / "clean", sources, cache=False, workers=1)
     assert _differences(_tree(clean), _tree(site_dir)) == [], "the dirty build differs from a clean build"
     again = {p for p, t in _times(site_dir).items() if written.get(p) != t}
     assert {"documents/a-res-74-176/index.html", "organisations/onudc/index.html", "index.html",
-            "api/documents/a-res-74-176.json"} <= again, "what the change touches is written"
+            "api/documents/a-res-74-176.json", "sources/a-res-74-176.txt"} <= again, "what the change touches is written"
     assert "documents/a-74-127/index.html" not in again and "api/documents/a-74-127.json" not in again
     assert len(again) < len(written) / 4, f"{len(again)} of {len(written)} files written again"
     assert "dirty build: 0 files removed" in log
+
+    edited = path.read_bytes()
+    path.write_text(edited.decode("utf-8").replace("le rôle capital de", "le rôle accru de", 1), encoding="utf-8")
+    _build(work, sources, cache=True, workers=2)  # a plain build of the folder, between two dirty ones
+    path.write_bytes(edited)
+    os.utime(path, (1_000_000_000, 1_000_000_000))  # restored from a backup: older than its copy
+    site_dir, _ = _build(work, sources, cache=True, workers=2, dirty=True)
+    assert _differences(_tree(clean), _tree(site_dir)) == [], "what the plain build wrote is not trusted blindly"
+
+    _build(work, sources, cache=True, workers=2, dirty=True, site="other-site")  # same cache, another folder
     for path in sources.glob("004_*"):
         path.unlink()
-    site_dir, log = _build(tmp_path / "dirty", sources, cache=True, workers=2, dirty=True)
+    site_dir, log = _build(work, sources, cache=True, workers=2, dirty=True)
     clean, _ = _build(tmp_path / "clean-removed", sources, cache=False, workers=1)
     assert _differences(_tree(clean), _tree(site_dir)) == [], "a removed text's pages are removed"
     assert not (site_dir / "documents/e-res-2015-23/index.html").exists()
@@ -329,3 +345,32 @@ def test_a_manifest_trusts_only_files_that_are_there_and_deletes_only_inside_the
     assert second.finish() == ["a/gone.json"], "what this build does not make is deleted, inside the site only"
     assert (tmp_path / "outside.json").exists() and (site_dir / "a/kept.json").exists()
     assert data_key("x.json", b"1") != data_key("y.json", b"1") != data_key("x.json", b"2")
+    gone = Manifest(store, tmp_path / "gone")  # a serve's temporary folder, since removed
+    (tmp_path / "gone").mkdir()
+    gone.finish()
+    (tmp_path / "gone").rmdir()
+    assert len(list((tmp_path / "cache/site-manifests").glob("*.pickle"))) == 2
+    third = Manifest(store, site_dir)
+    third.invalidate()  # a build starts writing: nothing of the last one is trusted until it ends
+    assert not Manifest(store, site_dir).unchanged("a/kept.json", "k") and third.unchanged("a/kept.json", "k")
+    third.finish()
+    assert len(list((tmp_path / "cache/site-manifests").glob("*.pickle"))) == 1, "a gone folder's manifest is forgotten"
+
+
+def test_a_page_a_dirty_build_skips_keeps_its_anchors_for_mkdocs_checks():
+    from types import SimpleNamespace as NS
+
+    from build_scripts.cache.pages import CachedPage
+    from build_scripts.mkdocs_dirty import restore_anchors
+
+    class File:  # MkDocs' File is hashable (pages key their links to anchors by it)
+        def __init__(self, page):
+            self.page = page
+
+    target, other = File(NS(present_anchor_ids=None, links_to_anchors=None)), File(None)
+    files = NS(get_file_from_path=lambda path: {"documents/b.md": other}.get(path))
+    hit = CachedPage("<html>", frozenset({"p1", "fn-2"}), (("documents/b.md", (("p5", "../b/#p5"),)),
+                                                           ("documents/gone.md", (("p1", "../gone/#p1"),))))
+    restore_anchors({target: hit}, files)
+    assert target.page.present_anchor_ids == {"p1", "fn-2"}
+    assert target.page.links_to_anchors == {other: {"p5": "../b/#p5"}}, "links to files that exist, as MkDocs keeps them"
