@@ -23,6 +23,10 @@ from .render.pages import SiteFile
 from .search.stage import attach as search_stage
 
 
+#: Documents per compressed pickle sent to the search process.
+PACKET = 200
+
+
 class Late:
     """The search stage's files, being made in a process of their own while the caller goes on
     (the other stages, the pages, MkDocs' rendering): :meth:`files` waits for them, then ends
@@ -32,11 +36,13 @@ class Late:
         self._pool, self.own, self.future = pool, own, None
 
     def submit(self, documents, *args) -> None:
-        """Start the search stage (:func:`_search_files`) on *documents*: sent pickled and
-        compressed (the pool holds a call's arguments until it ends: the bytes, not the
-        documents, which the caller can let go meanwhile)."""
-        payload = [zlib.compress(pickle.dumps(list(documents), protocol=pickle.HIGHEST_PROTOCOL), 1)]
-        self.future = self._pool.submit(_search_files, payload, *args)
+        """Start the search stage (:func:`_search_files`) on *documents*: sent as compressed
+        pickles of :data:`PACKET` documents each (the pool holds a call's arguments until it
+        ends: these bytes, not the documents, which the caller can let go meanwhile; and no
+        pickle of the whole corpus is ever held at once)."""
+        payload = [zlib.compress(pickle.dumps(documents[n:n + PACKET], protocol=pickle.HIGHEST_PROTOCOL), 1)
+                   for n in range(0, len(documents), PACKET)]
+        self.future = self._pool.submit(_search_files, [payload], *args)
 
     def files(self) -> tuple[SiteFile, ...]:
         try:
@@ -78,13 +84,15 @@ def _search_files(box: list, failures, cache_folder=None, digests=None, memory: 
     """The search stage's files, computed in a worker process from the documents alone (and
     the analyses of unchanged documents, read from the build cache's folder). The documents
     come in *box*, a one-item list emptied here (the documents, or :meth:`Late.submit`'s
-    compressed pickle of them), so that once the stage has made their records nothing holds
+    compressed packets of them), so that once the stage has made their records nothing holds
     them (the worker's call arguments would)."""
     item = box.pop()
-    documents = pickle.loads(zlib.decompress(item)) if isinstance(item, bytes) else item
+    if item and isinstance(item[0], bytes):  # Late.submit's packets
+        packets, item = item, []
+        while packets:
+            item.extend(pickle.loads(zlib.decompress(packets.pop(0))))
+    corpus = corpus_mod.Corpus(item, failures)
     del item
-    corpus = corpus_mod.Corpus(documents, failures)
-    del documents
     if cache_folder is not None:
         corpus.extras["cache"] = Store(cache_folder, memory=memory)  # memory: a process kept across builds
         corpus.extras["digests"] = digests or {}
