@@ -48,6 +48,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -360,9 +361,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_bytes(item.raw)
 
     def on_build_error(self, error):
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger("mkdocs").removeHandler(getattr(self, "warnings", None))
         if getattr(self, "started", None) is not None:
             self.started.abandon()
+        if self.search_pool is not None and isinstance(error, BrokenProcessPool):  # its process died (memory?)
+            self.on_shutdown()
+            self.search_pool = site.new_search_pool()  # the next rebuild of mkdocs serve gets a new one
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sources))

@@ -85,3 +85,24 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path, options):
         assert reused == 0 and "dirty build:" in log and "WARNING" not in log, log[-2000:]
     else:
         assert reused > 0
+
+
+def test_a_dead_search_process_is_replaced_for_the_next_rebuild():
+    """Under ``mkdocs serve`` the search stage's process is kept between rebuilds; when it dies
+    (killed for memory, say) the build fails with BrokenProcessPool, and the next rebuild gets
+    a new process rather than the same error for the rest of the session."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from build_scripts.mkdocs_plugin import ArchivePlugin
+
+    plugin = ArchivePlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    first = plugin.search_pool
+    try:
+        os.kill(first.submit(os.getpid).result(timeout=60), 9)
+        with pytest.raises(BrokenProcessPool):
+            first.submit(int).result(timeout=60)
+        plugin.on_build_error(BrokenProcessPool("the search process died"))
+        assert plugin.search_pool is not first and plugin.search_pool.submit(int, "7").result(timeout=60) == 7
+    finally:
+        plugin.on_shutdown()
