@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .cache.keys import digest
+from .mkdocs_pages import give_anchors
 
 FOLDER = "site-manifests"
 
@@ -139,10 +140,9 @@ def mark_files(manifest: Manifest, files: Iterable, copied: Iterable) -> None:
     (*copied*) only when its bytes changed; the theme's and ``docs/``'s files as MkDocs decides."""
     copies = {id(file) for file in copied}
     for file in files:
-        data = getattr(file, "compressed", None)
         if file.is_documentation_page():
             continue
-        if data is not None:
+        if (data := getattr(file, "compressed", None)) is not None:
             key = data_key(file.src_uri, data)
             file.modified = not manifest.unchanged(file.dest_uri, key)
         elif id(file) in copies:
@@ -177,12 +177,8 @@ def restore_anchors(skipped: dict, files) -> None:
     """Give each page a dirty build did not read its anchors and its links to other pages'
     anchors (from the page cache), as a cached page has them: MkDocs checks them all."""
     for file, hit in skipped.items():
-        if file.page is None:
-            continue
-        file.page.present_anchor_ids = set(hit.anchors)
-        if hit.links_to_anchors is not None:
-            file.page.links_to_anchors = {files.get_file_from_path(path): dict(found)
-                                          for path, found in hit.links_to_anchors if files.get_file_from_path(path)}
+        if file.page is not None:
+            give_anchors(file.page, hit.anchors, hit.links_to_anchors, files)
 
 
 def changed(manifest: Manifest | None, items: Iterable, dirty: bool) -> Iterator:

@@ -61,6 +61,16 @@ class HtmlSpool:
         return output.replace(placeholder, zlib.decompress(data).decode("utf-8"))
 
 
+def give_anchors(page, anchors, links, files) -> None:
+    """A page's anchors and its links to other pages' anchors, as the page cache keeps them
+    (:class:`~build_scripts.cache.pages.CachedPage`), set back on the page for MkDocs' checks
+    (a link to a file no longer in *files* is left out, as MkDocs would not have it)."""
+    page.present_anchor_ids = set(anchors)
+    if links is not None:
+        page.links_to_anchors = {files.get_file_from_path(path): dict(found)
+                                 for path, found in links if files.get_file_from_path(path)}
+
+
 class PageCache:
     """The rendered-HTML cache of the generated pages of one build (see module docstring)."""
 
@@ -117,11 +127,7 @@ class PageCache:
         is not cached."""
         src = page.file.src_uri
         if (hit := self.hits.get(src)) is not None:
-            _, anchors, links = hit
-            page.present_anchor_ids = set(anchors)
-            if links is not None:
-                page.links_to_anchors = {files.get_file_from_path(path): dict(found)
-                                         for path, found in links if files.get_file_from_path(path)}
+            give_anchors(page, hit[1], hit[2], files)
         elif src in self.keys and self.warnings.count != self.warnings_before:
             del self.keys[src]  # it warned: render it again next time, so that it warns again
 
