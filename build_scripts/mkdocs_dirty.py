@@ -36,7 +36,6 @@ imports nothing of MkDocs (stand-ins test it).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -137,20 +136,17 @@ def mark_files(manifest: Manifest, files: Iterable, copied: Iterable) -> None:
     """Record every file this build makes but the pages (:func:`mark_pages`, and the pages'
     own records as they are written); a generated data file (one with ``compressed``, its bytes
     as held) is written again only when its bytes changed (``file.modified``), a raw text's copy
-    (*copied*) only when its bytes changed; the theme's and ``docs/``'s files as MkDocs decides."""
-    copies = {id(file) for file in copied}
+    (*copied*: ``(file, digest of its bytes)``) only when its bytes changed; the theme's and
+    ``docs/``'s files as MkDocs decides."""
+    copies = {id(file): key for file, key in copied}
     for file in files:
         if file.is_documentation_page():
             continue
         if (data := getattr(file, "compressed", None)) is not None:
             key = data_key(file.src_uri, data)
             file.modified = not manifest.unchanged(file.dest_uri, key)
-        elif id(file) in copies:
-            with open(file.abs_src_path, "rb") as handle:
-                key = digest("source", hashlib.sha256(handle.read()).hexdigest())
+        elif (key := copies.get(id(file))) is not None:
             file.is_modified = (lambda same: lambda: not same)(manifest.unchanged(file.dest_uri, key))
-        else:
-            key = None
         manifest.record(file.dest_uri, key)
 
 

@@ -179,16 +179,17 @@ def _fast_html(config) -> bool:
             and dict(config.mdx_configs or {}) == settings)
 
 
-def files_sources(files: Files, sources: Path, published, config) -> list[File]:
+def files_sources(files: Files, sources: Path, published, config) -> list[tuple[File, str]]:
     """Each published document's raw text, copied as it was received to ``sources/<id>.txt``
-    (the fiche offers it for download; the name is the id's slug, never the file's own name)."""
+    (the fiche offers it for download; the name is the id's slug, never the file's own name).
+    Returns each copy with the digest of its bytes (read when the texts were)."""
     added = []
-    for doc_id, name in published:
+    for doc_id, name, content in published:
         raw = sources / name
         if raw.is_file() and not raw.is_symlink():
-            added.append(File(name, src_dir=str(sources), dest_dir=config.site_dir,
-                              use_directory_urls=False, dest_uri=f"sources/{doc_id}.txt"))
-            files.append(added[-1])
+            added.append((File(name, src_dir=str(sources), dest_dir=config.site_dir,
+                               use_directory_urls=False, dest_uri=f"sources/{doc_id}.txt"), content))
+            files.append(added[-1][0])
     return added
 
 

@@ -157,7 +157,7 @@ class Output:
     messages: tuple[str, ...]  # unreadable files, then every document's warnings (file and line), in order
     home: dict  # home_summary()
     fingerprint: str  # digest of the inputs (every raw text's key, the failures, *latest*)
-    sources: tuple[tuple[str, str], ...] = ()  # (document id, raw file name) of every published document
+    sources: tuple[tuple[str, str, str | None], ...] = ()  # (document id, raw file name, digest of its bytes) of each published document
 
 
 def messages(corpus: corpus_mod.Corpus) -> tuple[str, ...]:
@@ -221,10 +221,12 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
         if own:
             pool.submit(int)  # start the process now
         read = normalize_all(scanned, workers, store)
+        contents = {name: digest("source", raw.data) for name, raw in scanned if not isinstance(raw, str)}
         del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
         built = _build(read, workers, store, pool, own)
         result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
-                        fingerprint, tuple((d.meta.id, d.meta.source) for d in built.corpus.documents))
+                        fingerprint, tuple((d.meta.id, d.meta.source, contents.get(d.meta.source))
+                                           for d in built.corpus.documents))
     except BaseException:
         if own:
             pool.shutdown(wait=False, cancel_futures=True)

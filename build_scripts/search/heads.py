@@ -37,9 +37,8 @@ HEAD_DOCS = 50  # documents in a head: a page of the results page
 
 
 def _records(columns: Sequence) -> dict[tuple[int, int], list]:
-    """Per record (doc, local): ``[score, document, mask]``, its weights summed field by field
-    (``None`` before the first), whether a field past the text holds it, its exact forms
-    (columns with absolute docs)."""
+    """Per record (doc, local): ``[score, document, mask]``, its weights summed field by field,
+    whether a field past the text holds it, its exact forms (columns with absolute docs)."""
     out: dict[tuple[int, int], list] = {}
     for f, column in enumerate(columns):
         if not column:

@@ -153,11 +153,6 @@ class Postings:
             if not placed:
                 raise ValueError(f"row {row}: exact form {sorted(words)} of term {term!r} is in no field of the row")
 
-    def mask(self, term: str, f: int, k: int) -> int:
-        """The exact-form mask of the *k*-th row of *term* in field *f* (0: none)."""
-        masks = self.terms[term].masks[f]
-        return masks[k] if k < len(masks) else 0
-
     def averages(self) -> list[float]:
         return [sum(lengths) / self.count if self.count else 0.0 for lengths in self.lengths]
 
@@ -178,7 +173,7 @@ class Postings:
         return [self.weight(value, tf, lengths[row], average, boost) for row, tf in zip(p.rows[f], p.tfs[f])]
 
     def masks_of(self, term: str, f: int) -> list[int]:
-        """The exact-form masks of *term*'s rows in field *f* (:meth:`mask` of each)."""
+        """The exact-form masks of *term*'s rows in field *f*, in the order of its rows (0: none)."""
         p = self.terms[term]
         masks = p.masks[f]
         return list(masks) + [0] * (len(p.rows[f]) - len(masks))

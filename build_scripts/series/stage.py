@@ -14,6 +14,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..cache.keys import code_version, digest
+from ..cache.memo import memo
 from .grouping import Profile, group_series
 from .lineage import Origin, lineage, origins, texts
 
@@ -69,13 +70,9 @@ def _aligner(store, digests: dict):
 def _profiler(store, digests: dict):
     """:meth:`~build_scripts.series.grouping.Profile.of`, read back from *store* for a known text."""
     def cached(doc):
-        if not store or doc.meta.id not in digests:
+        if doc.meta.id not in digests:
             return Profile.of(doc)
-        key = digest("series-profile", code_version(), digests[doc.meta.id])
-        found = store.get("series-profiles", key)
-        if found is None:
-            store.put("series-profiles", key, found := Profile.of(doc))
-        return found
+        return memo(store, "series-profile", digests[doc.meta.id], lambda: Profile.of(doc))
 
     return cached
 
