@@ -223,7 +223,8 @@ def head_site(built_site, tmp_path_factory):
 @pytest.mark.parametrize("query", ["rights", "human rights"])
 def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
     """One common word: its head (no whole list fetched), the same first documents and the true counts
-    as the whole index; two words: the same, from record sets and impact tiers (no whole list either)."""
+    as the whole index; two words: the same, from tier maps, impact tiers and record sets (no whole list
+    either)."""
     url, monolithic = head_site
     pg = browser.new_page()
     pg.goto(url + "citer/")
@@ -243,6 +244,9 @@ def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
     shown = pg.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
     assert shown == docs[:20]
     assert not [r for r in requests if r.startswith("search/tails/")]
-    tiers = [r for r in requests if r.startswith(("search/tiers/", "search/sets/"))]
-    assert (not tiers) if " " not in query else tiers
+    tiers = [r for r in requests if r.startswith(("search/tiers/", "search/sets/", "search/maps/"))]
+    if " " in query:  # the maps and tiers for the first documents, the record sets for the counts
+        assert {r.split("/")[1] for r in tiers} == {"tiers", "sets", "maps"}
+    else:
+        assert not tiers
     pg.close()

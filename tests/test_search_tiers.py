@@ -1,6 +1,7 @@
 """Several common words (impact tiers and record sets): the first documents and the counts of one lunr index.
 
-* the build: the tiers partition a common term's tail, their bounds are exact, its set holds its records;
+* the build: the tiers partition a common term's tail, their bounds are exact, its map lists each tier's
+  documents, its set holds its records;
 * :class:`ShardedSearcher` (Python) on multi-word common queries, filters, pages past a head: the first
   *N* documents (their matches, scores, order) and the true counts are those of :class:`Searcher` over
   the monolithic index, without any tail fetched;
@@ -22,7 +23,8 @@ from build_scripts.search import Searcher, build
 from build_scripts.search.plain import records_from_text
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.sharded import ShardedSearcher, undelta
-from build_scripts.search.tiers import decode_records, tiers
+from build_scripts.search.tiered import SETS_AFTER
+from build_scripts.search.tiers import decode_map, decode_records, tiers
 from tests.support.searchjs import run_search_js
 from test_search_shards import files_of, first_groups, monolithic, real_records, reader  # noqa: F401
 
@@ -70,8 +72,13 @@ def test_tiers_partition_the_tail_and_bound_the_rest(tier_files):
         sets = json.loads(tier_files[f"search/sets/{i}.json"])
         assert decode_records(sets["t"]) == (list(zip(undelta(tail[0][0]), tail[0][1])) if tail[0] else [])
         assert decode_records(sets["d"]) == sorted({(d, l) for c in tail[1:] if c for d, l in zip(undelta(c[0]), c[1])})
-        for part in (sets["t"], sets["d"]):
-            assert part[3] == [tier_of[d] for d in undelta(part[0])]
+        assert len(sets["t"]) == len(sets["d"]) == 3  # records only: the tiers are in the map
+        maps = json.loads(tier_files[f"search/maps/{i}.json"])
+        got_tiers, text_docs, title_docs = decode_map(maps)
+        assert len(maps["t"]) == len(maps["d"]) == count
+        assert text_docs == ({d for d in undelta(tail[0][0])} if tail[0] else set())
+        assert title_docs == {d for c in tail[1:] if c for d in undelta(c[0])}
+        assert got_tiers == {d: tier_of[d] for d in text_docs | title_docs}
 
 
 def test_tier_sizes_grow():
@@ -104,6 +111,28 @@ def test_tiers_stop_before_the_whole_list(tier_files):
     assert meta and 0 < len(fetched) < sum(p.startswith("search/tiers/") for p in tier_files
                                            if p.split("/")[-1].split("-")[0] in {f.split("/")[-1].split("-")[0]
                                                                                 for f in fetched})
+
+
+def _kinds(fetched: list[str]) -> list[str]:
+    return [p.split("/")[1] for p in fetched if p.split("/")[1] in ("maps", "tiers", "sets")]
+
+
+def test_first_documents_before_the_record_sets(tier_files):
+    """The first tiers decide `human rights`' first 4 documents from the maps: the record sets
+    come after every tier (for the counts); four words that seldom meet in a paragraph need a
+    deep tier, so the sets come first and narrow the candidates to the matching records."""
+    searcher = ShardedSearcher(reader(tier_files))
+    searcher.hits("human rights", groups=4)
+    kinds = _kinds(searcher.fetched)
+    assert kinds[:2] == ["maps", "maps"] and "tiers" in kinds
+    assert kinds.index("sets") > max(i for i, k in enumerate(kinds) if k == "tiers")
+    searcher = ShardedSearcher(reader(tier_files))
+    searcher.hits("promotion protection human rights", groups=4)
+    kinds = _kinds(searcher.fetched)
+    assert kinds.index("sets") < max(i for i, k in enumerate(kinds) if k == "tiers")
+    before = [p for p in searcher.fetched if p.startswith(("search/tiers/", "search/sets/"))]
+    before = before[:next(i for i, p in enumerate(before) if p.startswith("search/sets/"))]
+    assert before and all(int(p.split("-")[-1][:-5]) < SETS_AFTER for p in before)
 
 
 def test_nothing_in_common_falls_back_to_the_whole_lists(tier_files, monolithic):  # noqa: F811

@@ -5,10 +5,12 @@
  *   var s = ArchiveShards.open(fetchJson)   // fetchJson(path) -> Promise of the parsed JSON
  *   s.ready()                                // -> Promise of search/meta.json
  *   s.prefetch(q)                            // starts fetching q's term buckets (as you type), and a
- *                                            //    common term's record set and first tier
+ *                                            //    common term's tier map and first tier
  *   s.hits(q, filters, options)              // -> Promise {parsed, found, paragraphs, docs, complete}:
  *                                            //    the matches, ranked, and the true counts;
- *                                            //    options.groups: n (a common word's head may do)
+ *                                            //    options.groups: n (a common word's head may do;
+ *                                            //    several common words: paragraphs and docs null,
+ *                                            //    counts() -> Promise {paragraphs, docs})
  *   s.results(parsed, found)                 // -> Promise of result objects (fetches their texts)
  *   s.query(q, filters, options)             // -> Promise of ArchiveSearch.query's results
  *   s.fetched                                 // paths fetched, in order
@@ -200,12 +202,12 @@
     var parsed = search.parseQuery(q, (options || {}).prefix);
     return this.keys(parsed).then(function (k) {
       return self.entries(k.keys).then(function (entries) {
-        /* words typed in full come before another: a common one's record set and first tier will be
+        /* words typed in full come before another: a common one's tier map and first tier will be
            wanted (several common words, search-tiers.js) */
         return Promise.all(sortedKeys(k.terms).map(function (t) {
           var e = entries[t];
           if (!e || e.h === undefined || e.t === undefined) return null;
-          return Promise.all([self.read("search/sets/" + e.i + ".json"), self.read("search/tiers/" + e.i + "-0.json")]);
+          return Promise.all([self.read("search/maps/" + e.i + ".json"), self.read("search/tiers/" + e.i + "-0.json")]);
         }));
       });
     }).catch(function () {});

@@ -1,4 +1,4 @@
-  /* ---- search-tiers.js: several common words, from impact tiers and record sets ----------------
+  /* ---- search-tiers.js: several common words, from tier maps, impact tiers and record sets ------
    * Included into search-shards.js by build_scripts/search/assets.py (at the line that names this
    * file): it runs inside that file's factory, with its helpers (undelta, partial, exactCounts,
    * sortedKeys, Shards, lunr, search). The Python twin, and the proof that the first documents and
@@ -8,6 +8,7 @@
   var SHIFT = 2097152;
   var FIELDS = 3;
   var MARGIN = 1e-9;
+  var SETS_AFTER = 2;  /* a round wanting a tier numbered this or more fetches the record sets first */
 
   function tiersEligible(parsed, entries, terms, groups) {
     if (groups === undefined || groups === null || !terms.size) return false;
@@ -47,6 +48,36 @@
       else { out.push(a[i]); i++; j++; }
     }
     return out;
+  }
+
+  /* {tierOf: Map document -> its tier, kinds: [Set of documents holding it in text, in title or symbol]}
+     of a map file (tiers.py's decode_map) */
+  function decodeMap(data) {
+    var tierOf = new Map();
+    var kinds = ["t", "d"].map(function (name) {
+      var docs = new Set();
+      data[name].forEach(function (coded, k) {
+        undelta(coded).forEach(function (d) { tierOf.set(d, k); docs.add(d); });
+      });
+      return docs;
+    });
+    return { tierOf: tierOf, kinds: kinds };
+  }
+
+  /* [Map document -> Set of its records holding the term in text, ... in title or symbol] of
+     file-encoded columns, added into `into` (tiered.py's _holders) */
+  function holdersOf(columns, into) {
+    columns.forEach(function (column, f) {
+      if (!column) return;
+      var docs = undelta(column[0]);
+      var map = into[Math.min(f, 1)];
+      for (var k = 0; k < docs.length; k++) {
+        var held = map.get(docs[k]);
+        if (held === undefined) { held = new Set(); map.set(docs[k], held); }
+        held.add(column[1][k]);
+      }
+    });
+    return into;
   }
 
   /* record number -> [weight per field] of file-encoded columns */
@@ -112,12 +143,15 @@
     this.known = {};
     this.tierOf = {};
     this.weights = {};
+    this.holders = {};
     var state = this;
     terms.forEach(function (t) {
-      state.weights[t] = state.common.indexOf(t) >= 0 ? new Map() : postingsOf(entries[t].p, new Map());
+      var common = state.common.indexOf(t) >= 0;
+      state.weights[t] = common ? new Map() : postingsOf(entries[t].p, new Map());
+      state.holders[t] = common ? [new Map(), new Map()] : holdersOf(entries[t].p, [new Map(), new Map()]);
     });
     this.common.forEach(function (t) {
-      state.fetched[t] = new Set(); state.tiers[t] = []; state.known[t] = new Set(); state.tierOf[t] = new Map();
+      state.fetched[t] = new Set(); state.tiers[t] = []; state.known[t] = new Set();
     });
     this.exactMost = 0;
     parsed.exact.forEach(function (word) {
@@ -126,9 +160,54 @@
     });
     this.norm = Math.sqrt(terms.length);
     this.allowed = allowed;
+    this.exact = false;  /* the record sets are in: this.paragraphs, this.documents */
+    this.paragraphs = [];
+    this.documents = [];
+    this.byDoc = new Map();
   }
 
-  TierState.prototype.matching = function (sets) {
+  TierState.prototype.keep = function (doc) {
+    return this.allowed.every(function (a) { return a.has(doc); });
+  };
+
+  function intersectSets(a, b) {
+    var out = new Set();
+    a.forEach(function (x) { if (b.has(x)) out.add(x); });
+    return out;
+  }
+
+  /* The candidate documents, per kind, from the maps (a Map term -> map file) (tiered.py's __init__). */
+  TierState.prototype.candidates = function (maps) {
+    var state = this;
+    var found = [null, null];
+    this.terms.forEach(function (t) {
+      var parts;
+      if (maps.has(t)) {
+        var decoded = decodeMap(maps.get(t));
+        state.tierOf[t] = decoded.tierOf;
+        parts = decoded.kinds;
+      } else {
+        parts = state.holders[t].map(function (m) { return new Set(m.keys()); });
+      }
+      found = found.map(function (before, k) { return before === null ? parts[k] : intersectSets(before, parts[k]); });
+    });
+    this.kinds = found.map(function (docs) {
+      var out = new Set();
+      docs.forEach(function (d) { if (state.keep(d)) out.add(d); });
+      return out;
+    });
+    this.setDocs();
+  };
+
+  TierState.prototype.setDocs = function () {
+    var all = new Set(this.kinds[0]);
+    this.kinds[1].forEach(function (d) { all.add(d); });
+    this.docs = Array.from(all).sort(function (a, b) { return a - b; });
+  };
+
+  /* The matching records from the record sets (a Map term -> set file); the candidates become their
+     documents (tiered.py's narrow). */
+  TierState.prototype.narrow = function (sets) {
     var paragraphs = null;
     var documents = null;
     var state = this;
@@ -137,27 +216,52 @@
       if (sets.has(t)) {
         text = decodeRecords(sets.get(t).t);
         docs = decodeRecords(sets.get(t).d);
-        [sets.get(t).t, sets.get(t).d].forEach(function (part) {
-          var ds = undelta(part[0]);
-          for (var k = 0; k < ds.length; k++) state.tierOf[t].set(ds[k], part[3][k]);
-        });
       } else {
-        var p = state.entries[t].p;
-        text = columnRecords(p[0]);
-        docs = Array.from(new Set(columnRecords(p[1]).concat(columnRecords(p[2])))).sort(function (a, b) { return a - b; });
+        var records = state.holders[t].map(function (m) {
+          var out = [];
+          m.forEach(function (locals, d) { locals.forEach(function (l) { out.push(d * SHIFT + l); }); });
+          return out.sort(function (a, b) { return a - b; });
+        });
+        text = records[0];
+        docs = records[1];
       }
       paragraphs = paragraphs === null ? text : intersect(paragraphs, text);
       documents = documents === null ? docs : intersect(documents, docs);
     });
-    function keep(key) {
-      var doc = Math.floor(key / SHIFT);
-      return state.allowed.every(function (a) { return a.has(doc); });
-    }
+    function keep(key) { return state.keep(Math.floor(key / SHIFT)); }
     this.paragraphs = paragraphs.filter(keep);
     this.documents = documents.filter(keep);
-    var all = new Set();
-    this.paragraphs.concat(this.documents).forEach(function (key) { all.add(Math.floor(key / SHIFT)); });
-    this.docs = Array.from(all).sort(function (a, b) { return a - b; });
+    this.kinds = [this.paragraphs, this.documents].map(function (keys) {
+      return new Set(keys.map(function (key) { return Math.floor(key / SHIFT); }));
+    });
+    this.setDocs();
+    [[this.paragraphs, false], [this.documents, true]].forEach(function (pair) {
+      pair[0].forEach(function (key) {
+        var doc = Math.floor(key / SHIFT);
+        if (!state.byDoc.has(doc)) state.byDoc.set(doc, []);
+        state.byDoc.get(doc).push([key, pair[1]]);
+      });
+    });
+    this.exact = true;
+  };
+
+  /* [[record number, is a document record], ...] of the incomplete doc that may match (tiered.py's bounds). */
+  TierState.prototype.bounds = function (doc) {
+    if (this.exact) return this.byDoc.get(doc) || [];
+    var out = [];
+    var state = this;
+    [false, true].forEach(function (document, kind) {
+      if (!state.kinds[kind].has(doc)) return;
+      var held = null;
+      state.terms.forEach(function (t) {
+        if (state.common.indexOf(t) >= 0 && !state.known[t].has(doc)) return;
+        var locals = state.holders[t][kind].get(doc) || new Set();
+        held = held === null ? locals : intersectSets(held, locals);
+      });
+      if (held === null) { out.push([doc * SHIFT, document]); return; }
+      Array.from(held).sort(function (a, b) { return a - b; }).forEach(function (l) { out.push([doc * SHIFT + l, document]); });
+    });
+    return out;
   };
 
   /* The tiers wanted: [[term, tier number], ...]. */
@@ -172,6 +276,7 @@
         state.tiers[t].push(data[i].p);
         var found = postingsOf(data[i].p, new Map());
         found.forEach(function (w, key) { state.weights[t].set(key, w); state.known[t].add(Math.floor(key / SHIFT)); });
+        holdersOf(data[i].p, state.holders[t]);
       });
     });
   };
@@ -235,64 +340,85 @@
   /* The incomplete documents that could still come among the first n (null: none can). */
   TierState.prototype.undecided = function (ranked, exact, n) {
     var state = this;
-    var incomplete = this.docs.filter(function (d) { return !state.complete(d); });
-    if (!incomplete.length) return null;
+    var pending = new Map();
+    this.docs.forEach(function (d) {
+      if (state.complete(d)) return;
+      var b = state.bounds(d);
+      if (b.length) pending.set(d, b);
+    });
+    if (!pending.size) return null;
     var top = firstDocuments(ranked, n);
-    if (top.length < n) return incomplete;
+    if (top.length < n) return Array.from(pending.keys());
     var best = ranked.find(function (f) { return f.doc === top[top.length - 1]; });
     var tau = [best.document ? 0 : 1, -(exact.get(best.key) || 0), -search.rounded(best.score),
                best.key[0] * SHIFT + best.key[1]];
-    var lacking = new Set(incomplete);
-    var out = new Set();
-    [[this.paragraphs, false], [this.documents, true]].forEach(function (pair) {
-      pair[0].forEach(function (key) {
-        var doc = Math.floor(key / SHIFT);
-        if (lacking.has(doc) && !out.has(doc) && compareSortKeys(state.upper(key, pair[1]), tau) < 0) out.add(doc);
-      });
+    var out = [];
+    pending.forEach(function (b, doc) {
+      if (b.some(function (pair) { return compareSortKeys(state.upper(pair[0], pair[1]), tau) < 0; })) out.push(doc);
     });
-    return out.size ? Array.from(out).sort(function (a, b) { return a - b; }) : null;
+    return out.length ? out : null;
   };
 
-  /* -> Promise of {parsed, found, paragraphs, docs, complete: false}, or null when nothing matches
-     every word (the general path then tries OR). */
+  /* Map term -> file of `kind` ("maps" or "sets") of the common terms. */
+  TierState.prototype.files = function (kind) {
+    var state = this;
+    var out = new Map();
+    return Promise.all(this.common.map(function (t) {
+      return state.shards.read("search/" + kind + "/" + state.entries[t].i + ".json").then(function (data) { out.set(t, data); });
+    })).then(function () { return out; });
+  };
+
+  /* -> Promise of {parsed, found, paragraphs, docs, complete: false, counts}, or null when nothing
+     matches every word (the general path then tries OR). paragraphs and docs are null until the
+     record sets are in: counts() fetches them (after the first documents are shown) and resolves
+     to {paragraphs, docs}. */
   Shards.prototype.tiered = function (parsed, entries, need, allowed, groups) {
     var self = this;
     var state = new TierState(this, parsed, entries, sortedKeys(need.terms), allowed);
-    var sets = new Map();
-    var setsIn = Promise.all(state.common.map(function (t) {
-      return self.read("search/sets/" + entries[t].i + ".json").then(function (data) { sets.set(t, data); });
-    }));
-    return Promise.all([setsIn, state.fetch(state.common.map(function (t) { return [t, 0]; }))]).then(function () {
-      state.matching(sets);
-      sets = null;
+    var ranked = [];
+    function counts() {
+      var ready = state.exact ? Promise.resolve() : state.files("sets").then(function (sets) { state.narrow(sets); });
+      return ready.then(function () {
+        return { paragraphs: state.paragraphs.length, docs: state.docs.length };
+      });
+    }
+    function round() {
       if (!state.docs.length) return null;
-      function round() {
-        var complete = new Set(state.docs.filter(function (d) { return state.complete(d); }));
-        var sub = state.entriesFor(complete);
-        var index = lunr.Index.load(partial(self.meta, sub, need.terms));
-        var found = search.lunrHits(index, parsed.clauses, true).map(function (hit) {
-          var parts = hit.ref.split(".");
-          var fields = new Set();
-          Object.keys(hit.matchData.metadata).forEach(function (t) {
-            Object.keys(hit.matchData.metadata[t]).forEach(function (f) { fields.add(f); });
-          });
-          fields.delete("text");
-          var doc = parseInt(parts[0], 10);
-          return { key: [doc, parseInt(parts[1], 10)], score: hit.score,
-                   terms: new Set(Object.keys(hit.matchData.metadata)), document: fields.size > 0, doc: doc };
+      var complete = new Set(state.docs.filter(function (d) { return state.complete(d); }));
+      var sub = state.entriesFor(complete);
+      var index = lunr.Index.load(partial(self.meta, sub, need.terms));
+      var found = search.lunrHits(index, parsed.clauses, true).map(function (hit) {
+        var parts = hit.ref.split(".");
+        var fields = new Set();
+        Object.keys(hit.matchData.metadata).forEach(function (t) {
+          Object.keys(hit.matchData.metadata[t]).forEach(function (f) { fields.add(f); });
         });
-        var exact = parsed.exact.size ? exactCounts(found, sub, need.exactTerms) : new Map();
-        var ranked = search.order(found, parsed, true, exact, new Set());
-        var wanted = state.undecided(ranked, exact, groups);
-        if (wanted === null) {
-          var top = new Set(firstDocuments(ranked, groups));
-          return { parsed: parsed, found: ranked.filter(function (f) { return top.has(f.doc); }),
-                   paragraphs: state.paragraphs.length, docs: state.docs.length, complete: false };
-        }
-        var more = state.nextTiers(wanted, wanted.length <= groups);
-        if (!more.length) throw new Error("tiers exhausted before the first documents were decided");
-        return state.fetch(more).then(round);
+        fields.delete("text");
+        var doc = parseInt(parts[0], 10);
+        return { key: [doc, parseInt(parts[1], 10)], score: hit.score,
+                 terms: new Set(Object.keys(hit.matchData.metadata)), document: fields.size > 0, doc: doc };
+      });
+      var exact = parsed.exact.size ? exactCounts(found, sub, need.exactTerms) : new Map();
+      ranked = search.order(found, parsed, true, exact, new Set());
+      var wanted = state.undecided(ranked, exact, groups);
+      if (wanted === null) return done();
+      var more = state.nextTiers(wanted, wanted.length <= groups);
+      if (!state.exact && more.some(function (pair) { return pair[1] >= SETS_AFTER; })) {
+        return state.files("sets").then(function (sets) { state.narrow(sets); return round(); });
       }
-      return round();
-    });
+      if (!more.length) throw new Error("tiers exhausted before the first documents were decided");
+      return state.fetch(more).then(round);
+    }
+    function done() {
+      if (!ranked.length) return null;
+      var top = new Set(firstDocuments(ranked, groups));
+      return { parsed: parsed, found: ranked.filter(function (f) { return top.has(f.doc); }),
+               paragraphs: state.exact ? state.paragraphs.length : null, docs: state.exact ? state.docs.length : null,
+               complete: false, counts: counts };
+    }
+    return Promise.all([state.files("maps"), state.fetch(state.common.map(function (t) { return [t, 0]; }))])
+      .then(function (data) {
+        state.candidates(data[0]);
+        return round();
+      });
   };

@@ -13,8 +13,8 @@ A query fetches, through ``read(path) -> parsed JSON``:
 6. a common term's whole posting list (``search/tails/``) unless its head answers the query
    (one word, the first documents: see :mod:`.heads`) or, for the first documents of any
    other query of required words without phrase, wildcard or symbol (several common words,
-   a filter, the documents past a head), its record set and the impact tiers that decide
-   them (:mod:`.tiered`).
+   a filter, the documents past a head), its tier map and the impact tiers that decide
+   them, then its record set for the counts (:mod:`.tiered`).
 
 **Same scores as the whole index.** The fetched terms make a lunr index of their own
 (``Index.load`` of the serialization :func:`partial` writes): their term numbers, their
@@ -42,7 +42,7 @@ from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.shards import bucket, doc_path, prefix_key
 from build_scripts.search.text import phrase_key
-from build_scripts.search.tiered import Tiered, eligible, first_documents, undecided
+from build_scripts.search.tiered import SETS_AFTER, Tiered, eligible, first_documents, undecided
 from build_scripts.search.tiers import undelta
 
 Reader = Callable[[str], object]
@@ -208,14 +208,13 @@ class ShardedSearcher:
 
     def _tiered(self, parsed: ParsedQuery, entries: dict, terms: set[str], filters: dict | None,
                 groups: int) -> Hits | None:
-        """The first *groups* documents from impact tiers, the counts from record sets (:mod:`.tiered`);
-        None when nothing matches every word (the general path then tries OR)."""
+        """The first *groups* documents from tier maps and impact tiers, then the counts from record
+        sets (:mod:`.tiered`); None when nothing matches every word (the general path then tries OR)."""
         state = Tiered(parsed, entries, terms, self.accepted(filters), self.read)
-        state.fetch([(t, 0) for t in state.common])  # with the sets (the browser fetches both at once)
-        if not state.docs:
-            return None
+        state.fetch([(t, 0) for t in state.common])  # with the maps (the browser fetches both at once)
         exact_terms = {w: process_term(w) for w in parsed.exact}
-        while True:
+        ranked: list[Found] = []
+        while state.docs:
             sub = state.entries_for({d for d in state.docs if state.complete(d)})
             found, _ = self._match(parsed, sub, terms, [], False)
             exact = self._exact(found, parsed, sub, exact_terms) if parsed.exact else {}
@@ -224,10 +223,16 @@ class ShardedSearcher:
             if need is None:
                 break
             more = state.next_tiers(need, len(need) <= groups)
+            if not state.exact and any(k >= SETS_AFTER for _, k in more):
+                state.narrow()  # deep tiers: the matching records first
+                continue
             if not more:
                 raise RuntimeError("tiers exhausted before the first documents were decided")
             state.fetch(more)
+        if not ranked:
+            return None
         top = set(first_documents(ranked, groups))
+        state.narrow()  # the counts (the browser asks for them once the first documents are shown)
         return Hits(parsed, [f for f in ranked if f.doc in top], len(state.paragraphs), len(state.docs), False)
 
     def _exact(self, found: list[Found], parsed: ParsedQuery, entries: dict, exact_terms: dict) -> dict:

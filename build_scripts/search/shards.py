@@ -7,7 +7,7 @@ its own terms and the texts of the results it shows. Every file below is
 JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
 
 ``search/meta.json`` (fetched once, its size does not grow with the corpus)
-    ``{"version": 2, "lunr": "2.3.9", "fields": [...], "pipeline": [...],
+    ``{"version": 3, "lunr": "2.3.9", "fields": [...], "pipeline": [...],
     "records": n, "docs": n, "buckets": K, "prefixBuckets": P, "chunk": C, "headDocs": H,
     "facets": {"type": [value, ...], "body": [...], "year": [...]}, "labels": {...}}``.
     ``labels`` are the filters' French labels (what ``facets.json`` held).
@@ -17,8 +17,9 @@ JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
     a common term (see :mod:`.heads`) has ``"h": {form: [text, title, symbol]}`` (its heads),
     ``"n": [paragraphs, documents]`` and ``"t"`` (its tiers' highest weights) instead of ``"p"``, which is in
     ``search/tails/<term number>.json`` (``{"p": [...]}``), and again, cut by document into
-    impact tiers, in ``search/tiers/<term number>-<k>.json``; its records without weights are
-    in ``search/sets/<term number>.json`` (both: :mod:`.tiers`).
+    impact tiers, in ``search/tiers/<term number>-<k>.json``; the documents of each tier in
+    ``search/maps/<term number>.json``; its records without weights in
+    ``search/sets/<term number>.json`` (all three: :mod:`.tiers`).
     Each field is ``0`` or four columns ``[docs, locals, weights, masks]``, one entry per
     record holding the term in that field, in record order: ``docs`` delta-coded (the first
     absolute), ``locals`` the record's number inside its document, ``weights`` the lunr
@@ -47,8 +48,8 @@ deterministic. Bucket counts are chosen so that a bucket holds about
 :data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows; a
 common term's heads are bounded (:data:`~.heads.HEAD_DOCS` documents each), its whole
 list (a tail file) is not, and is fetched only by the queries that need it (every match
-wanted, a phrase, a wildcard, a symbol); several common words fetch record sets (about half
-a tail) and the first impact tiers instead.
+wanted, a phrase, a wildcard, a symbol); several common words fetch tier maps and the first
+impact tiers instead, then record sets (about half a tail) for the counts.
 """
 
 from __future__ import annotations
@@ -60,13 +61,13 @@ from typing import Iterable, Iterator, Sequence
 
 from build_scripts.search.analysis import RecordTerms
 from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
-from build_scripts.search.tiers import TIER_DOCS, deltas, record_set, tiers as impact_tiers
+from build_scripts.search.tiers import TIER_DOCS, deltas, record_set, tier_map, tiers as impact_tiers
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
 from build_scripts.search.pipeline import LABELS
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.text import fold, nfc, tokenize
 
-VERSION = 2
+VERSION = 3
 BUCKET_CHARS = 24_000
 PREFIX_CHARS = 24_000
 CHUNK = 32  # records per text file: most resolutions are one file, a long report a few
@@ -180,7 +181,8 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
             parts, entry["t"], tier_of = impact_tiers(columns, tier_docs)
             for k, cols in enumerate(parts):
                 yield f"search/tiers/{p.index}-{k}.json", dumps({"p": _encode(cols)})
-            yield f"search/sets/{p.index}.json", dumps(record_set(columns, tier_of))
+            yield f"search/maps/{p.index}.json", dumps(tier_map(columns, tier_of, len(parts)))
+            yield f"search/sets/{p.index}.json", dumps(record_set(columns))
         else:
             entry["p"] = _encode(columns)
         if term in symbol_docs:

@@ -1,34 +1,47 @@
-"""Several common words: the first documents from impact tiers, the counts from record sets.
+"""Several common words: the first documents from tier maps and impact tiers, the counts from record sets.
 
 The Python twin of ``search-tiers.js``. Used by :meth:`.sharded.ShardedSearcher.hits` for a
 query with ``groups`` (the first *N* documents are wanted) whose words are all required,
 with at least one common term (see :mod:`.tiers`), no phrase, no wildcard, no symbol token,
 every term in the index, and which a head cannot answer. Filters are allowed.
 
-**Counts, exact.** The record sets of the common terms (``search/sets/``) and the postings
-of the others give, per term, the paragraph records holding it (``text`` field) and the
-document records (``title`` or ``symbol``); lunr's AND (every term in some field of the
-record) is their intersection, per kind: ``M``, the matching records, filtered by the
-filters' documents. The counts are ``|M ∩ paragraphs|`` and the documents of ``M``. An
-empty ``M`` falls back to the general path (which tries OR, as the whole index would).
+**Candidates.** Per term, the documents holding it in the ``text`` field and in the
+``title`` or ``symbol`` field: a common term's tier map (``search/maps/``, which also says
+the tier of each), another term's postings (in its bucket). A record matching every word
+(lunr's AND: every term in some field of the record) lies in a document of their
+intersection, per kind, kept by the filters' documents. An empty intersection falls back to
+the general path (which tries OR, as the whole index would).
 
 **First documents, exact (a threshold algorithm).** A document is *complete* once, for
 every common term, the tier holding it is fetched: then all its postings of every query
 term are in, and the lunr index of the fetched terms restricted to complete documents
 scores its records exactly (same argument as :mod:`.sharded`: the restricted field vectors
 give the same products in the same order). They are ranked by :func:`~.rank.order`; let
-τ be the best record of the *N*-th document. A record of ``M`` in an incomplete document
-has a key no better than ``(its kind, the most exact words the query can have, the score
-computed with, for each term whose tier is not in, the bound of the later tiers (the
-highest weight there, per field), its place)``: lunr's score is a sum of non-negative
-products divided by ``|q|`` = √(terms), monotone in every weight, and the bound is taken
-with a margin far above float noise. When no such key comes before τ, no incomplete
-document can come before the *N*-th: the first *N* documents, their records and order are
-those of the whole index. Otherwise, per common term, the first tier not yet in that holds
-an undecided document is fetched — every such tier when there are at most *N* undecided
-documents (a few matches: one more round completes them) — and again. The set says which
-tier holds a document. Rounds are deterministic, so that ``search-shards.js`` fetches the
-same files.
+τ be the best record of the *N*-th document. A matching record of an incomplete candidate
+lies among the records that hold every term whose postings for that document are in (any
+of its records if none is: its first record's place stands for them), and its sort key is
+no better than ``(its kind, the most exact words the query can have, the score computed
+with, for each term whose tier is not in, the highest weight of that tier per field, its
+place)``: lunr's score is a sum of non-negative products divided by ``|q|`` = √(terms),
+monotone in every weight, and the bound is taken with a margin far above float noise.
+When no such key comes before τ, no incomplete document can come before the *N*-th: the
+first *N* documents, their records and order are those of the whole index. Otherwise, per
+common term, the first tier not yet in that holds an undecided document is fetched —
+every such tier when at most *N* documents are undecided — and again.
+
+**Record sets, when they pay.** A round that would fetch a tier numbered
+:data:`SETS_AFTER` or more (past the first 64 + 256 documents of a term: words that seldom
+meet in one paragraph, whose candidate documents hold them in different paragraphs) fetches
+the terms' record sets first (``search/sets/``): the matching records are then known
+exactly (the sets' intersection, per kind), the candidates are their documents, the bounds
+are taken on those records only, and the rounds go on. An empty intersection falls back as
+above.
+
+**Counts, exact, after.** ``|M ∩ paragraphs|`` and the documents of ``M``, the records of
+the sets' intersection: :meth:`Tiered.narrow` fetches the sets once the first documents are
+decided, if no round needed them (the browser shows the first documents before).
+
+Rounds are deterministic, so that ``search-shards.js`` fetches the same files.
 """
 
 from __future__ import annotations
@@ -38,10 +51,11 @@ from typing import Callable
 
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.rank import Found, _rounded
-from build_scripts.search.tiers import decode_records, undelta
+from build_scripts.search.tiers import decode_map, decode_records, undelta
 
 FIELDS = 3  # text, title, symbol
 MARGIN = 1e-9
+SETS_AFTER = 2  # a round wanting a tier numbered this or more fetches the record sets first
 
 
 def eligible(parsed, entries: dict, terms: set[str], groups: int | None, head) -> bool:
@@ -62,6 +76,16 @@ def _postings(columns: list) -> dict[tuple[int, int], list[int]]:
             continue
         for doc, local, weight in zip(undelta(column[0]), column[1], column[2]):
             out.setdefault((doc, local), [0] * FIELDS)[f] = weight
+    return out
+
+
+def _holders(columns: list) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """``(document → its records holding the term in text, → in title or symbol)`` of file-encoded columns."""
+    out: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
+    for f, column in enumerate(columns):
+        if column:
+            for doc, local in zip(undelta(column[0]), column[1]):
+                out[min(f, 1)].setdefault(doc, set()).add(local)
     return out
 
 
@@ -91,41 +115,76 @@ def restricted(columns_list: list[list], docs: set[int]) -> list:
 
 
 class Tiered:
-    """One query's state: the matching records, and the tiers fetched so far."""
+    """One query's state: the candidate documents (or matching records), and the tiers fetched so far."""
 
     def __init__(self, parsed, entries: dict, terms: set[str], allowed: list[set[int]], read: Callable):
-        self.parsed, self.entries, self.read = parsed, entries, read
+        self.parsed, self.entries, self.read, self.allowed = parsed, entries, read, allowed
         self.terms = sorted(terms)
         self.common = [t for t in self.terms if "h" in entries[t]]
         self.fetched: dict[str, set[int]] = {t: set() for t in self.common}  # tiers fetched
-        self.tier_of: dict[str, dict[int, int]] = {t: {} for t in self.common}  # document → its tier
+        self.tier_of: dict[str, dict[int, int]] = {}  # document → its tier
         self.tiers: dict[str, list] = {t: [] for t in self.common}  # their columns
         self.known: dict[str, set[int]] = {t: set() for t in self.common}  # their documents
         self.weights: dict[str, dict] = {t: _postings(entries[t]["p"]) for t in self.terms if t not in self.common}
+        self.holders = {t: _holders(entries[t]["p"]) if t not in self.common else ({}, {}) for t in self.terms}
         for t in self.common:
             self.weights[t] = {}
-        paragraphs, documents = None, None
+        self.exact = False  # the record sets are in: self.paragraphs, self.documents
+        self.paragraphs: list[tuple[int, int]] = []
+        self.documents: list[tuple[int, int]] = []
+        self.by_doc: dict[int, list] = {}
+        found: list[set[int] | None] = [None, None]
         for t in self.terms:
             if t in self.common:
-                data = read(f"search/sets/{entries[t]['i']}.json")
-                text, docs = set(decode_records(data["t"])), set(decode_records(data["d"]))
-                for part in (data["t"], data["d"]):
-                    self.tier_of[t].update(zip(undelta(part[0]), part[3]))
+                self.tier_of[t], text, titles = decode_map(read(f"search/maps/{entries[t]['i']}.json"))
             else:
-                columns = entries[t]["p"]
-                text = {(d, l) for d, l in zip(undelta(columns[0][0]), columns[0][1])} if columns[0] else set()
-                docs = {(d, l) for c in columns[1:] if c for d, l in zip(undelta(c[0]), c[1])}
-            paragraphs = text if paragraphs is None else paragraphs & text
-            documents = docs if documents is None else documents & docs
-        keep = lambda key: all(key[0] in a for a in allowed)  # noqa: E731
-        self.paragraphs = sorted(k for k in paragraphs if keep(k))
-        self.documents = sorted(k for k in documents if keep(k))
-        self.docs = sorted({k[0] for k in self.paragraphs} | {k[0] for k in self.documents})
+                text, titles = set(self.holders[t][0]), set(self.holders[t][1])
+            found = [part if before is None else before & part for before, part in zip(found, (text, titles))]
+        self.kinds = [{d for d in docs if self.keep(d)} for docs in found]  # candidates: paragraphs, documents
+        self.docs = sorted(self.kinds[0] | self.kinds[1])
         self.exact_most = 0
         for word in sorted(parsed.exact):
             entry = entries.get(process_term(word) or "")
             self.exact_most += bool(entry and word in entry.get("w", ()))
         self.norm = math.sqrt(len(self.terms))
+
+    def keep(self, doc: int) -> bool:
+        return all(doc in a for a in self.allowed)
+
+    def narrow(self) -> None:
+        """Fetch the record sets (once): the matching records exactly; the candidates become their documents."""
+        if self.exact:
+            return
+        found: list[set | None] = [None, None]
+        for t in self.terms:
+            if t in self.common:
+                data = self.read(f"search/sets/{self.entries[t]['i']}.json")
+                parts = (set(decode_records(data["t"])), set(decode_records(data["d"])))
+            else:
+                parts = tuple({(d, l) for d, ls in h.items() for l in ls} for h in self.holders[t])
+            found = [part if before is None else before & part for before, part in zip(found, parts)]
+        self.paragraphs, self.documents = (sorted(k for k in keys if self.keep(k[0])) for keys in found)
+        self.kinds = [{k[0] for k in self.paragraphs}, {k[0] for k in self.documents}]
+        self.docs = sorted(self.kinds[0] | self.kinds[1])
+        for keys, document in ((self.paragraphs, False), (self.documents, True)):
+            for key in keys:
+                self.by_doc.setdefault(key[0], []).append((key, document))
+        self.exact = True
+
+    def bounds(self, doc: int) -> list[tuple[tuple[int, int], bool]]:
+        """``(key, is a document record)`` of the records of the incomplete *doc* that may match (see
+        the docstring): the matching ones once the sets are in; else per kind, the records holding
+        every term whose postings for *doc* are in, or ``(doc, 0)`` standing for any."""
+        if self.exact:
+            return self.by_doc.get(doc, [])
+        out = []
+        for kind, document in ((0, False), (1, True)):
+            if doc not in self.kinds[kind]:
+                continue
+            held = [self.holders[t][kind].get(doc, set()) for t in self.terms
+                    if t not in self.common or doc in self.known[t]]
+            out += [((doc, local), document) for local in sorted(set.intersection(*held))] if held else [((doc, 0), document)]
+        return out
 
     def fetch(self, wanted: list[tuple[str, int]]) -> None:
         """The tiers *wanted*: ``(term, tier number)``."""
@@ -136,6 +195,8 @@ class Tiered:
             found = _postings(data["p"])
             self.weights[t].update(found)
             self.known[t].update(doc for doc, _ in found)
+            for kind, held in enumerate(_holders(data["p"])):
+                self.holders[t][kind].update(held)
 
     def next_tiers(self, docs: list[int], all_at_once: bool) -> list[tuple[str, int]]:
         """Per common term, the tiers holding *docs* not yet fetched: all, or the first."""
@@ -189,18 +250,13 @@ def first_documents(ranked: list[Found], n: int) -> list[int]:
 
 def undecided(state: Tiered, ranked: list[Found], exact: dict, n: int) -> list[int] | None:
     """The incomplete documents that could still come among the first *n* (None: none can)."""
-    incomplete = [d for d in state.docs if not state.complete(d)]
-    if not incomplete:
+    pending = {d: b for d in state.docs if not state.complete(d) for b in [state.bounds(d)] if b}
+    if not pending:
         return None
     top = first_documents(ranked, n)
     if len(top) < n:
-        return incomplete
+        return sorted(pending)
     best = next(f for f in ranked if f.doc == top[-1])
     tau = sort_key(best, exact)
-    out = set()
-    lacking = set(incomplete)
-    for keys, document in ((state.paragraphs, False), (state.documents, True)):
-        for key in keys:
-            if key[0] in lacking and key[0] not in out and state.upper(key, document) < tau:
-                out.add(key[0])
-    return sorted(out) or None
+    out = [d for d in sorted(pending) if any(state.upper(key, document) < tau for key, document in pending[d])]
+    return out or None

@@ -1,16 +1,9 @@
-"""Impact tiers and record sets of common terms: several common words without their whole lists.
+"""Impact tiers, tier maps and record sets of common terms: several common words without their whole lists.
 
 A query of several common words (``human rights``) needs, to show its first documents
-and its true counts, two things that a common term's whole posting list (its *tail*,
+and its true counts, what a common term's whole posting list (its *tail*,
 ``search/tails/<i>.json``) gives at a high price (all postings with weights and masks):
 
-* **which records match** every word, for the true counts: :func:`record_set` writes
-  ``search/sets/<i>.json``, the records holding the term, without weights or masks:
-  ``{"t": [docs, counts, locals], "d": [docs, counts, locals]}`` — ``t`` the records holding
-  it in the ``text`` field (paragraphs), ``d`` in the ``title`` or ``symbol`` field
-  (document records); per document holding it (``docs``, delta-coded) the number of its
-  records that do (``counts``), and their numbers inside it (``locals``, delta-coded from
-  0 in each document): about half the gzipped size of the tail;
 * **the best-scoring records first**, for the first documents: :func:`tiers` cuts the
   tail *by document*, documents ordered by their *impact* (the highest weight of any of
   their postings of the term, any field; then document number), into tiers of
@@ -18,15 +11,25 @@ and its true counts, two things that a common term's whole posting list (its *ta
   ``search/tiers/<i>-<k>.json`` = ``{"p": columns}``, all the postings of the tier's
   documents (the tail's encoding: a document is whole in one tier, so that once its tier
   is in, its matches, scores and exact forms for this term are exact). The term's bucket
-  entry has ``"t"``: per tier, per field, the highest weight (×1,000) of its postings; and
-  the set gives each document's tier (a fourth list, per document of ``t`` and of ``d``):
-  the bound that :mod:`.tiered` uses to prove that documents not yet fetched cannot come
-  before the ones it shows, and the tier to fetch for a given document.
+  entry has ``"t"``: per tier, per field, the highest weight (×1,000) of its postings;
+* **which documents hold it, and in which tier**: :func:`tier_map` writes
+  ``search/maps/<i>.json`` = ``{"t": [tier 0, tier 1, ...], "d": [...]}``, per tier the
+  documents (delta-coded) holding the term in the ``text`` field (``t``: paragraphs) and in
+  the ``title`` or ``symbol`` field (``d``: document records). Documents only, no records:
+  a few bytes a document. With the bucket's maxima it bounds what a document not yet
+  fetched can score, and says which tier to fetch for it (:mod:`.tiered`);
+* **which records match** every word, for the true counts: :func:`record_set` writes
+  ``search/sets/<i>.json``, the records holding the term, without weights or masks:
+  ``{"t": [docs, counts, locals], "d": [docs, counts, locals]}`` — per document holding it
+  (``docs``, delta-coded) the number of its records that do (``counts``), and their numbers
+  inside it (``locals``, delta-coded from 0 in each document): about half the gzipped size
+  of the tail, and far more than the map; fetched after the first results are shown (or
+  when a query would need deep tiers: the records narrow the candidates).
 
 Guarantees (tested against the tail): the tiers partition the tail's postings (every
-posting in exactly one tier, in record order inside each); the maxima are exact; a set
-holds exactly the records of the tail, per field group, and each document's tier.
-Deterministic.
+posting in exactly one tier, in record order inside each); the maxima are exact; a map
+lists exactly the documents of each tier, per field group; a set holds exactly the
+records of the tail, per field group. Deterministic.
 """
 
 from __future__ import annotations
@@ -76,16 +79,37 @@ def decode_records(columns: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     return out
 
 
-def record_set(columns: Sequence, tier_of: dict[int, int]) -> dict:
-    """``{"t": ..., "d": ...}`` of a term's *columns* (absolute docs): :func:`encode_records` plus,
-    per document, its tier (*tier_of*)."""
+def record_set(columns: Sequence) -> dict:
+    """``{"t": ..., "d": ...}`` of a term's *columns* (absolute docs): :func:`encode_records`."""
     text = columns[0]
     pairs = sorted({(d, l) for column in columns[1:] if column for d, l in zip(column[0], column[1])})
+    return {"t": encode_records(list(zip(text[0], text[1])) if text else []), "d": encode_records(pairs)}
+
+
+def tier_map(columns: Sequence, tier_of: dict[int, int], count: int) -> dict:
+    """``{"t": [docs of each tier], "d": [...]}`` (delta-coded; see the docstring) of a term's
+    *columns* (absolute docs), *tier_of* a document's tier, *count* the number of tiers."""
     out = {}
-    for name, records in (("t", list(zip(text[0], text[1])) if text else []), ("d", pairs)):
-        encoded = encode_records(records)
-        out[name] = encoded + [[tier_of[d] for d in undelta(encoded[0])]]
+    for name, cols in (("t", columns[:1]), ("d", columns[1:])):
+        per_tier: list[list[int]] = [[] for _ in range(count)]
+        for d in sorted({d for column in cols if column for d in column[0]}):
+            per_tier[tier_of[d]].append(d)
+        out[name] = [deltas(docs) for docs in per_tier]
     return out
+
+
+def decode_map(data: dict) -> tuple[dict[int, int], set[int], set[int]]:
+    """``({document: its tier}, documents of ``t``, documents of ``d``)`` of a map file."""
+    tier_of: dict[int, int] = {}
+    found = []
+    for name in ("t", "d"):
+        docs = set()
+        for k, coded in enumerate(data[name]):
+            for d in undelta(coded):
+                tier_of[d] = k
+                docs.add(d)
+        found.append(docs)
+    return tier_of, found[0], found[1]
 
 
 def undelta(values: Sequence[int]) -> list[int]:

@@ -119,7 +119,8 @@
   /* Results grouped by document: the document once (a link to its top), then its best
      paragraphs, then how many more it holds. *total*: the true numbers of documents and
      paragraphs; *shown* maps a match to its result (texts fetched);
-     until *complete*, only the first documents are there, and the status waits for the rest. */
+     until *complete*, only the first documents are there, and the status waits for the rest (and,
+     for several common words, says the counts are coming: *total* is null until then). */
   function render(q, groups, total, shown, complete) {
     list.textContent = "";
     list.setAttribute("data-query", q);
@@ -152,7 +153,10 @@
       }
       list.appendChild(item);
     });
-    if (!complete) { return; }
+    if (!complete) {
+      if (total.docs === null) { status.textContent = "Premiers documents trouvés ; décompte en cours…"; }
+      return;
+    }
     if (total.docs > shownDocs) {
       var more = document.createElement("li");
       var next = document.createElement("a");
@@ -204,14 +208,22 @@
         }
         var first = shownHits(groups.slice(0, Math.min(FIRST_DOCS, shownDocs)));
         var rest = shownHits(groups.slice(Math.min(FIRST_DOCS, shownDocs), shownDocs));
+        /* several common words: the counts come from the record sets, fetched once the documents are shown */
+        var counting = out.paragraphs === null ? out.counts : null;
         return fetchTexts(first).then(function () {
           if (seq !== runs) { return; }  /* a newer query is running */
           open(true);
-          render(q, groups, total, shown, !rest.length);
-          if (!rest.length) { return; }
+          render(q, groups, total, shown, !rest.length && !counting);
+          if (!rest.length && !counting) { return; }
           return fetchTexts(rest).then(function () {  /* the others once the first are on screen */
             if (seq !== runs) { return; }
-            render(q, groups, total, shown, true);
+            render(q, groups, total, shown, !counting);
+            if (!counting) { return; }
+            return counting().then(function (counts) {
+              if (seq !== runs) { return; }
+              total = { docs: counts.docs, paragraphs: counts.paragraphs };
+              render(q, groups, total, shown, true);
+            });
           });
         });
       });
