@@ -195,7 +195,8 @@ def test_enter_opens_the_results_page_which_can_be_shared(browser, base_url):
 @pytest.fixture(scope="module")
 def head_site(built_site, tmp_path_factory):
     """The built site with the search files of the 66 texts at hand, common words given heads of 20
-    documents (what a large archive's common words get): served, with the monolithic searcher."""
+    documents and frequent pairs of them theirs (what a large archive's common words get): served,
+    with the monolithic searcher."""
     from build_scripts import corpus as corpus_mod
     from build_scripts.search import Searcher, build
     from build_scripts.search.shards import shard_files
@@ -212,7 +213,7 @@ def head_site(built_site, tmp_path_factory):
     for entry in built_site.iterdir():
         if entry.name != "search":
             (root / entry.name).symlink_to(entry)
-    for path, text in shard_files(recs, labels=facets(corpus), head_min=20, head_docs=20):
+    for path, text in shard_files(recs, labels=facets(corpus), head_min=20, head_docs=20, pair_min=5, pair_seen=3):
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     url, server = serve(root)
@@ -220,11 +221,11 @@ def head_site(built_site, tmp_path_factory):
     server.shutdown()
 
 
-@pytest.mark.parametrize("query", ["rights", "human rights"])
+@pytest.mark.parametrize("query", ["rights", "human rights", "human rights council"])
 def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
     """One common word: its head (no whole list fetched), the same first documents and the true counts
-    as the whole index; two words: the same, from tier maps, impact tiers and record sets (no whole list
-    either)."""
+    as the whole index; two: the same, from their pair's head; three: from tier maps, impact tiers and
+    record sets (no whole list either)."""
     url, monolithic = head_site
     pg = browser.new_page()
     pg.goto(url + "citer/")
@@ -244,9 +245,10 @@ def test_a_common_word_is_answered_by_its_head(browser, head_site, query):
     shown = pg.eval_on_selector_all(".archive-search__doc", "els => els.map(e => e.textContent)")
     assert shown == docs[:20]
     assert not [r for r in requests if r.startswith("search/tails/")]
-    tiers = [r for r in requests if r.startswith(("search/tiers/", "search/sets/", "search/maps/"))]
-    if " " in query:  # the maps and tiers for the first documents, the record sets for the counts
-        assert {r.split("/")[1] for r in tiers} == {"tiers", "sets", "maps"}
+    tiers = {r.split("/")[1] for r in requests if r.startswith(("search/tiers/", "search/sets/", "search/maps/"))}
+    if query.count(" ") == 2:  # the maps and tiers for the first documents, the record sets for the counts
+        assert tiers == {"tiers", "sets", "maps"}
     else:
         assert not tiers
+    assert any(r.startswith("search/pairs/") for r in requests) == (query.count(" ") == 1)
     pg.close()

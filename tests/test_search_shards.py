@@ -183,7 +183,8 @@ def test_node_sharded_equals_monolithic_and_fetches_what_python_fetches(node, tm
 # --- heads: a one-word query on a common term, without its whole list ---------------------------
 
 HEAD_WORDS = ["rights", "right", "human", "Human", "traite", "traité", "États", "etats", "development", "nations",
-              "assembly", "Assemblée", "international", "résolution", "personnes", "Office", "coopération"]
+              "assembly", "Assemblée", "international", "résolution", "personnes", "Office", "coopération",
+              "commit comm", "nations nation"]  # one term, two typed words: one form, two forms
 HEAD_DOCS = 4
 
 

@@ -105,15 +105,19 @@ def record_tokens(records: Sequence[SearchRecord]) -> Iterator[tuple[list[str], 
 
 
 def build_postings(records: Iterable[SearchRecord], keep_order: bool = True, forms: bool = False,
-                   analyses: Iterable[RecordTerms] | None = None) -> Postings:
+                   analyses: Iterable[RecordTerms] | None = None,
+                   observe: Callable[[RecordTerms], None] | None = None) -> Postings:
     """The :class:`Postings` of *records* (row ``i`` is record ``i``), with the records' exact
-    forms when *forms*; *analyses*: the records' :func:`~.analysis.analyze` (else computed)."""
+    forms when *forms*; *analyses*: the records' :func:`~.analysis.analyze` (else computed);
+    *observe*: called with each analysis, in record order."""
     records = list(records)
     _check_refs(records)
     postings = Postings(FIELDS, keep_order=keep_order)
     rows = 0
     for analysis in (analyze(records, forms=forms) if analyses is None else analyses):
         postings.add_analyzed(analysis)
+        if observe is not None:
+            observe(analysis)
         rows += 1
     if rows != len(records):
         raise ValueError(f"{rows} analyses for {len(records)} records")

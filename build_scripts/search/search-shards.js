@@ -4,11 +4,11 @@
  *
  *   var s = ArchiveShards.open(fetchJson)   // fetchJson(path) -> Promise of the parsed JSON
  *   s.ready()                                // -> Promise of search/meta.json
- *   s.prefetch(q)                            // starts fetching q's term buckets (as you type), and a
- *                                            //    common term's tier map and first tier
+ *   s.prefetch(q)                            // starts fetching q's term buckets (as you type), and,
+ *                                            //    from two words, a common term's tier map and first tier
  *   s.hits(q, filters, options)              // -> Promise {parsed, found, paragraphs, docs, complete}:
  *                                            //    the matches, ranked, and the true counts;
- *                                            //    options.groups: n (a common word's head may do;
+ *                                            //    options.groups: n (a common word's head, or a pair's, may do;
  *                                            //    several common words: paragraphs and docs null,
  *                                            //    counts() -> Promise {paragraphs, docs})
  *   s.results(parsed, found)                 // -> Promise of result objects (fetches their texts)
@@ -202,8 +202,10 @@
     var parsed = search.parseQuery(q, (options || {}).prefix);
     return this.keys(parsed).then(function (k) {
       return self.entries(k.keys).then(function (entries) {
-        /* words typed in full come before another: a common one's tier map and first tier will be
-           wanted (several common words, search-tiers.js) */
+        /* words typed in full come before another: with two or more of them (three words or more:
+           no pair's head, pairs.py), a common one's tier map and first tier will be wanted (several
+           common words, search-tiers.js) */
+        if (parsed.clauses.length < 2) return null;
         return Promise.all(sortedKeys(k.terms).map(function (t) {
           var e = entries[t];
           if (!e || e.h === undefined || e.t === undefined) return null;
@@ -213,19 +215,61 @@
     }).catch(function () {});
   };
 
-  /* {term, columns} of the head that answers the query's first `groups` documents, or null
-     (sharded.py's head: one word, no filter, phrase, wildcard or symbol; see heads.py). */
-  Shards.prototype.head = function (parsed, allowed, entries, groups) {
-    if (groups === undefined || groups === null || groups > (this.meta.headDocs || 0)) return null;
+  /* Per term, the query word typed for it that is one of its exact forms ("": none), as a head is
+     keyed; null when a term has two or a word belongs to another term (sharded.py's typed_forms). */
+  function typedForms(parsed, terms, entries) {
+    var out = new Map();
+    terms.forEach(function (t) { out.set(t, ""); });
+    var words = Array.from(parsed.exact).sort();
+    for (var i = 0; i < words.length; i++) {
+      var term = search.processTerm(words[i]);
+      if (!out.has(term)) return null;
+      var entry = entries[term];
+      if (entry && entry.w && entry.w.indexOf(words[i]) >= 0) {
+        if (out.get(term)) return null;
+        out.set(term, words[i]);
+      }
+    }
+    return terms.map(function (t) { return out.get(t); });
+  }
+
+  /* Promise of the pair file of a query of two required words wanting at most headDocs documents,
+     fetched with its term buckets (pairs.py), or of null (sharded.py's pair_file). */
+  Shards.prototype.pairFile = function (parsed, groups) {
+    var count = this.meta.pairBuckets || 0;
+    if (!count || groups === undefined || groups === null || groups > (this.meta.headDocs || 0)) return Promise.resolve(null);
+    if (parsed.clauses.length !== 2 || parsed.phrases.length || parsed.symbols.size) return Promise.resolve(null);
+    if (parsed.clauses.some(function (c) { return c.wildcard || !c.required; })) return Promise.resolve(null);
+    var terms = parsed.clauses.map(function (c) { return c.term; }).sort();
+    if (terms[0] === terms[1]) return Promise.resolve(null);
+    return this.read("search/pairs/" + bucket(terms[0] + " " + terms[1], count) + ".json");
+  };
+
+  /* {columns: {term: columns}, n: [paragraphs, documents]} of the head that answers the query's
+     first `groups` documents — a common word's, or a pair's from `pairs` (its pair file) — or null
+     (sharded.py's head: no filter, phrase, wildcard or symbol; see heads.py and pairs.py). */
+  Shards.prototype.head = function (parsed, allowed, entries, groups, pairs) {
+    if (groups === undefined || groups === null || groups > (this.meta.headDocs || 0) || allowed.length) return null;
+    var forms, columns = {};
+    if (pairs) {
+      var terms = parsed.clauses.map(function (c) { return c.term; }).sort();
+      var pair = pairs[terms[0] + " " + terms[1]];
+      forms = typedForms(parsed, terms, entries);
+      var docs = pair && forms ? pair.h[forms.join(" ")] : undefined;
+      if (docs === undefined) return null;
+      var keep = new Set(undelta(docs));
+      columns[terms[0]] = restricted([pair.p[0]], keep);
+      columns[terms[1]] = restricted([pair.p[1]], keep);
+      return { columns: columns, n: pair.n };
+    }
     if (parsed.clauses.length !== 1) return null;
     var clause = parsed.clauses[0];
     var entry = entries[clause.term];
-    if (clause.wildcard || parsed.phrases.length || parsed.symbols.size || allowed.length || !entry || !entry.h) {
-      return null;
-    }
-    var word = parsed.exact.size === 1 ? parsed.exact.values().next().value : "";
-    var columns = Object.prototype.hasOwnProperty.call(entry.h, word) ? entry.h[word] : entry.h[""];
-    return { term: clause.term, columns: columns };
+    if (clause.wildcard || parsed.phrases.length || parsed.symbols.size || !entry || !entry.h) return null;
+    forms = typedForms(parsed, [clause.term], entries);
+    if (!forms) return null;
+    columns[clause.term] = Object.prototype.hasOwnProperty.call(entry.h, forms[0]) ? entry.h[forms[0]] : entry.h[""];
+    return { columns: columns, n: entry.n };
   };
 
   /* -> Promise {parsed, found, paragraphs, docs, complete}: the matches, ranked, and the true
@@ -241,11 +285,11 @@
     var need, entries, allowed, head;
     return this.keys(parsed).then(function (k) {
       need = k;
-      return Promise.all([self.entries(k.keys), self.accepted(filters)]);
+      return Promise.all([self.entries(k.keys), self.accepted(filters), self.pairFile(parsed, options.groups)]);
     }).then(function (data) {
       entries = data[0];
       allowed = data[1];
-      head = self.head(parsed, allowed, entries, options.groups);
+      head = self.head(parsed, allowed, entries, options.groups, data[2]);
       if (!head && tiersEligible(parsed, entries, need.terms, options.groups)) {
         return self.tiered(parsed, entries, need, allowed, options.groups).then(function (out) {
           return out || general();
@@ -255,11 +299,13 @@
     });
 
     function general() {  /* whole lists (tails), or a head */
-      if (head) entries[head.term] = Object.assign({}, entries[head.term], { p: head.columns });
+      if (head) {
+        Object.keys(head.columns).forEach(function (t) { entries[t] = Object.assign({}, entries[t], { p: head.columns[t] }); });
+      }
       var tails = [];
       sortedKeys(need.terms).forEach(function (term) {
         var entry = entries[term];
-        if (!entry || !entry.h || (head && head.term === term)) return;
+        if (!entry || !entry.h || (head && head.columns[term])) return;
         tails.push(self.read("search/tails/" + entry.i + ".json").then(function (tail) {
           entries[term] = Object.assign({}, entry, tail);
         }));
@@ -293,7 +339,7 @@
           });
           var ranked = search.order(kept, parsed, andMode, exact, symbolDocs);
           if (head) {
-            var n = entries[head.term].n;
+            var n = head.n;
             return { parsed: parsed, found: ranked, paragraphs: n[0], docs: n[1], complete: false };
           }
           var docs = new Set();

@@ -11,7 +11,8 @@ A query fetches, through ``read(path) -> parsed JSON``:
    against the text, as :class:`~.query.Searcher` does);
 5. to show results, the text chunks of those results only (:meth:`ShardedSearcher.results`);
 6. a common term's whole posting list (``search/tails/``) unless its head answers the query
-   (one word, the first documents: see :mod:`.heads`) or, for the first documents of any
+   (one word, the first documents: see :mod:`.heads`; two words: the pair's head, from the
+   pair file fetched with the term buckets, see :mod:`.pairs`) or, for the first documents of any
    other query of required words without phrase, wildcard or symbol (several common words,
    a filter, the documents past a head), its tier map and the impact tiers that decide
    them, then its record set for the counts (:mod:`.tiered`).
@@ -42,7 +43,7 @@ from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.shards import bucket, doc_path, prefix_key
 from build_scripts.search.text import phrase_key
-from build_scripts.search.tiered import SETS_AFTER, Tiered, eligible, first_documents, undecided
+from build_scripts.search.tiered import SETS_AFTER, Tiered, eligible, first_documents, restricted, undecided
 from build_scripts.search.tiers import undelta
 
 Reader = Callable[[str], object]
@@ -85,6 +86,22 @@ def partial(meta: dict, entries: dict[str, dict], terms: set[str]) -> dict:
     field_vectors = [[ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in vectors.items()]
     return {"version": meta["lunr"], "fields": fields, "fieldVectors": field_vectors,
             "invertedIndex": inverted, "pipeline": meta["pipeline"]}
+
+
+def typed_forms(parsed: ParsedQuery, terms: list[str], entries: dict) -> list[str] | None:
+    """Per term, the query word typed for it that is one of its exact forms (``""``: none), as a
+    head is keyed; None when a term has two such words or a word belongs to another term (the
+    ranking then counts exact words in a way no head was made for)."""
+    out = {t: "" for t in terms}
+    for word in sorted(parsed.exact):
+        term = process_term(word)
+        if term not in out:
+            return None
+        if word in entries.get(term, {}).get("w", ()):
+            if out[term]:
+                return None
+            out[term] = word
+    return [out[t] for t in terms]
 
 
 class ShardedSearcher:
@@ -137,23 +154,52 @@ class ShardedSearcher:
             out.append(docs)
         return out
 
-    def head(self, parsed: ParsedQuery, filters: dict | None, entries: dict, groups: int | None):
-        """``(term, columns)`` of the head that answers this query's first *groups* documents, or None."""
-        if groups is None or groups > self.meta.get("headDocs", 0) or len(parsed.clauses) != 1:
+    def pair_file(self, parsed: ParsedQuery, groups: int | None) -> dict | None:
+        """The pair file of a query of two required words (no phrase, wildcard or symbol) wanting at
+        most ``headDocs`` documents, fetched with its term buckets (:mod:`.pairs`); else None."""
+        count = self.meta.get("pairBuckets", 0)
+        if not count or groups is None or groups > self.meta.get("headDocs", 0) or len(parsed.clauses) != 2:
+            return None
+        if parsed.phrases or parsed.symbols or any(c.wildcard or not c.required for c in parsed.clauses):
+            return None
+        a, b = sorted(c.term for c in parsed.clauses)
+        return self.read(f"search/pairs/{bucket(a + ' ' + b, count)}.json") if a != b else None
+
+    def head(self, parsed: ParsedQuery, filters: dict | None, entries: dict, groups: int | None,
+             pairs: dict | None = None):
+        """``({term: columns}, [paragraphs, documents])`` of the head that answers this query's first
+        *groups* documents (a common word's, or a pair's from *pairs*, its pair file), or None."""
+        if groups is None or groups > self.meta.get("headDocs", 0) or self.accepted(filters):
+            return None
+        if pairs is not None:
+            return self._pair_head(parsed, entries, pairs)
+        if len(parsed.clauses) != 1:
             return None
         clause = parsed.clauses[0]
         entry = entries.get(clause.term, {})
-        if clause.wildcard or parsed.phrases or parsed.symbols or self.accepted(filters) or "h" not in entry:
+        forms = typed_forms(parsed, [clause.term], entries)
+        if clause.wildcard or parsed.phrases or parsed.symbols or "h" not in entry or forms is None:
             return None
-        word = next(iter(parsed.exact)) if len(parsed.exact) == 1 else ""
-        return clause.term, entry["h"].get(word, entry["h"][""])
+        return {clause.term: entry["h"].get(forms[0], entry["h"][""])}, entry["n"]
+
+    def _pair_head(self, parsed: ParsedQuery, entries: dict, pairs: dict):
+        a, b = sorted(c.term for c in parsed.clauses)
+        pair = pairs.get(f"{a} {b}")
+        forms = typed_forms(parsed, [a, b], entries)
+        docs = pair["h"].get(" ".join(forms)) if pair is not None and forms is not None else None
+        if docs is None:
+            return None
+        keep = set(undelta(docs))
+        return {a: restricted([pair["p"][0]], keep), b: restricted([pair["p"][1]], keep)}, pair["n"]
 
     def hits(self, q: str, filters: dict | None = None, *, prefix: bool = False, groups: int | None = None) -> Hits:
         """The matching records, ranked (no text fetched but a phrase's candidates').
 
-        With *groups*, a one-word query on a common term may use its head: then ``found``
-        holds the first *groups* documents' matches (at least) and the counts come from the
-        index (``complete`` is False); otherwise every match.
+        With *groups*, a one-word query on a common term may use its head, and a two-word query
+        of common words its pair's (:mod:`.pairs`): then ``found`` holds the first *groups*
+        documents' matches (at least) and the counts come from the index (``complete`` is
+        False); several common words otherwise go through the tiers (:mod:`.tiered`); without
+        *groups*, every match.
         """
         parsed = parse_query(q, prefix)
         if not parsed.clauses:
@@ -164,15 +210,15 @@ class ShardedSearcher:
                 terms.update(self.expand(c.term))
         exact_terms = {w: process_term(w) for w in parsed.exact}
         entries = self.entries(terms | set(parsed.symbols) | {t for t in exact_terms.values() if t})
-        head = self.head(parsed, filters, entries, groups)
+        head = self.head(parsed, filters, entries, groups, self.pair_file(parsed, groups))
         if eligible(parsed, entries, terms, groups, head):
             out = self._tiered(parsed, entries, terms, filters, groups)
             if out is not None:
                 return out
-        if head is not None:
-            entries[head[0]] = {**entries[head[0]], "p": head[1]}
+        for term, columns in (head[0] if head is not None else {}).items():
+            entries[term] = {**entries[term], "p": columns}
         for term in sorted(terms):
-            if "h" in entries.get(term, {}) and (head is None or term != head[0]):
+            if "h" in entries.get(term, {}) and (head is None or term not in head[0]):
                 entries[term] = {**entries[term], **self.read(f"search/tails/{entries[term]['i']}.json")}
         found, and_mode = self._match(parsed, entries, terms, self.accepted(filters), True)
         exact = self._exact(found, parsed, entries, exact_terms) if parsed.exact else {}
@@ -181,7 +227,7 @@ class ShardedSearcher:
             symbol_docs.update(undelta(entries.get(s, {}).get("s", [])))
         found = order(found, parsed, and_mode, exact, symbol_docs)
         if head is not None:
-            paragraphs, docs = entries[head[0]]["n"]
+            paragraphs, docs = head[1]
             return Hits(parsed, found, paragraphs, docs, False)
         return Hits(parsed, found, sum(not f.document for f in found), len({f.doc for f in found}), True)
 

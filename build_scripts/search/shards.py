@@ -8,7 +8,7 @@ JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
 
 ``search/meta.json`` (fetched once, its size does not grow with the corpus)
     ``{"version": 3, "lunr": "2.3.9", "fields": [...], "pipeline": [...],
-    "records": n, "docs": n, "buckets": K, "prefixBuckets": P, "chunk": C, "headDocs": H,
+    "records": n, "docs": n, "buckets": K, "prefixBuckets": P, "pairBuckets": Q, "chunk": C, "headDocs": H,
     "facets": {"type": [value, ...], "body": [...], "year": [...]}, "labels": {...}}``.
     ``labels`` are the filters' French labels (what ``facets.json`` held).
 
@@ -29,6 +29,9 @@ JSON; ``<k>`` and ``<p>`` are bucket numbers of :func:`bucket`.
     none — what ranks « traité » above « traite » for the query ``traité``. ``s`` lists the
     documents whose symbol holds the key as a token (symbol queries put them first); a key
     can have ``s`` only.
+
+``search/pairs/<k>.json``: the heads of pairs of common terms (:mod:`.pairs`), for a query
+    of two common words.
 
 ``search/prefix/<p>.json``: every index term whose first two characters hash to ``p``
     (sorted); only a wildcard query (``prefix=True``) needs them.
@@ -61,6 +64,7 @@ from typing import Iterable, Iterator, Sequence
 
 from build_scripts.search.analysis import RecordTerms
 from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
+from build_scripts.search.pairs import PAIR_MIN, SEEN, Adjacent, pair_files
 from build_scripts.search.tiers import TIER_DOCS, deltas, record_set, tier_map, tiers as impact_tiers
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
 from build_scripts.search.pipeline import LABELS
@@ -145,36 +149,49 @@ def _encode(columns: list) -> list:
 
 def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
                 head_docs: int = HEAD_DOCS, analyses: Iterable[RecordTerms] | None = None,
-                tier_docs: int = TIER_DOCS) -> Iterator[tuple[str, str]]:
+                tier_docs: int = TIER_DOCS, pair_min: int = PAIR_MIN, pair_seen: int = SEEN) -> Iterator[tuple[str, str]]:
     """``(path, JSON text)`` of every file of the sharded index of *records* (see the docstring;
     *head_min* and *head_docs*: see :mod:`.heads`; *analyses*: the records' analyses with their
     exact forms, as :func:`~.analysis.analyze` gives them, e.g. read back from the build cache;
-    *tier_docs*: see :mod:`.tiers`)."""
+    *tier_docs*: see :mod:`.tiers`; *pair_min*, *pair_seen*: see :mod:`.pairs`)."""
     records = list(records)
     _check_refs(records)
     docs, doc_of, local_of = _documents(records)
-    postings = build_postings(records, keep_order=False, forms=True, analyses=analyses)
+    adjacent = Adjacent(pair_seen)
+    postings = build_postings(records, keep_order=False, forms=True, analyses=analyses, observe=adjacent.add)
     idfs, averages = postings.idfs(), postings.averages()
+
+    def columns_of(term: str) -> list:
+        """Per field ``0`` or ``[docs, locals, weights ×1,000, masks]`` (absolute docs, integer masks)."""
+        p, out = postings.terms[term], []
+        for f in range(len(FIELDS)):
+            rows = p.rows[f]
+            if not rows:
+                out.append(0)
+                continue
+            weights = postings.weights(term, f, idfs, averages)
+            masks = postings.masks_of(term, f)
+            out.append([[doc_of[r] for r in rows], [local_of[r] for r in rows],
+                        [round(w * 1000) for w in weights], masks if any(masks) else 0])
+        return out
+
+    def forms_of(term: str) -> list[str]:
+        forms = postings.terms[term].forms
+        return sorted(forms, key=forms.get) if forms else []
+
     symbol_docs: dict[str, list[int]] = {}
     for n, doc in enumerate(docs):
         for key in sorted({fold(t.term) for t in tokenize(doc[2]) if _DIGIT_RE.search(t.term)}):
             symbol_docs.setdefault(key, []).append(n)
     texts: dict[str, str] = {}  # each term's entry, as JSON at once: no term's lists are held past its turn
+    common: set[str] = set()
     for term, p in postings.terms.items():
-        columns = []
-        for f in range(len(FIELDS)):
-            rows = p.rows[f]
-            if not rows:
-                columns.append(0)
-                continue
-            weights = postings.weights(term, f, idfs, averages)
-            masks = postings.masks_of(term, f)
-            columns.append([[doc_of[r] for r in rows], [local_of[r] for r in rows],
-                            [round(w * 1000) for w in weights], masks if any(masks) else 0])
+        columns = columns_of(term)
         entry: dict = {"i": p.index}
         if p.forms:
-            entry["w"] = sorted(p.forms, key=p.forms.get)
+            entry["w"] = forms_of(term)
         if sum(len(r) for r in p.rows) > head_min and len({d for c in columns if c for d in c[0]}) > head_docs:
+            common.add(term)
             found, entry["n"] = heads(columns, entry.get("w", []), head_docs)
             entry["h"] = {form: _encode(cols) for form, cols in found.items()}
             yield f"search/tails/{p.index}.json", dumps({"p": _encode(columns)})
@@ -190,6 +207,9 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
         texts[term] = dumps(entry)
     for key, numbers in symbol_docs.items():
         texts[key] = dumps({"s": deltas(numbers)})
+    pairs = adjacent.frequent(common, pair_min)
+    del adjacent
+    yield from pair_files(pairs, lambda t: (columns_of(t), forms_of(t)), _encode, dumps, bucket, head_docs)
     buckets, by_bucket = _buckets(texts, BUCKET_CHARS)
     for k in sorted(by_bucket):
         yield f"search/terms/{k}.json", "{" + ",".join(f"{dumps(t)}:{texts[t]}" for t in by_bucket[k]) + "}"
@@ -211,7 +231,8 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
             yield doc_path(n, c // CHUNK), dumps({"d": doc, "r": chunk})
     meta = {"version": VERSION, "lunr": postings_version(), "fields": [name for name, _ in FIELDS],
             "pipeline": list(LABELS), "records": len(records), "docs": len(docs), "buckets": buckets,
-            "prefixBuckets": prefix_buckets, "chunk": CHUNK, "headDocs": head_docs, "facets": facets, "labels": labels or {}}
+            "prefixBuckets": prefix_buckets, "pairBuckets": len(pairs), "chunk": CHUNK, "headDocs": head_docs,
+            "facets": facets, "labels": labels or {}}
     yield "search/meta.json", dumps(meta)
 
 

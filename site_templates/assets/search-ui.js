@@ -21,6 +21,8 @@
   var SCRIPTS = ["lunr.js", "search-support.js", "search.js", "search-shards.js"];
   var HITS_PER_DOC = 3, PAGE_DOCS = pageHost ? 50 : 20;  /* documents shown: the panel, or a page of the page */
   var FIRST_DOCS = 5;  /* shown as soon as their texts are in, before the others' (slow networks) */
+  var PAUSE = 30;  /* ms without a keystroke before a query runs: a paste or a burst of keys runs one query
+                     (a typist at 150 ms a key gets one a key, as with a longer pause) */
   var shownDocs = PAGE_DOCS, lastQuery = "";
 
   if (pageHost) { pageHost.appendChild(panel); panel.classList.add("is-page"); }
@@ -230,7 +232,7 @@
     }).catch(function () { if (seq === runs) { status.textContent = "La recherche n’a pas pu aboutir."; } });
   }
 
-  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(run, 60); }
+  function schedule() { window.clearTimeout(timer); timer = window.setTimeout(run, PAUSE); }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 

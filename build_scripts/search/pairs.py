@@ -1,0 +1,241 @@
+"""Heads of common pairs: the first documents of a two-word query of common words, from one small file.
+
+Two common words (``human rights``, ``united nations``, ``general assembly``) are what
+readers of UN texts type most, and the costliest query for the sharded index: each word's
+list holds tens of thousands of records at 50,000 documents, and the impact tiers of
+:mod:`.tiered` rank documents by one word at a time, so that the documents where *both*
+words weigh most can lie deep in each word's tiers. Like a common term's heads
+(:mod:`.heads`), a pair's head holds what the box needs, precomputed:
+
+* for each combination of the typed words' exact forms (each term's :data:`PAIR_FORMS`
+  forms held by most records, and ``""``: a typed word that is not one of them), the first
+  :data:`~.heads.HEAD_DOCS` documents of the two-word query's ranking;
+* the postings of both terms in those documents (all of each document's, so that its
+  best paragraphs and its count are exact);
+* the counts: the paragraphs holding both words and the documents with a record that does
+  (lunr's AND: every term in some field of the record).
+
+The ranking is :func:`~.rank.order`'s for two required clauses: document records first,
+then the number of query words held as typed, then the score, then record order. lunr
+scores a record field by field: the query vector holds 1 at each of the two terms, so a
+field adds ``(w_a + w_b) / √2`` (a term missing from the field adds nothing); a record has
+at most two fields (a paragraph its text; a document record its title and symbol), so the
+sums do not depend on the order lunr adds them in: computed here with the same float
+operations (tested: the heads give the documents, matches, order and counts of the whole
+index).
+
+**Which pairs.** :class:`Adjacent` counts, record by record, the pairs of distinct words
+that follow one another in a record's text (each word's first term, :func:`words`, in
+order of first appearance, as the analysis gives them), once both have been seen in
+:data:`SEEN` records, so that
+it holds the pairs of frequent terms only; a pair of common terms (with heads) counted
+:data:`PAIR_MIN` times or more gets a head, the :data:`PAIR_MAX` most counted. The choice
+only decides which queries take this path: any other is answered exactly by the tiers.
+
+**Files.** ``search/pairs/<k>.json`` for ``k`` below ``meta.pairBuckets``, the number of
+pairs (so about one pair a file; ``{}`` for none; no file, and no fetch, without pairs): the pairs whose key (the two terms, sorted, joined by a space) has
+:func:`~.shards.bucket` ``k``, each ``{"p": [columns of the first term, of the second],
+"h": {"<form a> <form b>": [documents, delta-coded]}, "n": [paragraphs, documents]}``
+(columns as in a term bucket). A query of two required words, no phrase, wildcard or
+symbol, wanting at most ``headDocs`` documents, fetches its pair's file together with its
+term buckets (before it knows whether its words are common: a small file more); without a
+filter, with its pair and its combination of forms there, it is answered from them.
+Deterministic.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+import re
+from collections import Counter
+from typing import Callable, Iterator, NamedTuple, Sequence
+
+from build_scripts.search.heads import HEAD_DOCS, restrict
+from build_scripts.search.rank import _rounded
+from build_scripts.search.tiers import deltas
+
+PAIR_MIN = 1000  # times two common terms follow one another (as Adjacent counts) for a head
+PAIR_MAX = 500  # pairs with heads at most: the most counted
+PAIR_FORMS = 2  # exact forms per term with heads of their own, besides ""
+SEEN = 200  # records a term must have been seen in before its pairs are counted
+_ROOT2 = math.sqrt(2.0)
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+class Adjacent:
+    """Counts the pairs of distinct terms that follow one another in the records' texts (see the docstring)."""
+
+    def __init__(self, seen: int = SEEN):
+        self.seen = seen
+        self.df: Counter = Counter()
+        self.pairs: Counter = Counter()
+
+    def add(self, analysis) -> None:
+        """One record's :class:`~.analysis.RecordTerms` (its ``text`` field's terms, in order)."""
+        terms = analysis.fields[0].terms
+        df = self.df
+        df.update(terms)
+        seen, last = self.seen, None
+        for term in words(terms):
+            if last is not None and last != term and df[last] >= seen and df[term] >= seen:
+                self.pairs[(last, term) if last < term else (term, last)] += 1
+            last = term
+
+    def frequent(self, common: set[str], minimum: int = PAIR_MIN, most: int = PAIR_MAX) -> list[tuple[str, str]]:
+        """The pairs of *common* terms counted *minimum* times or more, the *most* most counted, sorted;
+        not terms with a digit (a query of them is a symbol query, which never takes a head)."""
+        found = [(n, pair) for pair, n in self.pairs.items()
+                 if n >= minimum and pair[0] in common and pair[1] in common and not _DIGIT_RE.search(pair[0] + pair[1])]
+        found.sort(key=lambda item: (-item[0], item[1]))
+        return sorted(pair for _, pair in found[:most])
+
+
+def words(terms: Sequence[str]) -> Iterator[str]:
+    """The first term of each word of a record's terms: an English word's terms are its own, then its
+    inflections' (:mod:`.english`: ``united`` → ``united``, ``uniting``), which would stand between
+    it and the next word; a term that starts with the first four letters of the word's first term
+    (all of them if it is shorter) is taken for one of them (a heuristic: it only decides which
+    pairs are counted)."""
+    head = None
+    for term in terms:
+        if head is None or not term.startswith(head[:4]):
+            head = term
+            yield term
+
+
+def _per_record(columns: Sequence) -> dict[tuple[int, int], list]:
+    """``(doc, local) → [weights per field (None: absent), mask]`` (columns with absolute docs)."""
+    out: dict[tuple[int, int], list] = {}
+    for f, column in enumerate(columns):
+        if not column:
+            continue
+        docs, locals_, weights, masks = column
+        for key, weight, mask in zip(zip(docs, locals_), weights, masks or itertools.repeat(0)):
+            rec = out.get(key)
+            if rec is None:
+                rec = out[key] = [[None, None, None], 0]
+            rec[0][f] = weight / 1000  # as the searcher loads it
+            rec[1] |= mask
+    return out
+
+
+def held_forms(columns: Sequence, forms: Sequence[str], count: int = PAIR_FORMS) -> list[int]:
+    """The bit numbers of the *count* forms held by most postings (ties: the earlier form)."""
+    held: Counter = Counter()
+    for column in columns:
+        if column and column[3]:
+            for mask in column[3]:
+                while mask:
+                    low = mask & -mask
+                    held[low.bit_length() - 1] += 1
+                    mask ^= low
+    ranked = sorted((b for b in held if b < len(forms)), key=lambda b: (-held[b], b))
+    return ranked[:count]
+
+
+class TermData(NamedTuple):
+    """What :func:`pair_head` needs of a term: its columns (absolute docs, integer masks), its exact
+    forms, its postings per record (:func:`_per_record`) and the bits of its most held forms."""
+
+    columns: Sequence
+    forms: Sequence[str]
+    records: dict
+    bits: list[int]
+
+
+def term_data(columns: Sequence, forms: Sequence[str]) -> TermData:
+    return TermData(columns, forms, _per_record(columns), held_forms(columns, forms))
+
+
+def pair_head(a: TermData, b: TermData, head_docs: int = HEAD_DOCS) -> dict | None:
+    """The head of the pair of terms *a* and *b* in the file's form but for the columns (absolute;
+    see the docstring); None when no record holds both."""
+    ra, rb = a.records, b.records
+    rows = []  # (not document, -rounded score, doc, local, code): code = the held forms' bits, a's then b's
+    for key in sorted(ra.keys() & rb.keys()):
+        (wa, ma), (wb, mb) = ra[key], rb[key]
+        score, document = None, False
+        for f in range(3):
+            x, y = wa[f], wb[f]
+            if x is None and y is None:
+                continue
+            dot = (0.0 + x if x is not None else 0.0)
+            dot = dot + y if y is not None else dot
+            field = dot / _ROOT2
+            score = field if score is None else score + field
+            document = document or f > 0
+        code = 0
+        for i, bit in enumerate(a.bits):
+            code |= (ma >> bit & 1) << i
+        for i, bit in enumerate(b.bits):
+            code |= (mb >> bit & 1) << (PAIR_FORMS + i)
+        rows.append((not document, -_rounded(score), key[0], key[1], code))
+    if not rows:
+        return None
+    rows.sort()
+    by_code: dict[tuple[bool, int], list[int]] = {}
+    for i, row in enumerate(rows):
+        by_code.setdefault((row[0], row[4]), []).append(i)
+    heads, union = {}, set()
+    for ia, ib in itertools.product([None] + list(range(len(a.bits))), [None] + list(range(len(b.bits)))):
+        want = [1 << ia if ia is not None else 0, 1 << (PAIR_FORMS + ib) if ib is not None else 0]
+        docs = _first_docs(rows, by_code, want, head_docs)
+        form_a = a.forms[a.bits[ia]] if ia is not None else ""
+        form_b = b.forms[b.bits[ib]] if ib is not None else ""
+        heads[f"{form_a} {form_b}"] = sorted(docs)
+        union.update(docs)
+    paragraphs = sum(row[0] for row in rows)
+    return {"p": [restrict(a.columns, union), restrict(b.columns, union)], "h": heads,
+            "n": [paragraphs, len({row[2] for row in rows})]}
+
+
+def _first_docs(rows: list, by_code: dict, want: list[int], head_docs: int) -> list[int]:
+    """The first *head_docs* documents of the ranking for the typed forms *want* (their bits)."""
+    docs: list[int] = []
+    seen: set[int] = set()
+    for kind in (False, True):  # document records first
+        for exact in (2, 1, 0):
+            codes = sorted(c for (k, c) in by_code if k == kind and sum(bool(c & w) for w in want) == exact)
+            for i in heapq.merge(*(by_code[(kind, c)] for c in codes)):
+                if rows[i][2] not in seen:
+                    seen.add(rows[i][2])
+                    docs.append(rows[i][2])
+                    if len(docs) == head_docs:
+                        return docs
+    return docs
+
+
+def pair_files(pairs: Sequence[tuple[str, str]], columns_of: Callable[[str], tuple[Sequence, Sequence[str]]],
+               encode: Callable, dumps: Callable, bucket: Callable, head_docs: int = HEAD_DOCS,
+               keep: int = 16) -> Iterator[tuple[str, str]]:
+    """``(path, JSON)`` of the ``len(pairs)`` pair files (see the docstring);
+    *columns_of(term)*: ``(columns with absolute docs and integer masks, forms)``, computed on
+    demand (the last *keep* terms are kept: pairs come sorted, so a term's partners follow it)."""
+    count = len(pairs)
+    cache: dict[str, tuple] = {}
+
+    def get(term: str):
+        if term in cache:
+            cache[term] = cache.pop(term)  # most recent last
+        else:
+            cache[term] = term_data(*columns_of(term))
+            if len(cache) > keep:
+                cache.pop(next(iter(cache)))
+        return cache[term]
+
+    by_bucket: dict[int, list[str]] = {}
+    texts: dict[str, str] = {}
+    for a, b in pairs:
+        head = pair_head(get(a), get(b), head_docs)
+        if head is None:
+            continue
+        key = f"{a} {b}"
+        head["p"] = [encode(head["p"][0]), encode(head["p"][1])]
+        head["h"] = {combo: deltas(docs) for combo, docs in head["h"].items()}
+        texts[key] = dumps(head)
+        by_bucket.setdefault(bucket(key, count), []).append(key)
+    for k in range(count):
+        yield f"search/pairs/{k}.json", "{" + ",".join(f"{dumps(key)}:{texts[key]}" for key in sorted(by_bucket.get(k, []))) + "}"
+
