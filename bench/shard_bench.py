@@ -40,11 +40,12 @@ keeps connections alive, as a static host would.
 
 Queries: the common word ``rights`` (in most of the English texts; answered by its head,
 see :mod:`build_scripts.search.heads`), the rare word of document 123 (three documents at
-every size), and ``human rights``, ``united nations``, ``promotion protection human rights``
-(several common words: their record sets and the impact tiers that decide the first twenty
-documents, see :mod:`build_scripts.search.tiered`). *First results* is the first render of
-the list for the query (the first five documents, as soon as their texts are in); the
-status line, with the true counts, comes with the other fifteen.
+every size), ``human rights`` and ``united nations`` (two common words: their pair's head,
+see :mod:`build_scripts.search.pairs`), and ``promotion protection human rights`` (four
+common words: tier maps and the impact tiers that decide the first twenty documents, and
+record sets for the counts, see :mod:`build_scripts.search.tiered`). *First results* is the
+first render of the list for the query (the first five documents, as soon as their texts
+are in); the status line, with the true counts, comes with the other fifteen.
 """
 
 from __future__ import annotations

@@ -21,8 +21,9 @@
   var SCRIPTS = ["lunr.js", "search-support.js", "search.js", "search-shards.js"];
   var HITS_PER_DOC = 3, PAGE_DOCS = pageHost ? 50 : 20;  /* documents shown: the panel, or a page of the page */
   var FIRST_DOCS = 5;  /* shown as soon as their texts are in, before the others' (slow networks) */
-  var PAUSE = 30;  /* ms without a keystroke before a query runs: a paste or a burst of keys runs one query
-                     (a typist at 150 ms a key gets one a key, as with a longer pause) */
+  var PAUSE = 10;  /* ms without a keystroke before a query runs: a paste or a burst of keys (an input method,
+                     autocompletion) runs one query; a typist, at 100 ms a key or more, gets one a key, as
+                     with any pause shorter than that */
   var shownDocs = PAGE_DOCS, lastQuery = "";
 
   if (pageHost) { pageHost.appendChild(panel); panel.classList.add("is-page"); }
