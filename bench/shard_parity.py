@@ -5,8 +5,9 @@
 The synthetic archive of ``bench/shard_bench.py``; the monolithic index and
 :class:`~build_scripts.search.query.Searcher` as the reference. For common words (answered by
 their heads) it compares the first 50 documents, their matches, scores and order, and the
-counts; for several common words (answered by record sets and impact tiers, see
-:mod:`build_scripts.search.tiered`) the first 20 and 50 documents and the counts; for queries
+counts; for several common words (answered by a pair's head, :mod:`build_scripts.search.pairs`,
+or by tier maps, record sets and impact tiers, :mod:`build_scripts.search.tiered`) the first
+20, 50 and 100 documents and the counts; for queries
 that fetch whole lists, the first 200 results. Prints one line a query and exits 1 on a
 difference. Not a test (a few minutes, several GB of memory at 3,000).
 """
@@ -59,16 +60,18 @@ def main(n: int) -> int:
         print(f"{word!r}: {'head' if not out.complete else 'whole lists'}, {len(full)} matches, same: {same}")
     for q in TIERED:
         full = mono.query(q, limit=None)
-        for groups in (20, 50):
+        for groups in (20, 50, 100):  # a pair's head holds 50 documents: 100 take the tiers
             searcher = ShardedSearcher(read)
             out = searcher.hits(q, groups=groups)
             got = searcher.results(out.parsed, out.found)
             tiers = sum(p.startswith("search/tiers/") for p in searcher.fetched)
+            kinds = {p.split("/")[1] for p in searcher.fetched} - {"docs", "terms"}
+            path = "its pair's head" if kinds == {"pairs"} else f"{tiers} tiers"
             same = (first_groups(got, groups) == first_groups(full, groups)
                     and out.paragraphs == sum(r["label"] != "document" for r in full)
                     and out.docs == len({r["doc_id"] for r in full}))
             bad += not same
-            print(f"{q!r}, first {groups} documents: {tiers} tiers, {len(full)} matches, same: {same}")
+            print(f"{q!r}, first {groups} documents: {path}, {len(full)} matches, same: {same}")
     for q in FULL:
         same = ShardedSearcher(read).query(q, limit=200) == mono.query(q, limit=200)
         bad += not same
