@@ -28,7 +28,7 @@ symbol or every match (no ``groups``) fetch the whole list (``search/tails/<term
 from __future__ import annotations
 
 import itertools
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from build_scripts.search.rank import _rounded
 
@@ -36,23 +36,29 @@ HEAD_MIN = 2000  # postings from which a term gets heads (and its list its own f
 HEAD_DOCS = 50  # documents in a head: a page of the results page
 
 
-def _records(columns: Sequence) -> dict[tuple[int, int], list]:
-    """Per record (doc, local): ``[score, document, mask]``, its weights summed field by field,
-    whether a field past the text holds it, its exact forms (columns with absolute docs)."""
-    out: dict[tuple[int, int], list] = {}
+def postings(columns: Sequence) -> Iterator[tuple[int, tuple[int, int], float, int]]:
+    """``(field, (doc, local), weight as the searcher loads it, mask)`` of every posting of
+    *columns* (absolute docs, integer masks), field by field."""
     for f, column in enumerate(columns):
         if not column:
             continue
         docs, locals_, weights, masks = column
         for key, weight, mask in zip(zip(docs, locals_), weights, masks or itertools.repeat(0)):
-            rec = out.get(key)
-            value = weight / 1000  # as the searcher loads it
-            if rec is None:
-                out[key] = [value, f > 0, mask]
-            else:
-                rec[0] += value
-                rec[1] = rec[1] or f > 0
-                rec[2] |= mask
+            yield f, key, weight / 1000, mask
+
+
+def _records(columns: Sequence) -> dict[tuple[int, int], list]:
+    """Per record (doc, local): ``[score, document, mask]``, its weights summed field by field,
+    whether a field past the text holds it, its exact forms (columns with absolute docs)."""
+    out: dict[tuple[int, int], list] = {}
+    for f, key, value, mask in postings(columns):
+        rec = out.get(key)
+        if rec is None:
+            out[key] = [value, f > 0, mask]
+        else:
+            rec[0] += value
+            rec[1] = rec[1] or f > 0
+            rec[2] |= mask
     return out
 
 

@@ -52,7 +52,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterator, NamedTuple, Sequence
 
-from build_scripts.search.heads import HEAD_DOCS, restrict
+from build_scripts.search.heads import HEAD_DOCS, postings, restrict
 from build_scripts.search.rank import _rounded
 from build_scripts.search.tiers import deltas
 
@@ -108,16 +108,12 @@ def words(terms: Sequence[str]) -> Iterator[str]:
 def _per_record(columns: Sequence) -> dict[tuple[int, int], list]:
     """``(doc, local) → [weights per field (None: absent), mask]`` (columns with absolute docs)."""
     out: dict[tuple[int, int], list] = {}
-    for f, column in enumerate(columns):
-        if not column:
-            continue
-        docs, locals_, weights, masks = column
-        for key, weight, mask in zip(zip(docs, locals_), weights, masks or itertools.repeat(0)):
-            rec = out.get(key)
-            if rec is None:
-                rec = out[key] = [[None, None, None], 0]
-            rec[0][f] = weight / 1000  # as the searcher loads it
-            rec[1] |= mask
+    for f, key, weight, mask in postings(columns):
+        rec = out.get(key)
+        if rec is None:
+            rec = out[key] = [[None, None, None], 0]
+        rec[0][f] = weight
+        rec[1] |= mask
     return out
 
 
