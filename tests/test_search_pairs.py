@@ -59,6 +59,14 @@ def test_adjacent_counts_frequent_neighbours_only():
     assert counter.frequent({"human", "right"}, minimum=3) == []
 
 
+def test_adjacent_forgets_the_least_counted_pairs_past_its_bound():
+    counter = Adjacent(seen=1, most=4)
+    for _ in range(3):
+        counter.add(_analysis("human", "right"))
+    counter.add(_analysis("alpha", "beta", "gamma", "delta", "epsilon"))  # four pairs once: six in all
+    assert counter.pairs == {("human", "right"): 3}  # the pairs counted once are forgotten
+
+
 def test_pair_head_ranks_documents_forms_and_scores():
     # columns per field (text, title, symbol): [docs, locals, weights ×1,000, masks]
     a = ([[[0, 1, 2], [1, 1, 1], [1000, 3000, 500], [1, 2, 1]], [[3], [0], [200], 0], 0], ["rights", "right"])

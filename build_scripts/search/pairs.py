@@ -60,15 +60,19 @@ PAIR_MIN = 1000  # times two common terms follow one another (as Adjacent counts
 PAIR_MAX = 500  # pairs with heads at most: the most counted
 PAIR_FORMS = 2  # exact forms per term with heads of their own, besides ""
 SEEN = 200  # records a term must have been seen in before its pairs are counted
+COUNTED = 1_000_000  # pairs counted at most (see Adjacent)
 _ROOT2 = math.sqrt(2.0)
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
 class Adjacent:
-    """Counts the pairs of distinct terms that follow one another in the records' texts (see the docstring)."""
+    """Counts the pairs of distinct terms that follow one another in the records' texts (see the
+    docstring). Past *most* pairs counted, the least counted are forgotten (those counted at most
+    once, then twice, …, until half are left): memory stays bounded in an archive of any
+    vocabulary, and a pair frequent enough for a head is counted many times before."""
 
-    def __init__(self, seen: int = SEEN):
-        self.seen = seen
+    def __init__(self, seen: int = SEEN, most: int = COUNTED):
+        self.seen, self.most = seen, most
         self.df: Counter = Counter()
         self.pairs: Counter = Counter()
 
@@ -82,6 +86,11 @@ class Adjacent:
             if last is not None and last != term and df[last] >= seen and df[term] >= seen:
                 self.pairs[(last, term) if last < term else (term, last)] += 1
             last = term
+        if len(self.pairs) > self.most:
+            floor = 1
+            while len(self.pairs) > self.most // 2:
+                self.pairs = Counter({pair: n for pair, n in self.pairs.items() if n > floor})
+                floor += 1
 
     def frequent(self, common: set[str], minimum: int = PAIR_MIN, most: int = PAIR_MAX) -> list[tuple[str, str]]:
         """The pairs of *common* terms counted *minimum* times or more, the *most* most counted, sorted;
