@@ -27,8 +27,9 @@ symbol or every match (no ``groups``) fetch the whole list (``search/tails/<term
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from build_scripts.search.rank import _rounded
 
@@ -36,29 +37,23 @@ HEAD_MIN = 2000  # postings from which a term gets heads (and its list its own f
 HEAD_DOCS = 50  # documents in a head: a page of the results page
 
 
-def postings(columns: Sequence) -> Iterator[tuple[int, tuple[int, int], float, int]]:
-    """``(field, (doc, local), weight as the searcher loads it, mask)`` of every posting of
-    *columns* (absolute docs, integer masks), field by field."""
+def _records(columns: Sequence) -> dict[tuple[int, int], list]:
+    """Per record (doc, local): ``[score, document, mask]``, its weights summed field by field,
+    whether a field past the text holds it, its exact forms (columns with absolute docs)."""
+    out: dict[tuple[int, int], list] = {}
     for f, column in enumerate(columns):
         if not column:
             continue
         docs, locals_, weights, masks = column
         for key, weight, mask in zip(zip(docs, locals_), weights, masks or itertools.repeat(0)):
-            yield f, key, weight / 1000, mask
-
-
-def _records(columns: Sequence) -> dict[tuple[int, int], list]:
-    """Per record (doc, local): ``[score, document, mask]``, its weights summed field by field,
-    whether a field past the text holds it, its exact forms (columns with absolute docs)."""
-    out: dict[tuple[int, int], list] = {}
-    for f, key, value, mask in postings(columns):
-        rec = out.get(key)
-        if rec is None:
-            out[key] = [value, f > 0, mask]
-        else:
-            rec[0] += value
-            rec[1] = rec[1] or f > 0
-            rec[2] |= mask
+            rec = out.get(key)
+            value = weight / 1000  # as the searcher loads it
+            if rec is None:
+                out[key] = [value, f > 0, mask]
+            else:
+                rec[0] += value
+                rec[1] = rec[1] or f > 0
+                rec[2] |= mask
     return out
 
 
@@ -102,13 +97,16 @@ def heads(columns: Sequence, forms: Sequence[str], head_docs: int = HEAD_DOCS) -
 
 
 def restrict(columns: Sequence, docs: set[int]) -> list:
-    """*columns* with only the postings of *docs*."""
+    """*columns* with only the postings of *docs* (a column's documents are sorted: each document's
+    postings are found by bisection, so a head of a few documents costs little in a long list)."""
     out = []
     for column in columns:
         if not column:
             out.append(0)
             continue
-        keep = [k for k, doc in enumerate(column[0]) if doc in docs]
+        keep: list[int] = []
+        for doc in sorted(docs):
+            keep.extend(range(bisect.bisect_left(column[0], doc), bisect.bisect_right(column[0], doc)))
         masks = [column[3][k] for k in keep] if column[3] else 0
         out.append([[column[0][k] for k in keep], [column[1][k] for k in keep], [column[2][k] for k in keep],
                     masks if masks and any(masks) else 0] if keep else 0)

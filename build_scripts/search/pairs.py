@@ -52,7 +52,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterator, NamedTuple, Sequence
 
-from build_scripts.search.heads import HEAD_DOCS, postings, restrict
+from build_scripts.search.heads import HEAD_DOCS, restrict
 from build_scripts.search.rank import _rounded
 from build_scripts.search.tiers import deltas
 
@@ -61,6 +61,7 @@ PAIR_MAX = 500  # pairs with heads at most: the most counted
 PAIR_FORMS = 2  # exact forms per term with heads of their own, besides ""
 SEEN = 200  # records a term must have been seen in before its pairs are counted
 COUNTED = 1_000_000  # pairs counted at most (see Adjacent)
+KEPT_POSTINGS = 2_000_000  # postings of the terms kept in memory while the pairs' heads are made
 _ROOT2 = math.sqrt(2.0)
 _DIGIT_RE = re.compile(r"[0-9]")
 
@@ -114,18 +115,6 @@ def words(terms: Sequence[str]) -> Iterator[str]:
             yield term
 
 
-def _per_record(columns: Sequence) -> dict[tuple[int, int], list]:
-    """``(doc, local) → [weights per field (None: absent), mask]`` (columns with absolute docs)."""
-    out: dict[tuple[int, int], list] = {}
-    for f, key, weight, mask in postings(columns):
-        rec = out.get(key)
-        if rec is None:
-            rec = out[key] = [[None, None, None], 0]
-        rec[0][f] = weight
-        rec[1] |= mask
-    return out
-
-
 def held_forms(columns: Sequence, forms: Sequence[str], count: int = PAIR_FORMS) -> list[int]:
     """The bit numbers of the *count* forms held by most postings (ties: the earlier form)."""
     held: Counter = Counter()
@@ -142,41 +131,66 @@ def held_forms(columns: Sequence, forms: Sequence[str], count: int = PAIR_FORMS)
 
 class TermData(NamedTuple):
     """What :func:`pair_head` needs of a term: its columns (absolute docs, integer masks), its exact
-    forms, its postings per record (:func:`_per_record`) and the bits of its most held forms."""
+    forms, the place of each paragraph record in its ``text`` column, each document record's
+    ``[title weight, symbol weight, mask]`` (None: absent), and the bits of its most held forms."""
 
     columns: Sequence
     forms: Sequence[str]
-    records: dict
+    text: dict
+    titles: dict
     bits: list[int]
 
 
 def term_data(columns: Sequence, forms: Sequence[str]) -> TermData:
-    return TermData(columns, forms, _per_record(columns), held_forms(columns, forms))
+    text = columns[0]
+    places = dict(zip(zip(text[0], text[1]), range(len(text[0])))) if text else {}
+    titles: dict[tuple[int, int], list] = {}
+    for f in (1, 2):
+        column = columns[f]
+        if column:
+            for k, key in enumerate(zip(column[0], column[1])):
+                rec = titles.setdefault(key, [None, None, 0])
+                rec[f - 1] = column[2][k] / 1000  # as the searcher loads it
+                rec[2] |= column[3][k] if column[3] else 0
+    return TermData(columns, forms, places, titles, held_forms(columns, forms))
+
+
+def _size(data: TermData) -> int:
+    return sum(len(c[0]) for c in data.columns if c)
+
+
+def _code(a: TermData, b: TermData, ma: int, mb: int) -> int:
+    """The held forms' bits of a record, a's then b's."""
+    code = 0
+    for i, bit in enumerate(a.bits):
+        code |= (ma >> bit & 1) << i
+    for i, bit in enumerate(b.bits):
+        code |= (mb >> bit & 1) << (PAIR_FORMS + i)
+    return code
 
 
 def pair_head(a: TermData, b: TermData, head_docs: int = HEAD_DOCS) -> dict | None:
     """The head of the pair of terms *a* and *b* in the file's form but for the columns (absolute;
     see the docstring); None when no record holds both."""
-    ra, rb = a.records, b.records
-    rows = []  # (not document, -rounded score, doc, local, code): code = the held forms' bits, a's then b's
-    for key in sorted(ra.keys() & rb.keys()):
-        (wa, ma), (wb, mb) = ra[key], rb[key]
-        score, document = None, False
-        for f in range(3):
-            x, y = wa[f], wb[f]
+    rows = []  # (not document, -rounded score, doc, local, code)
+    if a.text and b.text:  # paragraphs: the text field only, (w_a + w_b) / √2
+        wa, wb = a.columns[0][2], b.columns[0][2]
+        masks_a, masks_b = a.columns[0][3], b.columns[0][3]
+        for key in a.text.keys() & b.text.keys():
+            i, j = a.text[key], b.text[key]
+            score = (0.0 + wa[i] / 1000 + wb[j] / 1000) / _ROOT2
+            code = _code(a, b, masks_a[i] if masks_a else 0, masks_b[j] if masks_b else 0)
+            rows.append((True, -_rounded(score), key[0], key[1], code))
+    for key in a.titles.keys() & b.titles.keys():  # document records: title and symbol, field by field
+        (xa, ya, ma), (xb, yb, mb) = a.titles[key], b.titles[key]
+        score = None
+        for x, y in ((xa, xb), (ya, yb)):
             if x is None and y is None:
                 continue
             dot = (0.0 + x if x is not None else 0.0)
             dot = dot + y if y is not None else dot
-            field = dot / _ROOT2
-            score = field if score is None else score + field
-            document = document or f > 0
-        code = 0
-        for i, bit in enumerate(a.bits):
-            code |= (ma >> bit & 1) << i
-        for i, bit in enumerate(b.bits):
-            code |= (mb >> bit & 1) << (PAIR_FORMS + i)
-        rows.append((not document, -_rounded(score), key[0], key[1], code))
+            score = dot / _ROOT2 if score is None else score + dot / _ROOT2
+        rows.append((False, -_rounded(score), key[0], key[1], _code(a, b, ma, mb)))
     if not rows:
         return None
     rows.sort()
@@ -214,20 +228,23 @@ def _first_docs(rows: list, by_code: dict, want: list[int], head_docs: int) -> l
 
 def pair_files(pairs: Sequence[tuple[str, str]], columns_of: Callable[[str], tuple[Sequence, Sequence[str]]],
                encode: Callable, dumps: Callable, bucket: Callable, head_docs: int = HEAD_DOCS,
-               keep: int = 16) -> Iterator[tuple[str, str]]:
+               keep: int = KEPT_POSTINGS) -> Iterator[tuple[str, str]]:
     """``(path, JSON)`` of the ``len(pairs)`` pair files (see the docstring);
     *columns_of(term)*: ``(columns with absolute docs and integer masks, forms)``, computed on
-    demand (the last *keep* terms are kept: pairs come sorted, so a term's partners follow it)."""
+    demand; the terms last used are kept while their postings number *keep* at most (memory
+    bounded; an archive of a few thousand documents keeps every term of its pairs)."""
     count = len(pairs)
-    cache: dict[str, tuple] = {}
+    cache: dict[str, TermData] = {}
+    held = [0]
 
-    def get(term: str):
+    def get(term: str) -> TermData:
         if term in cache:
             cache[term] = cache.pop(term)  # most recent last
         else:
             cache[term] = term_data(*columns_of(term))
-            if len(cache) > keep:
-                cache.pop(next(iter(cache)))
+            held[0] += _size(cache[term])
+            while held[0] > keep and len(cache) > 2:
+                held[0] -= _size(cache.pop(next(iter(cache))))
         return cache[term]
 
     by_bucket: dict[int, list[str]] = {}
