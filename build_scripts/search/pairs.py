@@ -159,28 +159,30 @@ def _size(data: TermData) -> int:
     return sum(len(c[0]) for c in data.columns if c)
 
 
-def _code(a: TermData, b: TermData, ma: int, mb: int) -> int:
-    """The held forms' bits of a record, a's then b's."""
+def _held(bits: list[int], mask: int) -> int:
+    """Which of the forms numbered *bits* a record's *mask* holds, as bits 0, 1, …"""
     code = 0
-    for i, bit in enumerate(a.bits):
-        code |= (ma >> bit & 1) << i
-    for i, bit in enumerate(b.bits):
-        code |= (mb >> bit & 1) << (PAIR_FORMS + i)
+    for i, bit in enumerate(bits):
+        code |= (mask >> bit & 1) << i
     return code
 
 
 def pair_head(a: TermData, b: TermData, head_docs: int = HEAD_DOCS) -> dict | None:
     """The head of the pair of terms *a* and *b* in the file's form but for the columns (absolute;
     see the docstring); None when no record holds both."""
-    rows = []  # (not document, -rounded score, doc, local, code)
+    rows = []  # (not document, -rounded score, doc, local, code: the held forms' bits, a's then b's)
     if a.text and b.text:  # paragraphs: the text field only, (w_a + w_b) / √2
         wa, wb = a.columns[0][2], b.columns[0][2]
         masks_a, masks_b = a.columns[0][3], b.columns[0][3]
+        held_a: dict[int, int] = {}
+        held_b: dict[int, int] = {}
         for key in a.text.keys() & b.text.keys():
             i, j = a.text[key], b.text[key]
             score = (0.0 + wa[i] / 1000 + wb[j] / 1000) / _ROOT2
-            code = _code(a, b, masks_a[i] if masks_a else 0, masks_b[j] if masks_b else 0)
-            rows.append((True, -_rounded(score), key[0], key[1], code))
+            ma, mb = masks_a[i] if masks_a else 0, masks_b[j] if masks_b else 0
+            code_a = held_a[ma] if ma in held_a else held_a.setdefault(ma, _held(a.bits, ma))
+            code_b = held_b[mb] if mb in held_b else held_b.setdefault(mb, _held(b.bits, mb))
+            rows.append((True, -_rounded(score), key[0], key[1], code_a | code_b << PAIR_FORMS))
     for key in a.titles.keys() & b.titles.keys():  # document records: title and symbol, field by field
         (xa, ya, ma), (xb, yb, mb) = a.titles[key], b.titles[key]
         score = None
@@ -190,7 +192,7 @@ def pair_head(a: TermData, b: TermData, head_docs: int = HEAD_DOCS) -> dict | No
             dot = (0.0 + x if x is not None else 0.0)
             dot = dot + y if y is not None else dot
             score = dot / _ROOT2 if score is None else score + dot / _ROOT2
-        rows.append((False, -_rounded(score), key[0], key[1], _code(a, b, ma, mb)))
+        rows.append((False, -_rounded(score), key[0], key[1], _held(a.bits, ma) | _held(b.bits, mb) << PAIR_FORMS))
     if not rows:
         return None
     rows.sort()
