@@ -39,7 +39,8 @@ pairs (so about one pair a file; ``{}`` for none; no file, and no fetch, without
 (columns as in a term bucket). A query of two required words, no phrase, wildcard or
 symbol, wanting at most ``headDocs`` documents, fetches its pair's file together with its
 term buckets (before it knows whether its words are common: a small file more); without a
-filter, with its pair and its combination of forms there, it is answered from them.
+filter, with its pair and its combination of forms there, it is answered from them
+(:mod:`.paired`, and ``search-shards.js``).
 Deterministic.
 """
 

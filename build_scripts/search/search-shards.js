@@ -216,7 +216,7 @@
   };
 
   /* Per term, the query word typed for it that is one of its exact forms ("": none), as a head is
-     keyed; null when a term has two or a word belongs to another term (sharded.py's typed_forms). */
+     keyed; null when a term has two or a word belongs to another term (paired.py's typed_forms). */
   function typedForms(parsed, terms, entries) {
     var out = new Map();
     terms.forEach(function (t) { out.set(t, ""); });
@@ -247,7 +247,8 @@
 
   /* {columns: {term: columns}, n: [paragraphs, documents]} of the head that answers the query's
      first `groups` documents — a common word's, or a pair's from `pairs` (its pair file) — or null
-     (sharded.py's head: no filter, phrase, wildcard or symbol; see heads.py and pairs.py). */
+     (sharded.py's head and paired.py's pair_head: no filter, phrase, wildcard or symbol; see heads.py
+     and pairs.py). */
   Shards.prototype.head = function (parsed, allowed, entries, groups, pairs) {
     if (groups === undefined || groups === null || groups > (this.meta.headDocs || 0) || allowed.length) return null;
     var forms, columns = {};

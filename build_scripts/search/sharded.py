@@ -43,7 +43,8 @@ from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.shards import bucket, doc_path, prefix_key
 from build_scripts.search.text import phrase_key
-from build_scripts.search.tiered import SETS_AFTER, Tiered, eligible, first_documents, restricted, undecided
+from build_scripts.search.paired import pair_head, typed_forms
+from build_scripts.search.tiered import SETS_AFTER, Tiered, eligible, first_documents, undecided
 from build_scripts.search.tiers import undelta
 
 Reader = Callable[[str], object]
@@ -86,22 +87,6 @@ def partial(meta: dict, entries: dict[str, dict], terms: set[str]) -> dict:
     field_vectors = [[ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in vectors.items()]
     return {"version": meta["lunr"], "fields": fields, "fieldVectors": field_vectors,
             "invertedIndex": inverted, "pipeline": meta["pipeline"]}
-
-
-def typed_forms(parsed: ParsedQuery, terms: list[str], entries: dict) -> list[str] | None:
-    """Per term, the query word typed for it that is one of its exact forms (``""``: none), as a
-    head is keyed; None when a term has two such words or a word belongs to another term (the
-    ranking then counts exact words in a way no head was made for)."""
-    out = {t: "" for t in terms}
-    for word in sorted(parsed.exact):
-        term = process_term(word)
-        if term not in out:
-            return None
-        if word in entries.get(term, {}).get("w", ()):
-            if out[term]:
-                return None
-            out[term] = word
-    return [out[t] for t in terms]
 
 
 class ShardedSearcher:
@@ -172,7 +157,7 @@ class ShardedSearcher:
         if groups is None or groups > self.meta.get("headDocs", 0) or self.accepted(filters):
             return None
         if pairs is not None:
-            return self._pair_head(parsed, entries, pairs)
+            return pair_head(parsed, entries, pairs)
         if len(parsed.clauses) != 1:
             return None
         clause = parsed.clauses[0]
@@ -181,16 +166,6 @@ class ShardedSearcher:
         if clause.wildcard or parsed.phrases or parsed.symbols or "h" not in entry or forms is None:
             return None
         return {clause.term: entry["h"].get(forms[0], entry["h"][""])}, entry["n"]
-
-    def _pair_head(self, parsed: ParsedQuery, entries: dict, pairs: dict):
-        a, b = sorted(c.term for c in parsed.clauses)
-        pair = pairs.get(f"{a} {b}")
-        forms = typed_forms(parsed, [a, b], entries)
-        docs = pair["h"].get(" ".join(forms)) if pair is not None and forms is not None else None
-        if docs is None:
-            return None
-        keep = set(undelta(docs))
-        return {a: restricted([pair["p"][0]], keep), b: restricted([pair["p"][1]], keep)}, pair["n"]
 
     def hits(self, q: str, filters: dict | None = None, *, prefix: bool = False, groups: int | None = None) -> Hits:
         """The matching records, ranked (no text fetched but a phrase's candidates').
