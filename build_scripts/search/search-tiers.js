@@ -64,32 +64,22 @@
     return { tierOf: tierOf, kinds: kinds };
   }
 
-  /* [Map document -> Set of its records holding the term in text, ... in title or symbol] of
-     file-encoded columns, added into `into` (tiered.py's _holders) */
-  function holdersOf(columns, into) {
+  /* record number -> [weight per field] of file-encoded columns, added into `into`; and into `holders`
+     ([Map document -> Set of its records holding the term in text, ... in title or symbol]: a weight
+     may round to 0, so presence is kept apart) (tiered.py's _postings) */
+  function postingsOf(columns, into, holders) {
     columns.forEach(function (column, f) {
       if (!column) return;
       var docs = undelta(column[0]);
-      var map = into[Math.min(f, 1)];
-      for (var k = 0; k < docs.length; k++) {
-        var held = map.get(docs[k]);
-        if (held === undefined) { held = new Set(); map.set(docs[k], held); }
-        held.add(column[1][k]);
-      }
-    });
-    return into;
-  }
-
-  /* record number -> [weight per field] of file-encoded columns */
-  function postingsOf(columns, into) {
-    columns.forEach(function (column, f) {
-      if (!column) return;
-      var docs = undelta(column[0]);
+      var held = holders[Math.min(f, 1)];
       for (var k = 0; k < docs.length; k++) {
         var key = docs[k] * SHIFT + column[1][k];
         var w = into.get(key);
         if (w === undefined) { w = [0, 0, 0]; into.set(key, w); }
         w[f] = column[2][k];
+        var locals = held.get(docs[k]);
+        if (locals === undefined) { locals = new Set(); held.set(docs[k], locals); }
+        locals.add(column[1][k]);
       }
     });
     return into;
@@ -147,8 +137,8 @@
     var state = this;
     terms.forEach(function (t) {
       var common = state.common.indexOf(t) >= 0;
-      state.weights[t] = common ? new Map() : postingsOf(entries[t].p, new Map());
-      state.holders[t] = common ? [new Map(), new Map()] : holdersOf(entries[t].p, [new Map(), new Map()]);
+      state.holders[t] = [new Map(), new Map()];
+      state.weights[t] = common ? new Map() : postingsOf(entries[t].p, new Map(), state.holders[t]);
     });
     this.common.forEach(function (t) {
       state.fetched[t] = new Set(); state.tiers[t] = []; state.known[t] = new Set();
@@ -274,9 +264,8 @@
         var t = pair[0];
         state.fetched[t].add(pair[1]);
         state.tiers[t].push(data[i].p);
-        var found = postingsOf(data[i].p, new Map());
+        var found = postingsOf(data[i].p, new Map(), state.holders[t]);
         found.forEach(function (w, key) { state.weights[t].set(key, w); state.known[t].add(Math.floor(key / SHIFT)); });
-        holdersOf(data[i].p, state.holders[t]);
       });
     });
   };

@@ -68,24 +68,18 @@ def eligible(parsed, entries: dict, terms: set[str], groups: int | None, head) -
     return any("h" in entries[t] for t in terms)
 
 
-def _postings(columns: list) -> dict[tuple[int, int], list[int]]:
-    """``(doc, local) → [weight per field]`` of file-encoded columns."""
+def _postings(columns: list, holders: tuple[dict, dict]) -> dict[tuple[int, int], list[int]]:
+    """``(doc, local) → [weight per field]`` of file-encoded columns; adds to *holders* (document →
+    its records holding the term in text, → in title or symbol: a weight may round to 0, so
+    presence is kept apart)."""
     out: dict[tuple[int, int], list[int]] = {}
     for f, column in enumerate(columns):
         if not column:
             continue
+        held = holders[min(f, 1)]
         for doc, local, weight in zip(undelta(column[0]), column[1], column[2]):
             out.setdefault((doc, local), [0] * FIELDS)[f] = weight
-    return out
-
-
-def _holders(columns: list) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-    """``(document → its records holding the term in text, → in title or symbol)`` of file-encoded columns."""
-    out: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
-    for f, column in enumerate(columns):
-        if column:
-            for doc, local in zip(undelta(column[0]), column[1]):
-                out[min(f, 1)].setdefault(doc, set()).add(local)
+            held.setdefault(doc, set()).add(local)
     return out
 
 
@@ -125,10 +119,9 @@ class Tiered:
         self.tier_of: dict[str, dict[int, int]] = {}  # document → its tier
         self.tiers: dict[str, list] = {t: [] for t in self.common}  # their columns
         self.known: dict[str, set[int]] = {t: set() for t in self.common}  # their documents
-        self.weights: dict[str, dict] = {t: _postings(entries[t]["p"]) for t in self.terms if t not in self.common}
-        self.holders = {t: _holders(entries[t]["p"]) if t not in self.common else ({}, {}) for t in self.terms}
-        for t in self.common:
-            self.weights[t] = {}
+        self.holders: dict[str, tuple[dict, dict]] = {t: ({}, {}) for t in self.terms}
+        self.weights: dict[str, dict] = {t: {} if t in self.common else _postings(entries[t]["p"], self.holders[t])
+                                         for t in self.terms}
         self.exact = False  # the record sets are in: self.paragraphs, self.documents
         self.paragraphs: list[tuple[int, int]] = []
         self.documents: list[tuple[int, int]] = []
@@ -192,11 +185,9 @@ class Tiered:
             data = self.read(f"search/tiers/{self.entries[t]['i']}-{k}.json")
             self.fetched[t].add(k)
             self.tiers[t].append(data["p"])
-            found = _postings(data["p"])
+            found = _postings(data["p"], self.holders[t])
             self.weights[t].update(found)
             self.known[t].update(doc for doc, _ in found)
-            for kind, held in enumerate(_holders(data["p"])):
-                self.holders[t][kind].update(held)
 
     def next_tiers(self, docs: list[int], all_at_once: bool) -> list[tuple[str, int]]:
         """Per common term, the tiers holding *docs* not yet fetched: all, or the first."""
