@@ -49,12 +49,12 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-import re
 from collections import Counter
 from typing import Callable, Iterator, NamedTuple, Sequence
 
 from build_scripts.search.heads import HEAD_DOCS, restrict
 from build_scripts.search.rank import _rounded
+from build_scripts.search.text import DIGIT_RE
 from build_scripts.search.tiers import deltas
 
 PAIR_MIN = 1000  # times two common terms follow one another (as Adjacent counts) for a head
@@ -64,7 +64,6 @@ SEEN = 200  # records a term must have been seen in before its pairs are counted
 COUNTED = 1_000_000  # pairs counted at most (see Adjacent)
 KEPT_POSTINGS = 2_000_000  # postings of the terms kept in memory while the pairs' heads are made
 _ROOT2 = math.sqrt(2.0)
-_DIGIT_RE = re.compile(r"[0-9]")
 
 
 class Adjacent:
@@ -98,7 +97,7 @@ class Adjacent:
         """The pairs of *common* terms counted *minimum* times or more, the *most* most counted, sorted;
         not terms with a digit (a query of them is a symbol query, which never takes a head)."""
         found = [(n, pair) for pair, n in self.pairs.items()
-                 if n >= minimum and pair[0] in common and pair[1] in common and not _DIGIT_RE.search(pair[0] + pair[1])]
+                 if n >= minimum and pair[0] in common and pair[1] in common and not DIGIT_RE.search(pair[0] + pair[1])]
         found.sort(key=lambda item: (-item[0], item[1]))
         return sorted(pair for _, pair in found[:most])
 

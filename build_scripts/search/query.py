@@ -71,7 +71,7 @@ from build_scripts.search.english import related_terms
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.rank import Found, highlighted, lunr_hits, order
 from build_scripts.search.stopwords import is_stop_word
-from build_scripts.search.text import fold, phrase_key, prepare, tokenize
+from build_scripts.search.text import DIGIT_RE, fold, phrase_key, prepare, tokenize
 
 SNIPPET_CHARS = 300
 SNIPPET_LEAD = 80
@@ -79,7 +79,6 @@ DEFAULT_LIMIT = 50
 FILTERS = (("type", 3), ("body", 4), ("year", 5))
 
 _QUOTES_RE = re.compile("[\u201c\u201d\u00ab\u00bb\u201e]")
-_DIGIT_RE = re.compile(r"[0-9]")
 _URL_SAFE = "!*'()"
 
 
@@ -140,9 +139,9 @@ def parse_query(q: str, prefix: bool = False) -> ParsedQuery:
         for tok in tokenize(part):
             if not tok.alias:
                 _add(clauses, tok.term, True, False, True)
-    symbols = {fold(tok.term) for tok in tokens if _DIGIT_RE.search(tok.term)}
+    symbols = {fold(tok.term) for tok in tokens if DIGIT_RE.search(tok.term)}
     symbol_only = (
-        not phrases and bool(primaries) and all(_DIGIT_RE.search(tokens[i].term) for i in primaries)
+        not phrases and bool(primaries) and all(DIGIT_RE.search(tokens[i].term) for i in primaries)
     )
     exact = exact_words(free + " " + " ".join(parts[1::2]))
     return ParsedQuery(clauses, phrases, symbols, symbol_only, free_required, free_terms, exact)
@@ -151,7 +150,7 @@ def parse_query(q: str, prefix: bool = False) -> ParsedQuery:
 def exact_words(text: str) -> set[str]:
     """The words of *text* as written (lower case, accents kept), stop words and numbers aside."""
     return {tok.term.lower() for tok in tokenize(text)
-            if not tok.alias and not _DIGIT_RE.search(tok.term) and not is_stop_word(tok.term)}
+            if not tok.alias and not DIGIT_RE.search(tok.term) and not is_stop_word(tok.term)}
 
 
 def _accepts(filters: dict | None, doc: list[str]) -> bool:

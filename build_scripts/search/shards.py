@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from typing import Iterable, Iterator, Sequence
 
 from build_scripts.search.analysis import RecordTerms
@@ -69,7 +68,7 @@ from build_scripts.search.tiers import TIER_DOCS, deltas, record_set, tier_map, 
 from build_scripts.search.index import FIELDS, _check_refs, build_postings
 from build_scripts.search.pipeline import LABELS
 from build_scripts.search.record import SearchRecord
-from build_scripts.search.text import fold, nfc, tokenize
+from build_scripts.search.text import DIGIT_RE, fold, nfc, tokenize
 
 VERSION = 3
 BUCKET_CHARS = 24_000
@@ -78,7 +77,6 @@ CHUNK = 32  # records per text file: most resolutions are one file, a long repor
 DOCS_PER_FOLDER = 1000
 FACETS = ("type", "body", "year")
 MASK_BITS = 31
-_DIGIT_RE = re.compile(r"[0-9]")
 
 
 def fnv1a(text: str) -> int:
@@ -181,7 +179,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
 
     symbol_docs: dict[str, list[int]] = {}
     for n, doc in enumerate(docs):
-        for key in sorted({fold(t.term) for t in tokenize(doc[2]) if _DIGIT_RE.search(t.term)}):
+        for key in sorted({fold(t.term) for t in tokenize(doc[2]) if DIGIT_RE.search(t.term)}):
             symbol_docs.setdefault(key, []).append(n)
     texts: dict[str, str] = {}  # each term's entry, as JSON at once: no term's lists are held past its turn
     common: set[str] = set()

@@ -62,7 +62,7 @@ LIGATURES = {
 
 _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES[1:]) + "]")
 _WORD_RE = re.compile(r"[^\W_]+")
-_DIGIT_RE = re.compile(r"[0-9]")
+DIGIT_RE = re.compile(r"[0-9]")  # a token holding a digit: a number or a symbol part (74/176)
 _ALIAS_RE = re.compile(r"(?:^|/)res/(.+)$")
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
 _JOINERS = "/."
@@ -119,7 +119,7 @@ def tokenize(text: str) -> list[Token]:
             if s[k] == "/":
                 slash = True
             k = nxt.end()
-        if k > end and slash and _DIGIT_RE.search(s, start, k):
+        if k > end and slash and DIGIT_RE.search(s, start, k):
             term = s[start:k].lower()
             tokens.append(Token(term, start, k))
             alias = symbol_alias(term)
