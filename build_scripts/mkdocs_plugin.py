@@ -28,9 +28,11 @@ Events, each small:
   (:mod:`build_scripts.render.notfound`); beyond ``sitemap_urls`` pages, make
   ``sitemap.xml`` an index of parts (:mod:`build_scripts.render.sitemap`), written in
   ``on_post_build``;
-* ``on_post_build``: write the search stage's files (made in a process of their own while
-  MkDocs rendered the pages: :class:`build_scripts.site.Started`), delete what a dirty build
-  no longer makes, forget cache entries this build did not use;
+* ``on_post_build``: the build's tail (:mod:`build_scripts.mkdocs_tail`): write the search
+  stage's files (made in a process of their own while MkDocs rendered the pages:
+  :class:`build_scripts.site.Started`), delete what a dirty build no longer makes, forget
+  cache entries this build did not use; under ``mkdocs serve`` in a thread, so that the
+  rebuilt pages are served at once (the next rebuild waits for it);
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
 Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
@@ -65,7 +67,7 @@ try:  # MkDocs 1.6's own link processor and logger of Page.render (without them:
 except ImportError:  # pragma: no cover - another MkDocs
     _RelativePathTreeprocessor = None
 
-from . import mkdocs_dirty, pagehtml, site
+from . import mkdocs_dirty, mkdocs_tail, pagehtml, site
 from .cache import keys, pages
 from .cache.store import Store
 from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
@@ -198,7 +200,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     serving = dirty = False
 
-    search_pool = None
+    search_pool = tail = None
 
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty = command == "serve", dirty
@@ -206,11 +208,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.search_pool = site.new_search_pool()
 
     def on_shutdown(self):
+        self.wait_for_tail()
         if self.search_pool is not None:
             self.search_pool.shutdown(cancel_futures=True)
             self.search_pool = None
 
     def on_config(self, config):
+        self.wait_for_tail()  # mkdocs serve: the last build's search files first
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
@@ -254,7 +258,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.manifest = mkdocs_dirty.Manifest(self.store, config.site_dir)
             self.manifest.invalidate()
             mkdocs_dirty.mark_files(self.manifest, files, copied)
-        site.release_memory()  # the corpus is gone: MkDocs' pages can have its memory
+        if not self.serving:  # the corpus is gone: MkDocs' pages can have its memory (serve keeps it in its cache)
+            site.release_memory()
         return files
 
     def on_nav(self, nav, config, files):
@@ -328,46 +333,48 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, config):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        self.write_late(config)
         if self.fast_html:
             log.info("un-archive: %d generated pages rendered by build_scripts.pagehtml, %d by Python-Markdown",
                      self.fast_counts[1], self.fast_counts[0])
-        if self.manifest is not None:
-            for path in self.sitemap_parts:
-                self.manifest.record(path, None)
-            removed = self.manifest.finish()
-            if self.dirty:
-                log.info("un-archive: dirty build: %d files removed, %d left as they were", len(removed),
-                         sum(not getattr(f, "modified", True) for f in self.files))
         for path, text in sorted(self.sitemap_parts.items()):
+            if self.manifest is not None:
+                self.manifest.record(path, None)
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
         if self.store is not None:
             self.page_cache.report(log)
-            for kind in sorted(self.store.used):  # a kind this build did not use at all is kept
-                self.store.prune(kind)
+        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty)
+        if self.serving and self.tail.pending:  # the pages are served now, the search index follows
+            self.tail.start()
+        else:
+            self.tail.run()
 
-    def write_late(self, config) -> None:
-        """Write the search stage's files, made in their own process while MkDocs built the pages."""
-        late = []
-        for item in self.started.finish() if self.started is not None else ():
-            if self.files.get_file_from_path(item.path) is not None:
-                log.warning("un-archive: %s exists in docs_dir; the generated file is not used", item.path)
-            else:
-                late.append(item)
-        for item in mkdocs_dirty.changed(self.manifest, late, self.dirty):
-            target = Path(config.site_dir) / item.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.raw)
+    def wait_for_tail(self) -> None:
+        """Under ``mkdocs serve``: let the last build's search files be written before this one
+        starts (a dead search process is replaced)."""
+        tail, self.tail = self.tail, None
+        error = tail.wait() if tail is not None else None
+        if isinstance(error, BrokenProcessPool):
+            self.replace_search_pool()
+        elif error is not None and self.search_pool is not None:  # what its process kept is not known
+            self.search_pool.kept = frozenset()
+
+    def replace_search_pool(self) -> None:
+        """The search process died (memory?): the next rebuild of ``mkdocs serve`` gets a new one."""
+        if self.search_pool is not None:
+            self.search_pool.shutdown(cancel_futures=True)
+            self.search_pool = site.new_search_pool()
 
     def on_build_error(self, error):
         logging.getLogger("mkdocs").removeHandler(getattr(self, "warnings", None))
+        self.wait_for_tail()  # a build aborted after on_post_build (strict): its tail was started
         if getattr(self, "started", None) is not None:
             self.started.abandon()
-        if self.search_pool is not None and isinstance(error, BrokenProcessPool):  # its process died (memory?)
-            self.on_shutdown()
-            self.search_pool = site.new_search_pool()  # the next rebuild of mkdocs serve gets a new one
+        if isinstance(error, BrokenProcessPool):
+            self.replace_search_pool()
+        elif self.search_pool is not None:  # the stage may not have run: send every document next time
+            self.search_pool.kept = frozenset()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.sources))

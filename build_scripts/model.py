@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .pickling import by_fields
+
 #: Paragraph kinds, in the order a reader meets them.
 KINDS = ("intro", "preambular", "operative", "item", "heading", "paragraph")
 
@@ -26,6 +28,7 @@ ENACTING_TYPES = ("resolution", "draft_resolution", "revised_draft_resolution", 
                   "revised_draft_decision")
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class NoteRef:
     """A footnote marker that stood in a paragraph, at ``offset`` in its text."""
@@ -34,6 +37,7 @@ class NoteRef:
     offset: int
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One addressable unit of the body: a paragraph, an item or a heading."""
@@ -49,6 +53,7 @@ class Paragraph:
     line: int = 0  # first line in the raw file (1-based), for messages
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote or asterisk note; ``cited_in`` lists paragraph ids."""
@@ -60,6 +65,7 @@ class Footnote:
     line: int = 0
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Issue:
     """A warning about the input, with the raw line it concerns (0 = whole file)."""
@@ -72,6 +78,7 @@ class Issue:
         return f"{where}: {self.message}"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What the archive knows about a document; ``provenance`` says where each came from."""
@@ -100,6 +107,7 @@ class Metadata:
     provenance: tuple[tuple[str, str], ...] = ()  # (field, "text" | "sidecar" | "file name")
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """A parsed UN document."""

@@ -35,14 +35,20 @@ class Late:
     def __init__(self, pool: ProcessPoolExecutor, own: bool):
         self._pool, self.own, self.future = pool, own, None
 
-    def submit(self, documents, *args) -> None:
+    def submit(self, documents, failures, cache_folder=None, digests=None, memory: bool = False) -> None:
         """Start the search stage (:func:`_search_files`) on *documents*: sent as compressed
         pickles of :data:`PACKET` documents each (the pool holds a call's arguments until it
         ends: these bytes, not the documents, which the caller can let go meanwhile; and no
-        pickle of the whole corpus is ever held at once)."""
-        payload = [zlib.compress(pickle.dumps(documents[n:n + PACKET], protocol=pickle.HIGHEST_PROTOCOL), 1)
-                   for n in range(0, len(documents), PACKET)]
-        self.future = self._pool.submit(_search_files, [payload], *args)
+        pickle of the whole corpus is ever held at once). A process kept across builds
+        (*memory*, with the documents' *digests*) keeps the last build's documents: a document
+        it has is sent as its digest alone."""
+        kept = self._pool.kept if memory and digests and isinstance(self._pool, SearchPool) else None
+        items = [digests[d.meta.id] if kept is not None and digests.get(d.meta.id) in kept else d for d in documents]
+        if kept is not None:
+            self._pool.kept = frozenset(digests[d.meta.id] for d in documents)
+        payload = [zlib.compress(pickle.dumps(items[n:n + PACKET], protocol=pickle.HIGHEST_PROTOCOL), 1)
+                   for n in range(0, len(items), PACKET)]
+        self.future = self._pool.submit(_search_files, [payload], failures, cache_folder, digests, memory)
 
     def files(self) -> tuple[SiteFile, ...]:
         try:
@@ -58,13 +64,20 @@ class Late:
         self._pool = None
 
 
-def new_search_pool() -> ProcessPoolExecutor:
+class SearchPool(ProcessPoolExecutor):
+    """The search stage's one-process pool; :attr:`kept`: the digests of the documents its
+    process keeps from the last build (``mkdocs serve``; see :func:`_search_files`)."""
+
+    kept: frozenset[str] = frozenset()
+
+
+def new_search_pool() -> SearchPool:
     """A one-process pool for the search stage (one build's, or kept across builds by
     ``mkdocs serve``): a fresh interpreter (``spawn``), not a copy of this process's memory,
     whose process ends with its parent, even one killed without a chance to shut the pool
     down (its call queue would keep it waiting, and holding the parent's output streams, for
     ever)."""
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+    return SearchPool(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_end_with_parent, initargs=(os.getpid(),))
 
 
@@ -80,17 +93,27 @@ def _end_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+#: The documents of the last build, by digest, in a process kept across builds (``mkdocs serve``).
+_KEPT: dict = {}
+
+
 def _search_files(box: list, failures, cache_folder=None, digests=None, memory: bool = False) -> list[SiteFile]:
     """The search stage's files, computed in a worker process from the documents alone (and
     the analyses of unchanged documents, read from the build cache's folder). The documents
     come in *box*, a one-item list emptied here (the documents, or :meth:`Late.submit`'s
     compressed packets of them), so that once the stage has made their records nothing holds
-    them (the worker's call arguments would)."""
+    them (the worker's call arguments would) — except in a process kept across builds
+    (*memory*), which keeps this build's documents by digest for the next one (a document
+    sent as its digest is taken from there)."""
+    global _KEPT
     item = box.pop()
     if item and isinstance(item[0], bytes):  # Late.submit's packets
         packets, item = item, []
         while packets:
             item.extend(pickle.loads(zlib.decompress(packets.pop(0))))
+    if memory and digests:
+        item = [_KEPT[x] if isinstance(x, str) else x for x in item]
+        _KEPT = {digests[d.meta.id]: d for d in item}
     corpus = corpus_mod.Corpus(item, failures)
     del item
     if cache_folder is not None:

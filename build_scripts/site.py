@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from .cache.keys import code_version, digest
+from .cache.keys import code_version, digest, document_digests
 from .render import french
 from .render.pages import SiteFile, display_name, doc_path, site_files
 from .citations import attach as citation_stage
@@ -127,7 +127,7 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
     if store is not None:
         corpus.extras["cache"] = store
-        corpus.extras["digests"] = {d.meta.id: digest(repr(d)) for d in corpus.documents}
+        corpus.extras["digests"] = document_digests(corpus.documents)
     late = None
     if _aside(workers):
         late = Late(search_pool, own_pool) if search_pool is not None else Late(new_search_pool(), True)
@@ -186,6 +186,11 @@ class Started:
 
     def __init__(self, output: Output, late: Late | None = None, store=None):
         self.output, self._late, self._store = output, late, store
+
+    @property
+    def pending(self) -> bool:
+        """Whether the search stage's files are still to come (:meth:`finish` waits for them)."""
+        return self._late is not None
 
     def finish(self) -> tuple[SiteFile, ...]:
         """The files of :attr:`output` that came late (none once finished)."""

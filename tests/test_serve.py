@@ -33,6 +33,24 @@ def _fetch(url: str) -> str | None:
         return None
 
 
+def _found(base: str, word: str) -> int | None:
+    """Paragraphs the served search index finds for *word* (``None``: the index cannot be read)."""
+    import json
+
+    from build_scripts.search.sharded import ShardedSearcher
+
+    def read(path: str):
+        text = _fetch(base + path)
+        if text is None:
+            raise FileNotFoundError(path)
+        return json.loads(text)
+
+    try:
+        return ShardedSearcher(read).hits(word).paragraphs
+    except (FileNotFoundError, ValueError):
+        return None
+
+
 def _wait_for(url: str, predicate, seconds: float) -> str | None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -46,7 +64,8 @@ def _wait_for(url: str, predicate, seconds: float) -> str | None:
 @pytest.mark.parametrize("options", [(), ("--dirty",)], ids=["serve", "serve-dirty"])
 def test_serve_rebuilds_when_a_source_changes(tmp_path, options):
     """``mkdocs serve`` (and ``make serve``'s ``mkdocs serve --dirty``, which writes only the
-    files a change touches, with ``strict: true``) serves the edited text."""
+    files a change touches, with ``strict: true``) serves the edited text; the search index,
+    written after the pages are served (``build_scripts.mkdocs_tail``), then finds it."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     for name in ("docs", "site_templates"):
         (tmp_path / name).symlink_to(ROOT / name)
@@ -65,11 +84,22 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path, options):
         first = _wait_for(url, lambda page: "Plan d’action mondial" in page, 120)
         assert first is not None, "mkdocs serve did not serve the document"
         assert "Paragraphe ajouté pendant le test" not in first
+        base = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 60
+        while _found(base, "plan") is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _found(base, "plan"), "the first build's search index was never served"
+        assert _found(base, "zorglubesque") == 0
         text = raw.read_text(encoding="utf-8")
-        raw.write_text(text.replace("Prie le Secrétaire général", "Paragraphe ajouté pendant le test. Prie le Secrétaire général", 1),
+        raw.write_text(text.replace("Prie le Secrétaire général",
+                                    "Paragraphe zorglubesque ajouté pendant le test. Prie le Secrétaire général", 1),
                        encoding="utf-8")
-        rebuilt = _wait_for(url, lambda page: "Paragraphe ajouté pendant le test" in page, 60)
+        rebuilt = _wait_for(url, lambda page: "Paragraphe zorglubesque ajouté pendant le test" in page, 60)
         assert rebuilt is not None, "the page was not rebuilt after the raw text changed"
+        deadline = time.monotonic() + 60
+        while not _found(base, "zorglubesque") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _found(base, "zorglubesque") == 1, "the search index did not follow the edited text"
     finally:
         server.terminate()
         try:
@@ -106,3 +136,63 @@ def test_a_dead_search_process_is_replaced_for_the_next_rebuild():
         assert plugin.search_pool is not first and plugin.search_pool.submit(int, "7").result(timeout=60) == 7
     finally:
         plugin.on_shutdown()
+
+
+_SERVE_TWICE = r"""
+import logging
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.basicConfig(level=logging.INFO)
+work, site, dirty = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "dirty"
+config = load_config(config_file=str(work / "mkdocs.yml"), site_dir=site)
+config.plugins.on_startup(command="serve", dirty=dirty)
+url = "http://127.0.0.1:8000/"
+config.site_url = url
+build(config, serve_url=url, dirty=dirty)
+raw = next((work / "source_docs").glob("004*"))
+raw.write_text(raw.read_text(encoding="utf-8").replace("Prie le Secrétaire général",
+               "Paragraphe zorglubesque. Prie le Secrétaire général", 1), encoding="utf-8")
+(work / "source_docs" / next((work / "source_docs").glob("001*")).name).unlink()  # a text removed
+config = load_config(config_file=str(work / "mkdocs.yml"), site_dir=site)
+config.site_url = url
+build(config, serve_url=url, dirty=dirty)  # at once: the first build's tail may still be running
+config.plugins.on_shutdown()  # waits for the second build's tail
+"""
+
+
+@pytest.mark.parametrize("mode", ["clean", "dirty"])
+def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, mode):
+    """Under ``mkdocs serve`` the search stage's files are written by a thread after the pages
+    are served (``build_scripts.mkdocs_tail``); after two rebuilds in a row (a text edited, one
+    removed), the served folder's ``search/`` is that of ``mkdocs build`` of the same texts,
+    file for file, byte for byte, with nothing left of the removed text."""
+    from tests.support.sitebuild import build_site
+
+    sources = tmp_path / "source_docs"
+    sources.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, sources / seed.name)
+    build_site(tmp_path / "first", sources)  # the working folder's mkdocs.yml, docs/ and site_templates/
+    work = tmp_path / "first"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    served = tmp_path / "served"
+    proc = subprocess.run([sys.executable, "-c", _SERVE_TWICE, str(work), str(served), mode],
+                          capture_output=True, text=True, env=env, timeout=600, cwd=work)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "search index written" in proc.stderr and "was not written" not in proc.stderr
+    reference, build = build_site(tmp_path / "reference", sources)
+    assert build.returncode == 0, build.stderr[-2000:]
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "search").rglob("*")) if p.is_file()}
+
+    got, want = tree(served), tree(reference)
+    assert got.keys() == want.keys()
+    assert [k for k in want if got[k] != want[k]] == []
+    def pages(root: Path) -> set[str]:
+        return {str(p.relative_to(root)) for p in (root / "documents").rglob("*") if p.is_file()}
+
+    assert pages(served) == pages(reference)  # the removed text's page is gone

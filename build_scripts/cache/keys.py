@@ -60,3 +60,38 @@ def code_version() -> str:
 def document_key(name: str, data: bytes, sidecar_name: str, sidecar: bytes | None, code: str | None = None) -> str:
     """The key of one raw text's normalization: its name, bytes, sidecar and the code version."""
     return digest("document", code or code_version(), name, data, sidecar_name, sidecar)
+
+
+#: The digests of the last build's paragraph and footnote tuples, by identity (the tuple kept
+#: with its digest, so that its id is not reused): under ``mkdocs serve`` an unchanged text's
+#: document comes back from the cache's memory as the same objects, and is not digested again.
+_BODIES: dict[int, tuple[tuple, str]] = {}
+
+
+@functools.cache
+def _rest_fields(cls) -> tuple[str, ...]:
+    import dataclasses
+
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("paragraphs", "footnotes"))
+
+
+def document_digests(documents) -> dict[str, str]:
+    """Each document's digest (its id → a digest of every field of the document: what stands
+    for the document in the keys of what is made from it). Equal documents have equal digests
+    in every process; the digest of a tuple of paragraphs (or footnotes) already digested by
+    the last call is taken back rather than computed again."""
+    global _BODIES
+    bodies: dict[int, tuple[tuple, str]] = {}
+    out = {}
+    for doc in documents:
+        parts = []
+        for body in (doc.paragraphs, doc.footnotes):
+            known = _BODIES.get(id(body)) or bodies.get(id(body))
+            if known is None or known[0] is not body:
+                known = (body, digest(repr(body)))
+            bodies[id(body)] = known
+            parts.append(known[1])
+        rest = repr(tuple(getattr(doc, name) for name in _rest_fields(type(doc))))
+        out[doc.meta.id] = digest("document", rest, *parts)
+    _BODIES = bodies
+    return out

@@ -28,6 +28,8 @@ from typing import Any, Mapping
 
 import yaml
 
+from ..pickling import by_fields
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "entities"
 LANGUAGES = ("fr", "en")
 KINDS = ("state", "organization", "instrument", "sdg")
@@ -67,6 +69,7 @@ class Entity:
         return f"{FOLDERS[self.kind]}/{self.slug}/"
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One place where a text names an entity: ``text == input[start:end]``."""

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 from ..cache.keys import code_version, digest
 from ..model import Document
+from ..pickling import by_fields
 from . import find_mentions, find_state, load_catalog
 from .catalog import Entity, Mention
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One mention: where it stands and the words around it."""
@@ -51,21 +53,36 @@ def units(doc: Document) -> list[tuple[str, str]]:
     return [(p.id, p.text) for p in doc.paragraphs] + [(n.id, n.text) for n in doc.footnotes]
 
 
+#: The last build's mentions and hits of each document, by (mentions key, document id), kept
+#: when the build cache keeps its values in memory (``mkdocs serve``): an unchanged text's are
+#: taken back as they were, not decoded and cut again (a plain build keeps nothing past itself).
+_LAST: dict[tuple[str, str], tuple[dict[str, list[Mention]], list[tuple[Entity, Hit]]]] = {}
+
+
 def compute(corpus) -> dict:
     """Mentions per document and per entity, plus sponsors."""
+    global _LAST
     catalog = load_catalog()
     per_doc: dict[str, dict[str, list]] = {}
     per_entity: dict[Entity, list[Hit]] = defaultdict(list)
     sponsors: dict[str, list[tuple[str, Entity | None]]] = {}
+    store = corpus.extras.get("cache")
+    done = {}
     for doc in corpus.documents:
-        texts = dict(units(doc))
-        found = mentions_of(doc, catalog, corpus.extras.get("cache"))
-        for pid, mentions in found.items():
-            for m in mentions:
-                before, after = context(texts[pid], m.start, m.end)
-                per_entity[m.entity].append(Hit(doc.meta.id, pid, m.start, m.end, m.text, before, after))
+        key = (mentions_key(doc), doc.meta.id) if store else None
+        if key in _LAST:
+            found, hits = done[key] = _LAST[key]
+            store.keep("mentions", [key[0]])  # still this build's (not pruned)
+        else:
+            found = mentions_of(doc, catalog, store, key[0] if key else None)
+            hits = doc_hits(doc, found)
+            if key and store.memory is not None:
+                done[key] = (found, hits)
+        for entity, hit in hits:
+            per_entity[entity].append(hit)
         per_doc[doc.meta.id] = found
         sponsors[doc.meta.id] = [(name, find_state(name, catalog)) for name in doc.meta.sponsors]
+    _LAST = done
     sponsored: dict[Entity, list[str]] = defaultdict(list)
     for doc_id, pairs in sponsors.items():
         for _, state in pairs:
@@ -75,11 +92,28 @@ def compute(corpus) -> dict:
             "sponsors": sponsors, "sponsored": dict(sponsored)}
 
 
-def mentions_of(doc: Document, catalog, store=None) -> dict[str, list[Mention]]:
+def doc_hits(doc: Document, found: dict[str, list[Mention]]) -> list[tuple[Entity, Hit]]:
+    """The hits of one document's mentions, with the words around each, in reading order."""
+    texts = dict(units(doc))
+    hits = []
+    for pid, mentions in found.items():
+        for m in mentions:
+            before, after = context(texts[pid], m.start, m.end)
+            hits.append((m.entity, Hit(doc.meta.id, pid, m.start, m.end, m.text, before, after)))
+    return hits
+
+
+def mentions_key(doc: Document) -> str:
+    """What a document's mentions depend on: the code, its language, its paragraphs' and notes' texts."""
+    lang = doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
+    return digest("mentions", code_version(), lang, *(x for unit in units(doc) for x in unit))
+
+
+def mentions_of(doc: Document, catalog, store=None, key: str | None = None) -> dict[str, list[Mention]]:
     """``{unit id: mentions}`` of one document, in reading order (from *store* when known)."""
     lang = doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
     parts = units(doc)
-    key = digest("mentions", code_version(), lang, *(x for unit in parts for x in unit)) if store else None
+    key = key or (mentions_key(doc) if store else None)
     compact = store.get("mentions", key) if store else None
     if compact is not None:
         return {pid: [Mention(catalog.get(kind, slug), start, end, text) for kind, slug, start, end, text in found]

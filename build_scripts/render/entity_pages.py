@@ -84,8 +84,9 @@ def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
         make = functools.partial(lambda c, k: SiteFile(page_path(entity, k[0]), _entity_page(corpus, data, entity, c, k)),
                                  chunk, counts)
         sponsored = [digests.get(i) for i in data["sponsored"].get(entity, [])] if n == 1 else []
-        named = [(digests.get(doc.meta.id), doc_hits) for doc, doc_hits in chunk]
-        # the same entity, documents and mentions as an earlier build: its page
+        named = [(doc.meta.id, digests.get(doc.meta.id), len(doc_hits)) for doc, doc_hits in chunk]
+        # the same entity and documents as an earlier build: its page (a document's hits come
+        # from the document alone, its digest stands for them)
         out.append(memo(store, "entity-page", (entity, sponsored, named, counts), make))
     return out
 

@@ -10,6 +10,7 @@ because the theme prints it unescaped.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import Callable, Sequence, TypeVar
 
@@ -40,9 +41,11 @@ def front(title: str, **values) -> str:
     return front_matter({"title": escape.html(title), **values})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def rel(from_path: str, to_path: str) -> str:
     """Relative link between two source paths (MkDocs resolves and validates it): what
-    ``posixpath.relpath`` gives, without its two ``abspath`` calls (a site has ~10⁵ links)."""
+    ``posixpath.relpath`` gives, without its two ``abspath`` calls (a site has ~10⁵ links,
+    many of them the same: a page names an entity at every mention)."""
     start = posixpath.dirname(from_path)
     here, there = start.split("/") if start else [], to_path.split("/")
     if {"", ".", ".."} & set(here + there):  # not a plain relative path: the library decides

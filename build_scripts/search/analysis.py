@@ -27,11 +27,13 @@ from build_scripts.search.acronyms import acronym_tokens
 from build_scripts.search.english import index_terms
 from build_scripts.search.pipeline import process_term
 from build_scripts.search.postings import field_terms
+from build_scripts.pickling import by_fields
 from build_scripts.search.query import exact_words
 from build_scripts.search.record import SearchRecord
 from build_scripts.search.text import tokenize
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class FieldTerms:
     """One field of one record: its length (terms, repeats included) and its distinct terms
@@ -42,6 +44,7 @@ class FieldTerms:
     tfs: tuple[int, ...]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class RecordTerms:
     """One record: a :class:`FieldTerms` per indexed field, and its exact forms
