@@ -102,6 +102,11 @@ class Manifest:
         """*dest_uri* is this build's, written under *key* (``None``: not to be trusted again)."""
         self.after[dest_uri] = key
 
+    def keep(self) -> None:
+        """Keep this build's manifest as it now stands (what :meth:`finish` keeps, once more:
+        the files written after it, ``mkdocs serve``'s search index)."""
+        self._save(dict(sorted(self.after.items())))
+
     def finish(self) -> list[str]:
         """Delete what the last build wrote and this one did not make; keep this build's
         manifest; forget the manifests of folders that are gone. Returns the deleted paths."""

@@ -198,9 +198,10 @@ def files_sources(files: Files, sources: Path, published, config) -> list[tuple[
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Injects the archive's generated pages into the MkDocs build."""
 
-    serving = dirty = False
+    serving = dirty = warm = False
 
     search_pool = tail = None
+    late_on_disk: dict = {}  # the search stage's files in the site folder (mkdocs_tail.Tail.on_disk)
 
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty = command == "serve", dirty
@@ -208,13 +209,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.search_pool = site.new_search_pool()
 
     def on_shutdown(self):
-        self.wait_for_tail()
+        self.supersede_tail()  # the served folder is deleted next
         if self.search_pool is not None:
             self.search_pool.shutdown(cancel_futures=True)
             self.search_pool = None
 
     def on_config(self, config):
-        self.wait_for_tail()  # mkdocs serve: the last build's search files first
+        self.supersede_tail()  # mkdocs serve: the last build's search files are not waited for
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
@@ -236,7 +237,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.started = site.start(self.sources, self.config.latest, self.config.workers or None, self.store,
-                                  self.search_pool)
+                                  self.search_pool, whole=not self.serving or self.warm)
+        self.warm = True  # serve: the stages ran once, what they keep in memory is there
         self.output = self.started.output
         if not os.environ.get(_EPOCH) or os.environ[_EPOCH] in _epoch_set:
             _epoch_set.append(str(self.output.epoch))
@@ -344,17 +346,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_bytes(text.encode("utf-8"))
         if self.store is not None:
             self.page_cache.report(log)
-        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty)
+        on_disk = self.late_on_disk if self.dirty else {}  # a plain build emptied the folder first
+        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty,
+                                     on_disk)
         if self.serving and self.tail.pending:  # the pages are served now, the search index follows
             self.tail.start()
         else:
             self.tail.run()
+            self.late_on_disk = self.tail.on_disk
 
-    def wait_for_tail(self) -> None:
-        """Under ``mkdocs serve``: let the last build's search files be written before this one
-        starts (a dead search process is replaced)."""
+    def supersede_tail(self) -> None:
+        """Under ``mkdocs serve``, when a rebuild starts: the last build's search files are
+        written if they are being written, else never (this build's will be); a dead search
+        process is replaced."""
         tail, self.tail = self.tail, None
-        error = tail.wait() if tail is not None else None
+        if tail is None:
+            return
+        tail.supersede()
+        self.late_on_disk = tail.on_disk  # what is in the folder now (written, or carried over)
+        error = tail.error if tail.done else None
         if isinstance(error, BrokenProcessPool):
             self.replace_search_pool()
         elif error is not None and self.search_pool is not None:  # what its process kept is not known
@@ -368,8 +378,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error):
         logging.getLogger("mkdocs").removeHandler(getattr(self, "warnings", None))
-        self.wait_for_tail()  # a build aborted after on_post_build (strict): its tail was started
-        if getattr(self, "started", None) is not None:
+        if self.tail is None and getattr(self, "started", None) is not None:  # not handed to a tail
             self.started.abandon()
         if isinstance(error, BrokenProcessPool):
             self.replace_search_pool()

@@ -7,15 +7,19 @@ build wrote into the site folder and this one did not make, keep the manifest, f
 cache entries the build did not use.
 
 ``mkdocs build`` runs the tail before it ends (:meth:`Tail.run`). Under ``mkdocs serve`` the
-rebuilt pages are served first: the tail runs in a thread (:meth:`Tail.start`) while MkDocs
-serves them, and the next rebuild (or the server's shutdown) waits for it
-(:meth:`Tail.wait`) before it touches the site folder, the manifest or the cache.
+rebuilt pages are served first (:meth:`Tail.start`): the manifest is finished at once for
+everything but the search stage's files (those in the folder are kept as they are, under
+the keys they were written with), and the rest runs in a thread while MkDocs serves the
+pages. A newer build (a file saved again before the search index was written) supersedes it
+(:meth:`Tail.supersede`): the newer build does not wait for the search stage of the older
+one, whose files are then never written (the newer build's are).
 
 Guarantees: the files written, the files deleted, the manifest and the cache are those of the
-same build with the tail run in line (``tests/test_serve.py``); until the tail is done the
-manifest trusts nothing (:meth:`build_scripts.mkdocs_dirty.Manifest.invalidate`), so a server
-stopped half-way leaves nothing a later dirty build would take as written; a tail that fails
-is logged as an error naming the search index, and the pages already served stay.
+same build with the tail run in line (``tests/test_serve.py``); a superseded tail writes
+nothing, and one that is writing is let finish first (a lock), so two builds never write the
+folder at once; until the manifest is kept it trusts nothing
+(:meth:`build_scripts.mkdocs_dirty.Manifest.invalidate`); a tail that fails is logged as an
+error naming the search index, and the pages already served stay.
 """
 
 from __future__ import annotations
@@ -32,48 +36,86 @@ log = logging.getLogger("mkdocs.plugins.un_archive")
 class Tail:
     """The end of one build (see the module): *started*, the build
     (:class:`build_scripts.site.Started`); *files*, MkDocs' files (a late file whose path is
-    one of them is not used); *manifest*, *store*: the build's, or ``None``."""
+    one of them is not used); *manifest*, *store*: the build's, or ``None``; *on_disk*: the
+    search stage's files in the folder, by path, with the key each was written under (the
+    last finished tail's :attr:`on_disk`; empty in a folder MkDocs emptied)."""
 
-    def __init__(self, started, files, manifest, store, site_dir: str, dirty: bool):
+    def __init__(self, started, files, manifest, store, site_dir: str, dirty: bool, on_disk: dict | None = None):
         self.started, self.files, self.manifest, self.store = started, files, manifest, store
         self.site_dir, self.dirty = Path(site_dir), dirty
+        self.on_disk: dict[str, str | None] = dict(on_disk or {})
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
+        self.lock = threading.Lock()
+        self.superseded = False
 
     @property
     def pending(self) -> bool:
         """Whether the search stage's files are still to come."""
         return self.started is not None and self.started.pending
 
-    def run(self) -> None:
-        """Write the late files, finish the manifest, prune the cache (in this thread)."""
+    def _late(self) -> list:
         late = []
         for item in self.started.finish() if self.started is not None else ():
             if self.files.get_file_from_path(item.path) is not None:
                 log.warning("un-archive: %s exists in docs_dir; the generated file is not used", item.path)
             else:
                 late.append(item)
+        return late
+
+    def _write(self, late: list) -> None:
         for item in mkdocs_dirty.changed(self.manifest, late, self.dirty):
             target = self.site_dir / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.raw)
+        written = self.manifest.after if self.manifest is not None else {}
+        self.on_disk = {item.path: written.get(item.path) for item in late}
+
+    def _finish(self) -> None:
         if self.manifest is not None:
             removed = self.manifest.finish()
             if self.dirty:
                 log.info("un-archive: dirty build: %d files removed, %d left as they were", len(removed),
                          sum(not getattr(f, "modified", True) for f in self.files))
+
+    def _prune(self) -> None:
         if self.store is not None:
             for kind in sorted(self.store.used):  # a kind this build did not use at all is kept
                 self.store.prune(kind)
 
+    def run(self) -> None:
+        """Write the late files, finish the manifest, prune the cache (in this thread)."""
+        self._write(self._late())
+        self._finish()
+        self._prune()
+
     def start(self) -> None:
-        """:meth:`run` in a thread of its own (``mkdocs serve``: the pages are served meanwhile)."""
-        self.thread = threading.Thread(target=self._run_logged, name="un-archive-search-files", daemon=True)
+        """Finish the manifest but for the search stage's files, then the rest of :meth:`run`
+        in a thread of its own (``mkdocs serve``: the pages are served meanwhile)."""
+        if self.manifest is not None:
+            for path, key in self.on_disk.items():  # still in the folder, as written
+                self.manifest.record(path, key)
+        self._finish()
+        self.thread = threading.Thread(target=self._run_late, name="un-archive-search-files", daemon=True)
         self.thread.start()
 
-    def _run_logged(self) -> None:
+    def _run_late(self) -> None:
         try:
-            self.run()
+            late = self._late()
+            with self.lock:
+                if self.superseded:
+                    return
+                before = dict(self.on_disk)
+                self._write(late)
+                for path in sorted(set(before) - set(self.on_disk)):  # the last index's files this one lacks
+                    target = (self.site_dir / path).resolve()
+                    if self.site_dir.resolve() in target.parents:
+                        target.unlink(missing_ok=True)
+                    if self.manifest is not None:
+                        self.manifest.after.pop(path, None)
+                if self.manifest is not None:
+                    self.manifest.keep()
+                self._prune()
         except BaseException as error:  # noqa: BLE001 - reported here and by wait()
             self.error = error
             log.error("un-archive: the search index was not written (%s: %s); the pages are served without it",
@@ -81,9 +123,18 @@ class Tail:
         else:
             log.info("un-archive: search index written")
 
+    def supersede(self) -> None:
+        """A newer build starts: write nothing more (a tail that is writing ends first)."""
+        with self.lock:
+            self.superseded = True
+
+    @property
+    def done(self) -> bool:
+        """Whether a tail started in a thread has ended (written, failed or superseded)."""
+        return self.thread is None or not self.thread.is_alive()
+
     def wait(self) -> BaseException | None:
         """Wait for a tail started in a thread; return the error that stopped it, if any."""
         if self.thread is not None:
             self.thread.join()
-            self.thread = None
         return self.error

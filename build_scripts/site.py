@@ -209,15 +209,18 @@ class Started:
             self._late = None
 
 
-def start(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None) -> Started:
+def start(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None,
+          whole: bool = True) -> Started:
     """:func:`output`, without waiting for the search stage (see :class:`Started`): its process
     starts first (unless *search_pool* is given: see :func:`_build`), so that its interpreter
-    is up by the time the documents are read."""
+    is up by the time the documents are read. Without *whole*, the stages run even when no text
+    changed (each reading back what it cached): ``mkdocs serve``'s first build, so that what
+    they keep in memory is there for the first rebuild."""
     scanned = scan(folder)
     keys = [raw.key() for _, raw in scanned if not isinstance(raw, str)]
     failed = [part for name, raw in scanned if isinstance(raw, str) for part in (name, raw)]
     fingerprint = digest("site", code_version(), str(latest), *keys, *failed)
-    if store is not None and (cached := store.get("site", fingerprint)) is not None:
+    if whole and store is not None and (cached := store.get("site", fingerprint)) is not None:
         store.keep("normalized", keys)  # still this build's documents (not pruned)
         return Started(cached)
     own = search_pool is None and _aside(workers)

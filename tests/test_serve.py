@@ -141,34 +141,57 @@ def test_a_dead_search_process_is_replaced_for_the_next_rebuild():
 _SERVE_TWICE = r"""
 import logging
 import sys
+import time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 logging.basicConfig(level=logging.INFO)
 work, site, dirty = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "dirty"
+url = "http://127.0.0.1:8000/"
+raw = next((work / "source_docs").glob("004*"))
+
+
+def rebuild(config=None):
+    config = config or load_config(config_file=str(work / "mkdocs.yml"), site_dir=site)
+    config.site_url = url
+    build(config, serve_url=url, dirty=dirty)
+
+
+def edit(old, new):
+    raw.write_text(raw.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
 config = load_config(config_file=str(work / "mkdocs.yml"), site_dir=site)
 config.plugins.on_startup(command="serve", dirty=dirty)
-url = "http://127.0.0.1:8000/"
-config.site_url = url
-build(config, serve_url=url, dirty=dirty)
-raw = next((work / "source_docs").glob("004*"))
-raw.write_text(raw.read_text(encoding="utf-8").replace("Prie le Secrétaire général",
-               "Paragraphe zorglubesque. Prie le Secrétaire général", 1), encoding="utf-8")
+(plugin,) = [p for p in config.plugins.values() if hasattr(p, "supersede_tail")]
+plugin.search_pool.submit(time.sleep, 6)  # the first build's search stage waits behind it
+rebuild(config)
+first = plugin.tail
+assert first.thread.is_alive()  # still waiting for its search stage
+edit("Prie le Secrétaire général", "Paragraphe zorglubesque. Prie le Secrétaire général")
 (work / "source_docs" / next((work / "source_docs").glob("001*")).name).unlink()  # a text removed
-config = load_config(config_file=str(work / "mkdocs.yml"), site_dir=site)
-config.site_url = url
-build(config, serve_url=url, dirty=dirty)  # at once: the first build's tail may still be running
-config.plugins.on_shutdown()  # waits for the second build's tail
+rebuild()  # at once: the first build's tail is superseded
+assert first.superseded and plugin.tail.wait() is None  # the second build's search files written
+plugin.search_pool.submit(time.sleep, 6)
+edit("zorglubesque", "zorglubique")
+rebuild()
+third = plugin.tail
+edit("zorglubique", "zorglubien")
+rebuild()  # supersedes the third: the second's files were in the folder until the fourth's came
+assert third.superseded and plugin.tail.wait() is None
+config.plugins.on_shutdown()
 """
 
 
 @pytest.mark.parametrize("mode", ["clean", "dirty"])
 def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, mode):
     """Under ``mkdocs serve`` the search stage's files are written by a thread after the pages
-    are served (``build_scripts.mkdocs_tail``); after two rebuilds in a row (a text edited, one
-    removed), the served folder's ``search/`` is that of ``mkdocs build`` of the same texts,
-    file for file, byte for byte, with nothing left of the removed text."""
+    are served (``build_scripts.mkdocs_tail``), and a rebuild started before they are does not
+    wait for them (the older tail writes nothing); after four builds (a text edited, one
+    removed; the first and third builds' tails superseded), the served folder's ``search/`` is
+    that of ``mkdocs build`` of the same texts, file for file, byte for byte, with nothing
+    left of the removed text."""
     from tests.support.sitebuild import build_site
 
     sources = tmp_path / "source_docs"
@@ -182,7 +205,7 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
     proc = subprocess.run([sys.executable, "-c", _SERVE_TWICE, str(work), str(served), mode],
                           capture_output=True, text=True, env=env, timeout=600, cwd=work)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert "search index written" in proc.stderr and "was not written" not in proc.stderr
+    assert proc.stderr.count("search index written") == 2 and "was not written" not in proc.stderr
     reference, build = build_site(tmp_path / "reference", sources)
     assert build.returncode == 0, build.stderr[-2000:]
 

@@ -27,7 +27,9 @@ class Store:
 
     def __init__(self, folder: Path | None, memory: bool = True):
         self.folder = Path(folder) if folder is not None else None
-        self.memory = _MEMORY.setdefault(str(self.folder), {}) if memory or self.folder is None else None
+        # keyed by the resolved folder: MkDocs gives `serve`'s first build a relative config path, its rebuilds an absolute one
+        where = str(self.folder.resolve()) if self.folder is not None else None
+        self.memory = _MEMORY.setdefault(where, {}) if memory or self.folder is None else None
         self.used: dict[str, set[str]] = {}
         self.hits = self.misses = 0
         self.missed: dict[str, int] = {}  # kind -> misses
