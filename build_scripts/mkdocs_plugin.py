@@ -32,7 +32,7 @@ Events, each small:
   stage's files (made in a process of their own while MkDocs rendered the pages:
   :class:`build_scripts.site.Started`), delete what a dirty build no longer makes, forget
   cache entries this build did not use; under ``mkdocs serve`` in a thread, so that the
-  rebuilt pages are served at once (the next rebuild waits for it);
+  rebuilt pages are served at once (a rebuild started before it is done supersedes it);
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
 Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
