@@ -201,7 +201,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     serving = dirty = warm = False
 
     search_pool = tail = None
-    late_on_disk: dict = {}  # the search stage's files in the site folder (mkdocs_tail.Tail.on_disk)
 
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty = command == "serve", dirty
@@ -346,14 +345,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_bytes(text.encode("utf-8"))
         if self.store is not None:
             self.page_cache.report(log)
-        on_disk = self.late_on_disk if self.dirty else {}  # a plain build emptied the folder first
-        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty,
-                                     on_disk)
+        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty)
         if self.serving and self.tail.pending:  # the pages are served now, the search index follows
             self.tail.start()
         else:
             self.tail.run()
-            self.late_on_disk = self.tail.on_disk
 
     def supersede_tail(self) -> None:
         """Under ``mkdocs serve``, when a rebuild starts: the last build's search files are
@@ -363,7 +359,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if tail is None:
             return
         tail.supersede()
-        self.late_on_disk = tail.on_disk  # what is in the folder now (written, or carried over)
         error = tail.error if tail.done else None
         if isinstance(error, BrokenProcessPool):
             self.replace_search_pool()

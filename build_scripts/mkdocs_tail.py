@@ -29,6 +29,7 @@ import threading
 from pathlib import Path
 
 from . import mkdocs_dirty
+from .search.stage import FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.un_archive")
 
@@ -36,14 +37,12 @@ log = logging.getLogger("mkdocs.plugins.un_archive")
 class Tail:
     """The end of one build (see the module): *started*, the build
     (:class:`build_scripts.site.Started`); *files*, MkDocs' files (a late file whose path is
-    one of them is not used); *manifest*, *store*: the build's, or ``None``; *on_disk*: the
-    search stage's files in the folder, by path, with the key each was written under (the
-    last finished tail's :attr:`on_disk`; empty in a folder MkDocs emptied)."""
+    one of them is not used); *manifest*, *store*: the build's, or ``None``."""
 
-    def __init__(self, started, files, manifest, store, site_dir: str, dirty: bool, on_disk: dict | None = None):
+    def __init__(self, started, files, manifest, store, site_dir: str, dirty: bool):
         self.started, self.files, self.manifest, self.store = started, files, manifest, store
         self.site_dir, self.dirty = Path(site_dir), dirty
-        self.on_disk: dict[str, str | None] = dict(on_disk or {})
+        self.on_disk: dict[str, str | None] = {}  # the search stage's files in the folder, with their keys
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
         self.lock = threading.Lock()
@@ -92,9 +91,11 @@ class Tail:
     def start(self) -> None:
         """Finish the manifest but for the search stage's files, then the rest of :meth:`run`
         in a thread of its own (``mkdocs serve``: the pages are served meanwhile)."""
-        if self.manifest is not None:
-            for path, key in self.on_disk.items():  # still in the folder, as written
-                self.manifest.record(path, key)
+        if self.manifest is not None:  # the last build's files in the search stage's folders, as written
+            for path, key in self.manifest.before.items():
+                if path not in self.manifest.after and path.split("/", 1)[0] in FOLDERS:
+                    self.on_disk[path] = key
+                    self.manifest.record(path, key)
         self._finish()
         self.thread = threading.Thread(target=self._run_late, name="un-archive-search-files", daemon=True)
         self.thread.start()

@@ -78,7 +78,7 @@ def new_search_pool() -> SearchPool:
     down (its call queue would keep it waiting, and holding the parent's output streams, for
     ever)."""
     return SearchPool(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_end_with_parent, initargs=(os.getpid(),))
+                      initializer=_end_with_parent, initargs=(os.getpid(),))
 
 
 def _end_with_parent(parent: int) -> None:

@@ -103,15 +103,19 @@ def doc_hits(doc: Document, found: dict[str, list[Mention]]) -> list[tuple[Entit
     return hits
 
 
+def _language(doc: Document) -> str:
+    """The language its mentions are looked for in (French for any other)."""
+    return doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
+
+
 def mentions_key(doc: Document) -> str:
     """What a document's mentions depend on: the code, its language, its paragraphs' and notes' texts."""
-    lang = doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
-    return digest("mentions", code_version(), lang, *(x for unit in units(doc) for x in unit))
+    return digest("mentions", code_version(), _language(doc), *(x for unit in units(doc) for x in unit))
 
 
 def mentions_of(doc: Document, catalog, store=None, key: str | None = None) -> dict[str, list[Mention]]:
     """``{unit id: mentions}`` of one document, in reading order (from *store* when known)."""
-    lang = doc.meta.language if doc.meta.language in ("fr", "en") else "fr"
+    lang = _language(doc)
     parts = units(doc)
     key = key or (mentions_key(doc) if store else None)
     compact = store.get("mentions", key) if store else None
