@@ -14,12 +14,16 @@ each keeping the site byte for byte what MkDocs alone would write:
   templates and settings are those of an earlier build is not rendered again: its HTML,
   anchors and anchor links come back from the cache (:mod:`build_scripts.cache.pages`), so
   MkDocs still checks every link; the HTML is read when the page is written, not held
-  from the render loop on.
+  from the render loop on;
+* :class:`SourceMemo`: under ``mkdocs serve``, a generated page's front matter is parsed
+  once, not at every rebuild.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 import secrets
 import zlib
 
@@ -61,14 +65,45 @@ class HtmlSpool:
         return output.replace(placeholder, zlib.decompress(data).decode("utf-8"))
 
 
+class SourceMemo:
+    """Under ``mkdocs serve``: each generated page's text split into Markdown and front
+    matter by MkDocs' own *get_data* once, not at every rebuild (a YAML parse a page).
+
+    Keyed by a digest of the text; gives the Markdown *get_data* gave (the text past the
+    part it took off) and a fresh copy of its meta (plugins and templates may change a
+    page's meta). A text *get_data* did not cut a suffix from is not kept. Only the entries
+    of the current and the last build are held (:meth:`next_build`)."""
+
+    def __init__(self, get_data):
+        self.get_data = get_data
+        self.last: dict[bytes, tuple[int, bytes]] = {}
+        self.now: dict[bytes, tuple[int, bytes]] = {}
+
+    def next_build(self) -> None:
+        """A build starts: what the one before last used is let go."""
+        self.last, self.now = self.now, {}
+
+    def split(self, text: str) -> tuple[str, dict]:
+        """``get_data(text)``."""
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        hit = self.now.get(key) or self.last.get(key)
+        if hit is None:
+            markdown, meta = self.get_data(text)
+            if not text.endswith(markdown):
+                return markdown, meta
+            hit = (len(text) - len(markdown), pickle.dumps(meta, protocol=5))
+        self.now[key] = hit
+        return text[hit[0]:], pickle.loads(hit[1])
+
+
 def give_anchors(page, anchors, links, files) -> None:
     """A page's anchors and its links to other pages' anchors, as the page cache keeps them
     (:class:`~build_scripts.cache.pages.CachedPage`), set back on the page for MkDocs' checks
     (a link to a file no longer in *files* is left out, as MkDocs would not have it)."""
     page.present_anchor_ids = set(anchors)
     if links is not None:
-        page.links_to_anchors = {files.get_file_from_path(path): dict(found)
-                                 for path, found in links if files.get_file_from_path(path)}
+        known = files.src_uris  # the paths kept are files' src_uri: one dictionary lookup each
+        page.links_to_anchors = {known[path]: dict(found) for path, found in links if path in known}
 
 
 class PageCache:
@@ -89,11 +124,12 @@ class PageCache:
         src = file.src_uri
         # the whole file: the front matter (title, fiche, template) shapes the HTML as much as the Markdown
         existing = files.src_uris  # link targets are normalized paths: a dictionary lookup each
-        content = file.content_string
-        content_key = pages.digest("page-links", src, content)
+        held = getattr(file, "compressed", None)  # a generated file's bytes as held: no need to decompress them
+        content_key = (pages.digest("page-links", src, file.content_string) if held is None
+                       else pages.digest("page-links-zlib", src, held))
         targets = self.store.get("page-links", content_key)  # the page's links, found once per content
         if targets is None:
-            targets = pages.link_targets(content, src)
+            targets = pages.link_targets(file.content_string, src)
             self.store.put("page-links", content_key, targets)
         return pages.page_key(self.site_key, src, content_key, lambda p: p in existing, targets)
 

@@ -19,6 +19,8 @@ Events, each small:
   the cache (:class:`build_scripts.mkdocs_pages.PageCache`), so MkDocs still checks every
   link; between MkDocs' render loop and its template loop every page's HTML is held
   compressed, MkDocs holding a placeholder (:class:`build_scripts.mkdocs_pages.HtmlSpool`);
+* ``on_pre_page``: under ``mkdocs serve``, a generated page's front matter is parsed once,
+  not at every rebuild (:class:`build_scripts.mkdocs_pages.SourceMemo`);
 * ``on_page_markdown``: a generated page that is not cached is rendered by
   :mod:`build_scripts.pagehtml` (the HTML, table of contents and anchors Python-Markdown
   would give, links resolved by MkDocs' own link processor; a page outside its subset goes
@@ -62,6 +64,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from mkdocs.utils.meta import get_data
+
 try:  # MkDocs 1.6's own link processor and logger of Page.render (without them: Python-Markdown for every page)
     from mkdocs.structure.pages import _RelativePathTreeprocessor, log as pages_log
 except ImportError:  # pragma: no cover - another MkDocs
@@ -70,7 +74,7 @@ except ImportError:  # pragma: no cover - another MkDocs
 from . import mkdocs_dirty, mkdocs_tail, pagehtml, site
 from .cache import keys, pages
 from .cache.store import Store
-from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
+from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError, SourceMemo
 from .render import notfound, sitemap
 from .render.pages import SiteFile
 from .search import stage as search_stage
@@ -106,6 +110,8 @@ class _Warnings(logging.Handler):
 
 class GeneratedFile(File):
     """A generated page or data file, its text held compressed until MkDocs uses it."""
+
+    made: set[str] = set()  # folders made by this build (emptied by each build's on_files)
 
     def __init__(self, config, item: SiteFile):
         super().__init__(item.path, src_dir=None, dest_dir=config.site_dir,
@@ -143,9 +149,21 @@ class GeneratedFile(File):
         """Write the file's bytes (what MkDocs writes for an in-memory text)."""
         if dirty and not self.modified:
             return
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        folder = os.path.dirname(self.abs_dest_path)
+        if folder not in self.made:  # one mkdir a folder, not one a file (thousands of records share api/documents/)
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
         with open(self.abs_dest_path, "wb") as handle:
             handle.write(self._content.raw)
+
+
+def _read_source(page, memo: SourceMemo, config) -> None:
+    """``Page.read_source`` (MkDocs 1.6's) for a generated page under ``mkdocs serve``: its
+    front matter parsed once across rebuilds (:class:`SourceMemo`)."""
+    source = config.plugins.on_page_read_source(page=page, config=config)
+    if source is None:
+        source = page.file.content_string
+    page.markdown, page.meta = memo.split(source)
 
 
 def _render_nothing(page, config, files) -> None:
@@ -206,6 +224,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.serving, self.dirty = command == "serve", dirty
         if self.serving:  # one search process for every rebuild: no interpreter to start, its analyses in memory
             self.search_pool = site.new_search_pool()
+            self.sources_memo = SourceMemo(get_data)
 
     def on_shutdown(self):
         self.supersede_tail()  # the served folder is deleted next
@@ -238,6 +257,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.started = site.start(self.sources, self.config.latest, self.config.workers or None, self.store,
                                   self.search_pool, whole=not self.serving or self.warm)
         self.warm = True  # serve: the stages ran once, what they keep in memory is there
+        if self.serving:
+            self.sources_memo.next_build()
         self.output = self.started.output
         if not os.environ.get(_EPOCH) or os.environ[_EPOCH] in _epoch_set:
             _epoch_set.append(str(self.output.epoch))
@@ -245,6 +266,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for message in self.output.messages:
             log.info("un-archive: %s", message)
         generated = set()
+        GeneratedFile.made = set()  # MkDocs may have emptied the folder since the last build
         for item in self.output.files:
             if files.get_file_from_path(item.path) is not None:
                 log.warning("un-archive: %s exists in docs_dir; the generated page is not used", item.path)
@@ -281,6 +303,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.dirty and self.manifest is not None:
             self.skipped = mkdocs_dirty.mark_pages(self.manifest, self.page_cache, files.documentation_pages(), files)
         return nav
+
+    def on_pre_page(self, page, config, files):
+        if self.serving and page.file.src_uri in self.generated:
+            page.read_source = functools.partial(_read_source, page, self.sources_memo)
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.store is not None:

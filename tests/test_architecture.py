@@ -9,10 +9,12 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from mkdocs.utils.meta import get_data
 
 from build_scripts.cache import pages
 from build_scripts.cache.store import Store
-from build_scripts.mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError
+from build_scripts.mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError, SourceMemo, give_anchors
 
 PACKAGE = Path(__file__).resolve().parent.parent / "build_scripts"
 MKDOCS_SIDE = {"mkdocs", "material", "jinja2", "markdown"}  # MkDocs and what it renders with
@@ -114,3 +116,61 @@ def test_page_cache_does_not_keep_a_page_that_warned():
     cache.content(page, _Files("a.md"))
     assert cache.output(page, "<p>x</p>") == "<p>x</p>" and cache.rendered == 0
     assert store.get("pages-warned", pages.page_key("site", "a.md", "x", lambda p: True)) is None
+
+
+def test_page_cache_keys_a_generated_page_by_its_bytes_as_held():
+    store, files = Store(None), _Files("a.md", "b.md")
+    cache = PageCache(store, "pages", SimpleNamespace(count=0))
+    cache.site_key = "site"
+    held = SimpleNamespace(src_uri="a.md", compressed=b"zlib 1", content_string="[B](b.md)\n")
+    other = SimpleNamespace(src_uri="a.md", compressed=b"zlib 2", content_string="[B](b.md)\n")
+    text = SimpleNamespace(src_uri="a.md", content_string="[B](b.md)\n")  # a file with no bytes held
+    assert cache.key(held, files) == cache.key(held, files) != cache.key(other, files)
+    assert cache.key(text, files) not in (cache.key(held, files), cache.key(other, files))
+    assert cache.key(held, files) != cache.key(held, _Files("a.md"))  # its link target gone: another key
+
+
+def test_give_anchors_keeps_links_to_files_still_there():
+    page, files = _page("a.md"), _Files("a.md", "b.md")
+    give_anchors(page, ["x", "y"], (("b.md", (("k", "b.md#k"),)), ("gone.md", (("z", "gone.md#z"),))), files)
+    assert page.present_anchor_ids == {"x", "y"}
+    assert page.links_to_anchors == {files.src_uris["b.md"]: {"k": "b.md#k"}}
+
+
+def _counting(calls):
+    def parse(text):
+        calls.append(text)
+        return get_data(text)
+    return parse
+
+
+def test_source_memo_parses_a_text_once_and_gives_fresh_meta():
+    calls: list[str] = []
+    memo = SourceMemo(_counting(calls))
+    text = "---\ntitle: A\nhide: [toc]\narchive: {n: 1, d: 2024-01-02}\n---\n\n# A\n"
+    first = memo.split(text)
+    assert first == get_data(text)
+    first[1]["hide"].append("navigation")  # a page's meta changed by a plugin or template
+    first[1]["template"] = "x.html"
+    assert memo.split(text) == get_data(text) and len(calls) == 1
+    memo.next_build()
+    assert memo.split(text) == get_data(text) and len(calls) == 1  # used by the last build: kept
+    memo.next_build()
+    memo.next_build()  # unused by two builds: let go
+    assert memo.split(text) == get_data(text) and len(calls) == 2
+
+
+def test_source_memo_does_not_keep_what_get_data_rewrote():
+    calls: list[str] = []
+    memo = SourceMemo(_counting(calls))
+    text = "Title: A\r\nSummary: b\r\n\r\nBody\r\nmore\r\n"  # MultiMarkdown meta: get_data rewrites the line ends
+    assert memo.split(text) == get_data(text)
+    assert memo.split(text) == get_data(text) and len(calls) == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("-:ab \n\r#[]{}'\"é")), max_size=60))
+def test_source_memo_gives_what_mkdocs_gives(text):
+    memo = SourceMemo(get_data)
+    assert memo.split(text) == get_data(text)
+    assert memo.split(text) == get_data(text)  # from the memo

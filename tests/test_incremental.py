@@ -368,7 +368,7 @@ def test_a_page_a_dirty_build_skips_keeps_its_anchors_for_mkdocs_checks():
             self.page = page
 
     target, other = File(NS(present_anchor_ids=None, links_to_anchors=None)), File(None)
-    files = NS(get_file_from_path=lambda path: {"documents/b.md": other}.get(path))
+    files = NS(src_uris={"documents/b.md": other})  # MkDocs' Files: every file by its src_uri
     hit = CachedPage("<html>", frozenset({"p1", "fn-2"}), (("documents/b.md", (("p5", "../b/#p5"),)),
                                                            ("documents/gone.md", (("p1", "../gone/#p1"),))))
     restore_anchors({target: hit}, files)

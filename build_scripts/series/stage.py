@@ -16,7 +16,8 @@ from itertools import combinations
 from ..cache.keys import code_version, digest
 from ..cache.memo import memo
 from .grouping import Profile, group_series
-from .lineage import Origin, lineage, origins, texts
+from .align import Alignment
+from .lineage import Origin, origins, texts
 
 #: Up to this many text versions, every pair of a series is compared; beyond, consecutive ones.
 ALL_PAIRS_UP_TO = 6
@@ -36,6 +37,9 @@ def compute(corpus) -> dict:
     series = group_series(corpus.documents, profile=_profiler(corpus.extras.get("cache"),
                                                               corpus.extras.get("digests", {})))
     alignments, lineages, series_of = {}, {}, {}
+    remembered: dict[int, tuple[Alignment, dict[str, Origin]]] = {}
+    store = corpus.extras.get("cache")
+    remember = remembered if store is not None and store.memory is not None else None
     for s in series:
         for member in s.members:
             series_of[member] = s
@@ -46,8 +50,10 @@ def compute(corpus) -> dict:
         for a, b in compared_pairs(texts(s, docs)):
             if (a, b) not in alignments:
                 alignments[(a, b)] = align(docs[a], docs[b])
-        lineages.update(lineage(s, docs, consecutive))
-        lineages.update(look_back(texts(s, docs), alignments))
+        lineages.update({m: {} for m in members[:1]})  # nothing precedes the first text
+        lineages.update(look_back(members, alignments, remember))
+    _ORIGINS.clear()
+    _ORIGINS.update(remembered)
     return {"series": series, "alignments": alignments, "lineage": lineages, "series_of": series_of}
 
 
@@ -77,13 +83,33 @@ def _profiler(store, digests: dict):
     return cached
 
 
-def look_back(members: list[str], alignments: dict) -> dict[str, dict[str, Origin]]:
+#: Under ``mkdocs serve`` (the build cache keeps its values in memory, so an unchanged pair's
+#: alignment comes back as the same object): the last build's origins of each alignment, by
+#: identity (the alignment is held with them, so its id is not reused).
+_ORIGINS: dict[int, tuple[Alignment, dict[str, Origin]]] = {}
+
+
+def _origins(alignment: Alignment, remember: dict | None) -> dict[str, Origin]:
+    """:func:`~build_scripts.series.lineage.origins`, taken back from the last build when
+    *remember* (this build's memo) is given; the result is only read."""
+    if remember is None:
+        return origins(alignment)
+    hit = _ORIGINS.get(id(alignment))
+    if hit is None or hit[0] is not alignment:
+        hit = (alignment, origins(alignment))
+    remember[id(alignment)] = hit
+    return hit[1]
+
+
+def look_back(members: list[str], alignments: dict, remember: dict | None = None) -> dict[str, dict[str, Origin]]:
     """Each paragraph's origin in the *latest* earlier version that has it.
 
     A paragraph absent from the previous version but present in an older one
     (the Global Plan's aims a)–f), say) is traced to that older version; a
     paragraph found in no earlier version stays ``added`` (relative to the
-    previous version). Only pairs that were aligned are consulted.
+    previous version). Only pairs that were aligned are consulted (the previous
+    version always is: the same origins as :func:`~build_scripts.series.lineage.lineage`
+    where nothing is traced further back).
     """
     result: dict[str, dict[str, Origin]] = {}
     for i, b in enumerate(members[1:], start=1):
@@ -91,7 +117,7 @@ def look_back(members: list[str], alignments: dict) -> dict[str, dict[str, Origi
         for a in reversed(members[:i]):
             if (a, b) not in alignments:
                 continue
-            for pid, origin in origins(alignments[(a, b)]).items():
+            for pid, origin in _origins(alignments[(a, b)], remember).items():
                 if pid not in found or (found[pid].status == "added" and origin.status != "added"):
                     found[pid] = origin
         result[b] = found
