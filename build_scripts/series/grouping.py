@@ -154,16 +154,23 @@ def _link_content(groups: "_UnionFind", docs: list[Document], profile: Callable[
     """Attach each lone non-report document to its best content match."""
     profiles = {d.meta.id: profile(d) for d in docs if d.meta.type not in NOT_VERSIONS}
     sizes = Counter(groups.find(i) for i in groups.parent)
-    postings: dict[int, list[str]] = {}
+    lone = [doc_id for doc_id in profiles if sizes[groups.find(doc_id)] <= 1]
+    if not lone:
+        return
+    counts: Counter = Counter()  # in how many documents each shingle is (a profile's are unique)
+    for profile in profiles.values():
+        counts.update(profile.shingles)
+    rare = {doc_id: [s for s in profiles[doc_id].shingles if counts[s] <= RARE_SHINGLE] for doc_id in lone}
+    wanted = set().union(*rare.values())
+    postings: dict[int, list[str]] = {}  # the documents of each rare shingle of a lone document
     for doc_id, profile in profiles.items():
-        for shingle in profile.shingles:
+        for shingle in wanted.intersection(profile.shingles):
             postings.setdefault(shingle, []).append(doc_id)
     links = []
-    for doc_id, profile in profiles.items():
-        if sizes[groups.find(doc_id)] > 1:
-            continue
+    for doc_id in lone:
+        profile = profiles[doc_id]
         # candidates share at least one rare shingle: an inverted index, not all pairs
-        candidates = {other for s in profile.shingles if len(postings[s]) <= RARE_SHINGLE for other in postings[s]}
+        candidates = {other for s in rare[doc_id] for other in postings[s]}
         candidates.discard(doc_id)
         shares = [(-profile.shared(profiles[other_id]), other_id) for other_id in sorted(candidates)]
         best = min(shares, default=(0.0, ""))
