@@ -35,6 +35,8 @@ Events, each small:
   :class:`build_scripts.site.Started`), delete what a dirty build no longer makes, forget
   cache entries this build did not use; under ``mkdocs serve`` in a thread, so that the
   rebuilt pages are served at once (a rebuild started before it is done supersedes it);
+  a plain ``mkdocs serve`` (which empties the folder before every build) leaves the
+  generated data files (JSON) to it too (:attr:`GeneratedFile.later`);
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
 Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
@@ -112,6 +114,7 @@ class GeneratedFile(File):
     """A generated page or data file, its text held compressed until MkDocs uses it."""
 
     made: set[str] = set()  # folders made by this build (emptied by each build's on_files)
+    later: list | None = None  # plain mkdocs serve: where the file goes instead of being written (the tail writes it)
 
     def __init__(self, config, item: SiteFile):
         super().__init__(item.path, src_dir=None, dest_dir=config.site_dir,
@@ -146,9 +149,17 @@ class GeneratedFile(File):
         self._content = SiteFile(self.src_uri, value)
 
     def copy_file(self, dirty: bool = False) -> None:
-        """Write the file's bytes (what MkDocs writes for an in-memory text)."""
+        """Write the file's bytes (what MkDocs writes for an in-memory text), or leave it to the
+        build's tail (:attr:`later`)."""
         if dirty and not self.modified:
             return
+        if self.later is not None:
+            self.later.append(self)
+            return
+        self.write()
+
+    def write(self) -> None:
+        """Write the file's bytes into the site folder."""
         folder = os.path.dirname(self.abs_dest_path)
         if folder not in self.made:  # one mkdir a folder, not one a file (thousands of records share api/documents/)
             os.makedirs(folder, exist_ok=True)
@@ -237,7 +248,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
-        self.output = self.started = self.manifest = None
+        self.output = self.started = self.manifest = self.later = None
         self.skipped: dict = {}
         build_log = logging.getLogger("mkdocs.commands.build")
         if self.dirty and self.store is not None:  # the plugin decides what a dirty build writes: a notice
@@ -267,11 +278,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info("un-archive: %s", message)
         generated = set()
         GeneratedFile.made = set()  # MkDocs may have emptied the folder since the last build
+        # a plain `mkdocs serve` writes every file again: the data files (JSON) after the pages are served
+        self.later = [] if self.serving and not self.dirty else None
         for item in self.output.files:
             if files.get_file_from_path(item.path) is not None:
                 log.warning("un-archive: %s exists in docs_dir; the generated page is not used", item.path)
                 continue
-            files.append(GeneratedFile(config, item))
+            files.append(file := GeneratedFile(config, item))
+            file.later = self.later
             generated.add(item.path)
         self.generated, self.files = generated, files
         copied = files_sources(files, self.sources, self.output.sources, config)
@@ -372,7 +386,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_bytes(text.encode("utf-8"))
         if self.store is not None:
             self.page_cache.report(log)
-        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty)
+        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty,
+                                     self.later or [])
         if self.serving and self.tail.pending:  # the pages are served now, the search index follows
             self.tail.start()
         else:

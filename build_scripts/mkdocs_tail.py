@@ -1,8 +1,9 @@
 """The build's last step: the search stage's files, once its process has made them.
 
 The search stage runs in a process of its own while MkDocs renders the pages
-(:class:`build_scripts.site.Started`); what is left when MkDocs is done is this tail: take
-its files, write them (in a dirty build only those whose bytes changed), delete what the last
+(:class:`build_scripts.site.Started`); what is left when MkDocs is done is this tail: write
+the files MkDocs left to it (*deferred*: a plain ``mkdocs serve``'s generated data files),
+take the search stage's files, write them (in a dirty build only those whose bytes changed), delete what the last
 build wrote into the site folder and this one did not make, keep the manifest, forget the
 cache entries the build did not use.
 
@@ -16,7 +17,8 @@ one, whose files are then never written (the newer build's are).
 
 Guarantees: the files written, the files deleted, the manifest and the cache are those of the
 same build with the tail run in line (``tests/test_serve.py``); a superseded tail writes
-nothing, and one that is writing is let finish first (a lock), so two builds never write the
+nothing (its deferred files included: the next build writes its own), and one that is
+writing is let finish first (a lock), so two builds never write the
 folder at once; until the manifest is kept it trusts nothing
 (:meth:`build_scripts.mkdocs_dirty.Manifest.invalidate`); a tail that fails is logged as an
 error naming the search index, and the pages already served stay.
@@ -39,8 +41,9 @@ class Tail:
     (:class:`build_scripts.site.Started`); *files*, MkDocs' files (a late file whose path is
     one of them is not used); *manifest*, *store*: the build's, or ``None``."""
 
-    def __init__(self, started, files, manifest, store, site_dir: str, dirty: bool):
+    def __init__(self, started, files, manifest, store, site_dir: str, dirty: bool, deferred=()):
         self.started, self.files, self.manifest, self.store = started, files, manifest, store
+        self.deferred = list(deferred)  # files MkDocs left to the tail (each has write())
         self.site_dir, self.dirty = Path(site_dir), dirty
         self.on_disk: dict[str, str | None] = {}  # the search stage's files in the folder, with their keys
         self.thread: threading.Thread | None = None
@@ -82,8 +85,14 @@ class Tail:
             for kind in sorted(self.store.used):  # a kind this build did not use at all is kept
                 self.store.prune(kind)
 
+    def _write_deferred(self) -> None:
+        for file in self.deferred:
+            file.write()
+        self.deferred = []
+
     def run(self) -> None:
-        """Write the late files, finish the manifest, prune the cache (in this thread)."""
+        """Write the deferred and the late files, finish the manifest, prune the cache (in this thread)."""
+        self._write_deferred()
         self._write(self._late())
         self._finish()
         self._prune()
@@ -102,6 +111,10 @@ class Tail:
 
     def _run_late(self) -> None:
         try:
+            with self.lock:  # the deferred files at once: they do not wait for the search stage
+                if self.superseded:
+                    return
+                self._write_deferred()
             late = self._late()
             with self.lock:
                 if self.superseded:

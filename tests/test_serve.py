@@ -12,6 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -186,10 +187,11 @@ config.plugins.on_shutdown()
 
 @pytest.mark.parametrize("mode", ["clean", "dirty"])
 def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, mode):
-    """Under ``mkdocs serve`` the search stage's files are written by a thread after the pages
+    """Under ``mkdocs serve`` the search stage's files (and, in a plain serve, the data files)
+    are written by a thread after the pages
     are served (``build_scripts.mkdocs_tail``), and a rebuild started before they are does not
     wait for them (the older tail writes nothing); after four builds (a text edited, one
-    removed; the first and third builds' tails superseded), the served folder's ``search/`` is
+    removed; the first and third builds' tails superseded), the served folder's ``search/`` and ``api/`` are
     that of ``mkdocs build`` of the same texts, file for file, byte for byte, with nothing
     left of the removed text."""
     from tests.support.sitebuild import build_site
@@ -209,8 +211,9 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
     reference, build = build_site(tmp_path / "reference", sources)
     assert build.returncode == 0, build.stderr[-2000:]
 
-    def tree(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "search").rglob("*")) if p.is_file()}
+    def tree(root: Path) -> dict[str, bytes]:  # the search stage's files, and the data files a plain serve defers
+        return {str(p.relative_to(root)): p.read_bytes() for folder in ("search", "api")
+                for p in sorted((root / folder).rglob("*")) if p.is_file()}
 
     got, want = tree(served), tree(reference)
     assert got.keys() == want.keys()
@@ -219,3 +222,29 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
         return {str(p.relative_to(root)) for p in (root / "documents").rglob("*") if p.is_file()}
 
     assert pages(served) == pages(reference)  # the removed text's page is gone
+
+
+class _Deferred:
+    def __init__(self, path: Path):
+        self.path = path
+
+    def write(self):
+        self.path.write_text("{}", encoding="utf-8")
+
+
+def test_a_tail_writes_the_files_left_to_it_unless_superseded(tmp_path):
+    """A plain ``mkdocs serve`` leaves its data files to the build's tail: written by the tail
+    run in line or in its thread, never by a tail a newer build superseded first."""
+    from build_scripts.mkdocs_tail import Tail
+
+    files = SimpleNamespace(get_file_from_path=lambda path: None)
+    in_line = Tail(None, files, None, None, str(tmp_path), False, [_Deferred(tmp_path / "a.json")])
+    in_line.run()
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == "{}"
+    threaded = Tail(None, files, None, None, str(tmp_path), False, [_Deferred(tmp_path / "b.json")])
+    threaded.start()
+    assert threaded.wait() is None and (tmp_path / "b.json").is_file()
+    superseded = Tail(None, files, None, None, str(tmp_path), False, [_Deferred(tmp_path / "c.json")])
+    superseded.supersede()
+    superseded.start()
+    assert superseded.wait() is None and not (tmp_path / "c.json").exists()
