@@ -45,7 +45,7 @@ def mkdocs(config: Path, dest: Path) -> memory.Memory:
 def row(label: str, m: memory.Memory, plain: memory.Memory | None = None) -> str:
     ratio = f" = {m.wall / plain.wall:.2f}× · CPU {m.cpu:.0f} s = {m.cpu / plain.cpu:.2f}×" if plain else f" · CPU {m.cpu:.0f} s"
     return (f"| {label} | {m.wall:.1f} s{ratio} | {m.largest:,.0f} MiB | {m.total:,.0f} MiB "
-            f"| {m.processes} |")
+            f"| {m.processes}: {m.described()} |")
 
 
 def main(n: int, steps: list[str]) -> None:
@@ -55,7 +55,7 @@ def main(n: int, steps: list[str]) -> None:
     else:  # the corpus and the cache of an earlier run (its steps interrupted)
         work = OUT / f"archive-{n}"
     runs: dict[str, memory.Memory] = {}
-    print(f"| {n:,} documents | time | largest process | sum of processes | processes |\n|---|---|---|---|---|",
+    print(f"| {n:,} documents | time | largest process | sum of processes | processes: each one's peak (when it ran) |\n|---|---|---|---|---|",
           flush=True)
     if "archive" in steps:
         runs["full"] = mkdocs(work / "mkdocs.yml", work / "site")

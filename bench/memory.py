@@ -30,6 +30,12 @@ class Memory:
     wall: float
     peaks: tuple[float, ...] = ()  # each process's peak (VmHWM), in the order they were seen
     cpu: float = 0.0  # user + system seconds of the whole tree
+    spans: tuple[tuple[float, float], ...] = ()  # each process's first and last sample (s from the start)
+
+    def described(self) -> str:
+        """Each process's peak and when it ran: which one is the largest (the first is the command)."""
+        return ", ".join(f"{peak:,.0f} MiB ({first:.0f}–{last:.0f} s)"
+                         for peak, (first, last) in zip(self.peaks, self.spans))
 
 
 def _status(pid: int) -> dict[str, str]:
@@ -81,15 +87,18 @@ def run(command: list[str], interval: float = 0.05, **kwargs) -> Memory:
     start = time.perf_counter()
     process = subprocess.Popen(command, **kwargs)
     hwm: dict[int, int] = {}
+    spans: dict[int, tuple[float, float]] = {}
     total = 0
     while process.poll() is None:
         now = 0
+        moment = time.perf_counter() - start
         for pid in _tree(process.pid):
             status = _status(pid)
             if not status or "python" not in status.get("Name", "") and pid != process.pid:
                 continue  # gone, or a helper (``/usr/bin/time``) that is not the build
             now += _pss(pid)
             hwm[pid] = max(hwm.get(pid, 0), _kib(status.get("VmHWM")))
+            spans[pid] = (spans.get(pid, (moment, moment))[0], moment)
         total = max(total, now)
         time.sleep(interval)
     wall = time.perf_counter() - start
@@ -98,11 +107,11 @@ def run(command: list[str], interval: float = 0.05, **kwargs) -> Memory:
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, command)
     return Memory(max(hwm.values(), default=0) / 1024, total / 1024, len(hwm), wall,
-                  tuple(peak / 1024 for peak in hwm.values()), cpu)
+                  tuple(peak / 1024 for peak in hwm.values()), cpu, tuple(spans[pid] for pid in hwm))
 
 
 if __name__ == "__main__":
     memory = run(sys.argv[1:])
     print(f"{memory.wall:.1f} s · CPU {memory.cpu:.0f} s · largest process {memory.largest:.0f} MiB · "
           f"sum {memory.total:.0f} MiB · {memory.processes} processes "
-          f"({', '.join(f'{p:.0f}' for p in memory.peaks)} MiB)")
+          f"({memory.described()})")
