@@ -36,7 +36,8 @@ Events, each small:
   cache entries this build did not use; under ``mkdocs serve`` in a thread, so that the
   rebuilt pages are served at once (a rebuild started before it is done supersedes it);
   a plain ``mkdocs serve`` (which empties the folder before every build) leaves the
-  generated data files (JSON) to it too (:attr:`GeneratedFile.later`);
+  generated data files (JSON) to it too (:attr:`GeneratedFile.later`), and the deleting of
+  the last build's files, which ``on_pre_build`` moved aside (:func:`mkdocs_tail.set_aside`);
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
 Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
@@ -233,12 +234,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty = command == "serve", dirty
+        self.aside: list = []  # plain serve: the emptied folder's entries, deleted by a tail (mkdocs_tail.set_aside)
         if self.serving:  # one search process for every rebuild: no interpreter to start, its analyses in memory
             self.search_pool = site.new_search_pool()
             self.sources_memo = SourceMemo(get_data)
 
     def on_shutdown(self):
         self.supersede_tail()  # the served folder is deleted next
+        mkdocs_tail.discard(self.aside)
         if self.search_pool is not None:
             self.search_pool.shutdown(cancel_futures=True)
             self.search_pool = None
@@ -263,6 +266,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.fast_html = self.config.fast_html and _fast_html(config)
         self.fast_counts = [0, 0]  # generated pages rendered by Python-Markdown, by build_scripts.pagehtml
         return config
+
+    def on_pre_build(self, config):
+        if self.serving and not self.dirty:  # MkDocs empties the folder next: one rename an entry instead
+            if (aside := mkdocs_tail.set_aside(config.site_dir)) is not None:
+                self.aside.append(aside)
 
     def on_files(self, files: Files, config) -> Files:
         self.started = site.start(self.sources, self.config.latest, self.config.workers or None, self.store,
@@ -387,7 +395,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.store is not None:
             self.page_cache.report(log)
         self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty,
-                                     self.later or [])
+                                     self.later or [], getattr(self, "aside", None))
         if self.serving and self.tail.pending:  # the pages are served now, the search index follows
             self.tail.start()
         else:

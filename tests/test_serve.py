@@ -163,6 +163,10 @@ def edit(old, new):
     raw.write_text(raw.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
 
 
+import build_scripts.mkdocs_tail as mkdocs_tail
+
+set_aside, emptied = mkdocs_tail.set_aside, []
+mkdocs_tail.set_aside = lambda folder: emptied.append(set_aside(folder)) or emptied[-1]
 config = load_config(config_file=str(work / "mkdocs.yml"), site_dir=site)
 config.plugins.on_startup(command="serve", dirty=dirty)
 (plugin,) = [p for p in config.plugins.values() if hasattr(p, "supersede_tail")]
@@ -182,6 +186,8 @@ edit("zorglubique", "zorglubien")
 rebuild()  # supersedes the third: the second's files were in the folder until the fourth's came
 assert third.superseded and plugin.tail.wait() is None
 config.plugins.on_shutdown()
+print("set aside:", sum(folder is not None for folder in emptied), file=sys.stderr)
+assert not list(Path(site).parent.glob(mkdocs_tail.ASIDE_PREFIX + "*"))  # every one deleted
 """
 
 
@@ -208,6 +214,8 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
                           capture_output=True, text=True, env=env, timeout=600, cwd=work)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stderr.count("search index written") == 2 and "was not written" not in proc.stderr
+    # a plain serve's rebuilds set the emptied folder's entries aside (deleted later) rather than delete them
+    assert f"set aside: {3 if mode == 'clean' else 0}" in proc.stderr
     reference, build = build_site(tmp_path / "reference", sources)
     assert build.returncode == 0, build.stderr[-2000:]
 
@@ -222,6 +230,24 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
         return {str(p.relative_to(root)) for p in (root / "documents").rglob("*") if p.is_file()}
 
     assert pages(served) == pages(reference)  # the removed text's page is gone
+
+
+def test_emptying_the_served_folder_sets_its_entries_aside(tmp_path):
+    """A plain ``mkdocs serve`` empties the folder before each rebuild: its entries are moved
+    into a sibling folder at once (MkDocs finds the folder empty) and deleted later."""
+    from build_scripts.mkdocs_tail import ASIDE_PREFIX, discard, set_aside
+
+    site = tmp_path / "site"
+    (site / "documents" / "a").mkdir(parents=True)
+    (site / "documents" / "a" / "index.html").write_text("<p>a</p>", encoding="utf-8")
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    aside = set_aside(str(site))
+    assert list(site.iterdir()) == [] and aside.parent == tmp_path and aside.name.startswith(ASIDE_PREFIX)
+    assert (aside / "documents" / "a" / "index.html").read_text(encoding="utf-8") == "<p>a</p>"
+    assert set_aside(str(site)) is None and set_aside(str(tmp_path / "missing")) is None  # nothing to move
+    folders = [aside]
+    discard(folders)
+    assert folders == [] and not aside.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 class _Deferred:
