@@ -137,12 +137,14 @@ def notice(record: logging.LogRecord) -> bool:
     return True
 
 
-def mark_files(manifest: Manifest, files: Iterable, copied: Iterable) -> None:
+def mark_files(manifest: Manifest, files: Iterable, copied: Iterable, reuse: bool = False) -> None:
     """Record every file this build makes but the pages (:func:`mark_pages`, and the pages'
     own records as they are written); a generated data file (one with ``compressed``, its bytes
     as held) is written again only when its bytes changed (``file.modified``), a raw text's copy
     (*copied*: ``(file, digest of its bytes)``) only when its bytes changed; the theme's and
-    ``docs/``'s files as MkDocs decides."""
+    ``docs/``'s files as MkDocs decides. *reuse*: a build that is not dirty for MkDocs writes
+    into the last build's folder (a plain ``mkdocs serve`` with a cache): an unchanged copy is
+    not copied either."""
     copies = {id(file): key for file, key in copied}
     for file in files:
         if file.is_documentation_page():
@@ -151,8 +153,28 @@ def mark_files(manifest: Manifest, files: Iterable, copied: Iterable) -> None:
             key = data_key(file.src_uri, data)
             file.modified = not manifest.unchanged(file.dest_uri, key)
         elif (key := copies.get(id(file))) is not None:
-            file.is_modified = (lambda same: lambda: not same)(manifest.unchanged(file.dest_uri, key))
+            same = manifest.unchanged(file.dest_uri, key)
+            file.is_modified = (lambda same: lambda: not same)(same)
+            if reuse and same:
+                file.copy_file = _leave
         manifest.record(file.dest_uri, key)
+
+
+def _leave(dirty: bool = False) -> None:
+    """``File.copy_file`` of a copy left as it is in the folder."""
+
+
+class Quiet(logging.Filter):
+    """A logging filter for a plain build into the last build's folder: MkDocs logs a line
+    for each page it does not write (the plugin gave it no output: the page is in the folder
+    as it was); those of *pages* (source paths) are dropped, any other passes."""
+
+    def __init__(self, pages: set[str]):
+        super().__init__()
+        self.lines = {f"Page skipped: '{src}'. Generated empty output." for src in pages}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.INFO and record.getMessage() in self.lines)
 
 
 def mark_pages(manifest: Manifest, page_cache, pages: Iterable, files) -> dict:

@@ -115,6 +115,7 @@ class GeneratedFile(File):
     """A generated page or data file, its text held compressed until MkDocs uses it."""
 
     made: set[str] = set()  # folders made by this build (emptied by each build's on_files)
+    keep_unchanged = False  # a plain serve into the last build's folder put back: as a dirty build
     later: list | None = None  # plain mkdocs serve: where the file goes instead of being written (the tail writes it)
 
     def __init__(self, config, item: SiteFile):
@@ -152,7 +153,7 @@ class GeneratedFile(File):
     def copy_file(self, dirty: bool = False) -> None:
         """Write the file's bytes (what MkDocs writes for an in-memory text), or leave it to the
         build's tail (:attr:`later`)."""
-        if dirty and not self.modified:
+        if (dirty or self.keep_unchanged) and not self.modified:
             return
         if self.later is not None:
             self.later.append(self)
@@ -251,7 +252,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         self.sources = root / self.config.sources
         self.store = Store(root / self.config.cache_dir, memory=self.serving) if self.config.cache else None
-        self.output = self.started = self.manifest = self.later = None
+        self.output = self.started = self.manifest = self.later = self.emptied = None
+        self.reuse = False
         self.skipped: dict = {}
         build_log = logging.getLogger("mkdocs.commands.build")
         if self.dirty and self.store is not None:  # the plugin decides what a dirty build writes: a notice
@@ -268,11 +270,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return config
 
     def on_pre_build(self, config):
-        if self.serving and not self.dirty:  # MkDocs empties the folder next: one rename an entry instead
-            if (aside := mkdocs_tail.set_aside(config.site_dir)) is not None:
-                self.aside.append(aside)
+        # a plain serve: MkDocs empties the folder next; one rename an entry instead (put back in on_files)
+        self.emptied = mkdocs_tail.set_aside(config.site_dir) if self.serving and not self.dirty else None
 
     def on_files(self, files: Files, config) -> Files:
+        # a plain serve with a cache: the last build's files back, only what changed written (as --dirty)
+        self.reuse = bool(self.emptied) and self.store is not None and mkdocs_tail.put_back(self.emptied, config.site_dir)
+        if self.emptied is not None and not self.reuse:
+            self.aside.append(self.emptied)  # deleted by the tail
         self.started = site.start(self.sources, self.config.latest, self.config.workers or None, self.store,
                                   self.search_pool, whole=not self.serving or self.warm)
         self.warm = True  # serve: the stages ran once, what they keep in memory is there
@@ -285,9 +290,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for message in self.output.messages:
             log.info("un-archive: %s", message)
         generated = set()
-        GeneratedFile.made = set()  # MkDocs may have emptied the folder since the last build
-        # a plain `mkdocs serve` writes every file again: the data files (JSON) after the pages are served
-        self.later = [] if self.serving and not self.dirty else None
+        GeneratedFile.made, GeneratedFile.keep_unchanged = set(), self.reuse  # the folder may be new
+        # a plain `mkdocs serve` that writes every file again: the data files (JSON) after the pages are served
+        self.later = [] if self.serving and not self.dirty and not self.reuse else None
         for item in self.output.files:
             if files.get_file_from_path(item.path) is not None:
                 log.warning("un-archive: %s exists in docs_dir; the generated page is not used", item.path)
@@ -302,7 +307,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.store is not None:  # what this build writes, for a later dirty one (see mkdocs_dirty)
             self.manifest = mkdocs_dirty.Manifest(self.store, config.site_dir)
             self.manifest.invalidate()
-            mkdocs_dirty.mark_files(self.manifest, files, copied)
+            mkdocs_dirty.mark_files(self.manifest, files, copied, self.reuse)
         if not self.serving:  # the corpus is gone: MkDocs' pages can have its memory (serve keeps it in its cache)
             site.release_memory()
         return files
@@ -322,8 +327,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                                   os.environ.get(_EPOCH, ""))
         self.page_cache.cacheable = self.generated - {path for path, _ in in_nav}
         logging.getLogger("mkdocs").addHandler(self.warnings)
-        if self.dirty and self.manifest is not None:
+        if (self.dirty or self.reuse) and self.manifest is not None:
             self.skipped = mkdocs_dirty.mark_pages(self.manifest, self.page_cache, files.documentation_pages(), files)
+        if self.reuse:  # MkDocs reads and renders them (from the cache), then writes nothing: no log line each
+            self.quiet = mkdocs_dirty.Quiet({file.src_uri for file in self.skipped})
+            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
         return nav
 
     def on_pre_page(self, page, config, files):
@@ -347,7 +355,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self.spool.hold(page, html)
 
     def on_env(self, env, config, files):
-        mkdocs_dirty.restore_anchors(self.skipped, files)  # pages a dirty build did not read
+        if self.dirty:
+            mkdocs_dirty.restore_anchors(self.skipped, files)  # pages a dirty build did not read
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({CACHED_TEMPLATE: "{{ page.content }}"}), env.loader])
         if self.store is not None and self.store.folder is not None:  # compiled templates, keyed by their source
             (self.store.folder / "jinja").mkdir(parents=True, exist_ok=True)
@@ -364,6 +373,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             output = self.spool.restore(page, output)
             if self.store is None:
                 return output
+            if self.reuse and page.file in self.skipped:  # in the folder as the last build wrote it
+                self.page_cache.hits.pop(page.file.src_uri, None)
+                return ""
             output = self.page_cache.output(page, output)
             if self.manifest is not None:
                 self.manifest.record(page.file.dest_uri, self.page_cache.written.get(page.file.src_uri))
@@ -383,6 +395,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, config):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "quiet", None))
         if self.fast_html:
             log.info("un-archive: %d generated pages rendered by build_scripts.pagehtml, %d by Python-Markdown",
                      self.fast_counts[1], self.fast_counts[0])
@@ -394,7 +407,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_bytes(text.encode("utf-8"))
         if self.store is not None:
             self.page_cache.report(log)
-        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir, self.dirty,
+        self.tail = mkdocs_tail.Tail(self.started, self.files, self.manifest, self.store, config.site_dir,
+                                     self.dirty or self.reuse,
                                      self.later or [], getattr(self, "aside", None))
         if self.serving and self.tail.pending:  # the pages are served now, the search index follows
             self.tail.start()
@@ -423,6 +437,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error):
         logging.getLogger("mkdocs").removeHandler(getattr(self, "warnings", None))
+        logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "quiet", None))
         if self.tail is None and getattr(self, "started", None) is not None:  # not handed to a tail
             self.started.abandon()
         if isinstance(error, BrokenProcessPool):

@@ -26,8 +26,12 @@ error naming the search index, and the pages already served stay.
 A plain ``mkdocs serve`` empties the site folder before every rebuild, and deleting ~10⁴
 files one by one held the rebuilt page back by about a second at 1,000 documents:
 :func:`set_aside` moves the folder's entries into a sibling folder instead (one rename
-each: the folder is as empty for MkDocs as after its own cleaning), and :func:`discard`
-deletes those folders once the page is served (the tail's thread, or the end of ``serve``).
+each: the folder is as empty for MkDocs as after its own cleaning). With a build cache the
+plugin moves them back once MkDocs has cleaned (:func:`put_back`) and writes only what
+changed, as a dirty build does (:mod:`build_scripts.mkdocs_dirty`: its manifest deletes what
+this build no longer makes, so the folder is what a clean build writes); without one,
+:func:`discard` deletes those folders once the page is served (the tail's thread, or the end
+of ``serve``).
 """
 
 from __future__ import annotations
@@ -66,6 +70,19 @@ def set_aside(site_dir: str) -> Path | None:
         except OSError:
             break
     return aside
+
+
+def put_back(aside: Path, site_dir: str) -> bool:
+    """Move what :func:`set_aside` moved back into *site_dir* (emptied by MkDocs meanwhile) and
+    remove *aside*; ``False`` (what is left stays in *aside*) when an entry cannot go back."""
+    folder = Path(site_dir)
+    for name in sorted(os.listdir(aside)):
+        try:
+            os.rename(aside / name, folder / name)
+        except OSError:
+            return False
+    aside.rmdir()
+    return True
 
 
 def discard(folders: list) -> None:
@@ -121,7 +138,7 @@ class Tail:
         if self.manifest is not None:
             removed = self.manifest.finish()
             if self.dirty:
-                log.info("un-archive: dirty build: %d files removed, %d left as they were", len(removed),
+                log.info("un-archive: only what changed written: %d files removed, %d left as they were", len(removed),
                          sum(not getattr(f, "modified", True) for f in self.files))
 
     def _prune(self) -> None:

@@ -190,7 +190,7 @@ def test_a_dirty_build_writes_only_what_changed_and_equals_a_clean_build(tmp_pat
             "api/documents/a-res-74-176.json", "sources/a-res-74-176.txt"} <= again, "what the change touches is written"
     assert "documents/a-74-127/index.html" not in again and "api/documents/a-74-127.json" not in again
     assert len(again) < len(written) / 4, f"{len(again)} of {len(written)} files written again"
-    assert "dirty build: 0 files removed" in log
+    assert "only what changed written: 0 files removed" in log
 
     edited = path.read_bytes()
     path.write_text(edited.decode("utf-8").replace("le rôle capital de", "le rôle accru de", 1), encoding="utf-8")

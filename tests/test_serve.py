@@ -113,9 +113,10 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path, options):
     reused, rendered = counts[-1]
     assert 0 < rendered < counts[0][1], "the rebuild renders only what the change touched (cache kept)"
     if options:  # the pages it did not touch are neither read nor written
-        assert reused == 0 and "dirty build:" in log and "WARNING" not in log, log[-2000:]
-    else:
-        assert reused > 0
+        assert reused == 0 and "only what changed written:" in log and "WARNING" not in log, log[-2000:]
+    else:  # read and rendered from the cache, but written only when changed, into the last build's files
+        assert reused > 0 and "only what changed written:" in log and "WARNING" not in log, log[-2000:]
+        assert "Page skipped" not in log
 
 
 def test_a_dead_search_process_is_replaced_for_the_next_rebuild():
@@ -185,6 +186,8 @@ third = plugin.tail
 edit("zorglubique", "zorglubien")
 rebuild()  # supersedes the third: the second's files were in the folder until the fourth's came
 assert third.superseded and plugin.tail.wait() is None
+rebuild(load_config(config_file=str(work / "mkdocs.yml"), site_dir=site + "-fresh"))  # the same texts, a new folder
+assert plugin.tail.wait() is None
 config.plugins.on_shutdown()
 print("set aside:", sum(folder is not None for folder in emptied), file=sys.stderr)
 assert not list(Path(site).parent.glob(mkdocs_tail.ASIDE_PREFIX + "*"))  # every one deleted
@@ -199,7 +202,9 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
     wait for them (the older tail writes nothing); after four builds (a text edited, one
     removed; the first and third builds' tails superseded), the served folder's ``search/`` and ``api/`` are
     that of ``mkdocs build`` of the same texts, file for file, byte for byte, with nothing
-    left of the removed text."""
+    left of the removed text; and the whole folder is what a build of the same texts writes
+    into a new folder (a plain serve puts the last build's files back after MkDocs empties
+    the folder, and writes only what changed)."""
     from tests.support.sitebuild import build_site
 
     sources = tmp_path / "source_docs"
@@ -216,6 +221,8 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
     assert proc.stderr.count("search index written") == 2 and "was not written" not in proc.stderr
     # a plain serve's rebuilds set the emptied folder's entries aside (deleted later) rather than delete them
     assert f"set aside: {3 if mode == 'clean' else 0}" in proc.stderr
+    # ... and put back: the three rebuilds wrote only what changed, as the five dirty builds did
+    assert proc.stderr.count("only what changed written:") == (3 if mode == "clean" else 5)
     reference, build = build_site(tmp_path / "reference", sources)
     assert build.returncode == 0, build.stderr[-2000:]
 
@@ -230,6 +237,14 @@ def test_the_search_files_written_after_serving_are_those_of_a_build(tmp_path, m
         return {str(p.relative_to(root)) for p in (root / "documents").rglob("*") if p.is_file()}
 
     assert pages(served) == pages(reference)  # the removed text's page is gone
+    # the folder the rebuilds wrote into (in a plain serve: the last build's files put back, only
+    # what changed written) is what one build of the final texts writes into a new folder
+    def everything(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    got, want = everything(served), everything(tmp_path / "served-fresh")
+    assert got.keys() == want.keys()
+    assert [k for k in want if got[k] != want[k]] == []
 
 
 def test_emptying_the_served_folder_sets_its_entries_aside(tmp_path):
