@@ -28,7 +28,14 @@ API_CITED_BY = 500  # citations in a JSON record, then in each api/cited-by/<id>
 
 def register(corpus) -> None:
     data = corpus.extras["citation_data"]
-    corpus.extras.setdefault("link_finders", []).append(lambda d, p, path: reference_links(corpus, data, d, p, path))
+    by_paragraph: dict[str, dict[str, list]] = {}  # a document's citations by paragraph, grouped once
+
+    def links(doc, para, path: str) -> list[Link]:
+        if (grouped := by_paragraph.get(doc.meta.id)) is None:
+            grouped = by_paragraph[doc.meta.id] = _grouped(data["cites"].get(doc.meta.id, []), lambda c: c.paragraph)
+        return reference_links(corpus, grouped.get(para.id, []), path)
+
+    corpus.extras.setdefault("link_finders", []).append(links)
     corpus.extras.setdefault("tails", []).append(lambda c, d, path: sections(c, data, d, path))
     corpus.extras.setdefault("record_extras", []).append(lambda c, d: record_extra(c, data, d))
     corpus.extras.setdefault("front_extras", []).append(lambda c, d, path: related_drafts(c, data, d))
@@ -52,11 +59,10 @@ def related_drafts(corpus, data, doc) -> dict:
     return {"drafts": [link(s) for s in doc.meta.drafts], "amends": link(doc.meta.amends) if doc.meta.amends else None}
 
 
-def reference_links(corpus, data, doc, para, path: str) -> list[Link]:
+def reference_links(corpus, cites, path: str) -> list[Link]:
+    """The links of a paragraph's citations (*cites*, in the order found) on the page at *path*."""
     out = []
-    for c in data["cites"].get(doc.meta.id, []):
-        if c.paragraph != para.id:
-            continue
+    for c in cites:
         anchor = target_anchor(corpus, c)
         href = rel(path, doc_path(c.target_id)) + (f"#{anchor}" if anchor else "")
         out.append(Link(c.start, c.end, href, c.target))
