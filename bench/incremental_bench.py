@@ -19,6 +19,8 @@ Run: ``nice .venv/bin/python bench/incremental_bench.py 300 [--no-serve]``.
 from __future__ import annotations
 
 import os
+import random
+import string
 import shutil
 import socket
 import subprocess
@@ -124,6 +126,11 @@ def serve(work: Path, page: str, words: tuple[str, str] = ("instamment", "encore
         server.wait(timeout=30)
 
 
+def fresh_word() -> str:
+    """A made-up word no earlier run has written (nine random letters)."""
+    return "".join(random.choice(string.ascii_lowercase) for _ in range(9))
+
+
 def cell(run: tuple[float, float, float], plain: tuple[float, float, float], full=None) -> str:
     wall, cpu, peak = run
     out = f"{wall:.1f} s = {wall / plain[0]:.2f}× · CPU {cpu:.0f} s = {cpu / plain[1]:.2f}×"
@@ -145,8 +152,10 @@ def main(sizes: list[int], with_serve: bool = True) -> None:
         same = build(work)
         edit(work, EDIT)
         word = build(work)
-        first, served = serve(work, "e-res-2004-104") if with_serve else (float("nan"),) * 2
-        _, dirty = serve(work, "e-res-2004-104", ("encore", "toujours"), ("--dirty",)) if with_serve else (0, float("nan"))
+        # new words each run: a word an earlier run left would find the whole site in the cache
+        one, two = fresh_word(), fresh_word()
+        first, served = serve(work, "e-res-2004-104", ("instamment", one)) if with_serve else (float("nan"),) * 2
+        _, dirty = serve(work, "e-res-2004-104", (one, two), ("--dirty",)) if with_serve else (0, float("nan"))
         print(f"| {n} | {plain[0]:.1f} s · CPU {plain[1]:.0f} s · {plain[2]:.0f} MiB | {cell(full, plain)} "
               f"| {cell(same, plain, full)} | {cell(word, plain, full)} | {first:.1f} s | {served:.1f} s | {dirty:.1f} s |", flush=True)
 

@@ -33,7 +33,7 @@ def test_every_model_class_pickles_by_its_fields_and_back(documents):
         assert "__reduce__" in vars(cls), cls
     assert pickle.loads(pickle.dumps(documents)) == documents
     entity = Entity("state", "colombie", "Colombie", "Colombia", ("Colombia",))
-    for value in (Mention(entity, 3, 11, "Colombia"), Hit("d", "op-1", 0, 3, "abc", "x", "y"),
+    for value in (Mention(entity, 3, 11, "Colombia"), Hit("d", "op-1", 0, 3, "abc"),
                   RecordTerms((FieldTerms(2, ("a",), (2,)),), (("a", ("A",)),))):
         assert pickle.loads(pickle.dumps(value)) == value
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -83,7 +84,7 @@ def find_mentions(
     main, weak = _tries(catalog, language)
     toks = tokenize(text)
     found = [
-        Mention(e, toks.starts[i], toks.ends[j - 1], text[toks.starts[i]:toks.ends[j - 1]])
+        Mention(e, toks.starts[i], toks.ends[j - 1], sys.intern(text[toks.starts[i]:toks.ends[j - 1]]))  # one string a form
         for e, i, j in _scan(toks, main, weak, list(context_slugs))
     ]
     return _merge(found, target_mentions(text, catalog))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 from .catalog import Catalog, Entity, Mention
 
@@ -28,7 +29,7 @@ def target_mentions(text: str, catalog: Catalog) -> list[Mention]:
         for m in _ONE.finditer(text, listing.start(), listing.end()):
             entity = by_number.get(m.group())
             if entity is not None:
-                out.append(Mention(entity, m.start(), m.end(), m.group()))
+                out.append(Mention(entity, m.start(), m.end(), sys.intern(m.group())))
     return out
 
 

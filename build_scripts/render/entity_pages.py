@@ -13,6 +13,7 @@ import functools
 
 from ..cache.memo import memo
 from ..entities.catalog import FOLDERS, Entity
+from ..entities.stage import context, units
 from . import escape, paging
 from .inline import Link
 from .labels import place_label
@@ -111,15 +112,17 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
     for doc, doc_hits in chunk:
         name = escape.text(display_name(doc))
         out.append(f"### [{name}]({rel(path, doc_path(doc.meta.id))}) {{: #doc-{doc.meta.id} }}\n")
-        out += [_hit_line(path, doc, h) for h in doc_hits] + [""]
+        texts = dict(units(doc))  # the words around each mention, cut from the text here
+        out += [_hit_line(path, doc, h, texts[h.paragraph]) for h in doc_hits] + [""]
     out.append(paging.nav(path, page, pages_count, lambda n: page_path(entity, n)))
     return "\n".join(out)
 
 
 
-def _hit_line(path: str, doc, hit) -> str:
+def _hit_line(path: str, doc, hit, text: str) -> str:
     where = place_label(doc, hit.paragraph)
-    quote = f"{escape.text(hit.before)}**{escape.text(hit.text)}**{escape.text(hit.after)}"
+    before, after = context(text, hit.start, hit.end)
+    quote = f"{escape.text(before)}**{escape.text(hit.text)}**{escape.text(after)}"
     return f"- [{escape.text(where)}]({rel(path, doc_path(doc.meta.id))}#{hit.paragraph}) — « {quote} »"
 
 
