@@ -25,6 +25,7 @@ import hashlib
 import logging
 import pickle
 import secrets
+import sys
 import zlib
 
 from .cache import pages
@@ -99,11 +100,14 @@ class SourceMemo:
 def give_anchors(page, anchors, links, files) -> None:
     """A page's anchors and its links to other pages' anchors, as the page cache keeps them
     (:class:`~build_scripts.cache.pages.CachedPage`), set back on the page for MkDocs' checks
-    (a link to a file no longer in *files* is left out, as MkDocs would not have it)."""
-    page.present_anchor_ids = set(anchors)
+    (a link to a file no longer in *files* is left out, as MkDocs would not have it). MkDocs
+    holds every page's anchors to the end of the build (its anchor check): each id is one
+    interned string for the whole site (``op-1`` is on every document page)."""
+    page.present_anchor_ids = set(map(sys.intern, anchors))
     if links is not None:
         known = files.src_uris  # the paths kept are files' src_uri: one dictionary lookup each
-        page.links_to_anchors = {known[path]: dict(found) for path, found in links if path in known}
+        page.links_to_anchors = {known[path]: {sys.intern(a): url for a, url in found} for path, found in links
+                                 if path in known}
 
 
 class PageCache:
@@ -164,6 +168,7 @@ class PageCache:
         src = page.file.src_uri
         if (hit := self.hits.get(src)) is not None:
             give_anchors(page, hit[1], hit[2], files)
+            self.hits[src] = (hit[0], None, None)  # the page has them now
         elif src in self.keys and self.warnings.count != self.warnings_before:
             del self.keys[src]  # it warned: render it again next time, so that it warns again
 

@@ -55,6 +55,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -200,7 +201,7 @@ def _render_fast(page, render, counts, config, files) -> None:
         return render(config, files)
     page.content = result.html
     page.toc = get_toc(result.toc_tokens)
-    page.present_anchor_ids = set(result.anchors)
+    page.present_anchor_ids = set(map(sys.intern, result.anchors))  # held to the end: one string an id
     if pages_log.getEffectiveLevel() > logging.DEBUG:  # as Page.render
         page.links_to_anchors = links.links_to_anchors
 

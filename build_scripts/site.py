@@ -127,7 +127,7 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
     corpus = corpus_mod.build([r.document for r in read.results], read.failures)
     if store is not None:
         corpus.extras["cache"] = store
-        corpus.extras["digests"] = document_digests(corpus.documents)
+        corpus.extras["digests"] = document_digests(corpus.documents, remember=store.memory is not None)
     late = None
     if _aside(workers):
         late = Late(search_pool, own_pool) if search_pool is not None else Late(new_search_pool(), True)

@@ -69,6 +69,10 @@ def test_document_digests_change_with_every_field_and_come_back_by_identity(docu
     assert again == before
     copies = pickle.loads(pickle.dumps(documents))  # equal, not identical: computed again, the same values
     assert document_digests(copies) == before
+    from build_scripts.cache import keys
+
+    assert keys._BODIES and document_digests(documents, remember=False) == before
+    assert keys._BODIES == {}  # mkdocs build: no document's paragraphs held past the stages
     doc = max(documents, key=lambda d: len(d.paragraphs))
     changed = {
         "meta": dataclasses.replace(doc.meta, title=(doc.meta.title or "") + "!"),

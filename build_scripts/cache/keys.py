@@ -75,11 +75,14 @@ def _rest_fields(cls) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("paragraphs", "footnotes"))
 
 
-def document_digests(documents) -> dict[str, str]:
+def document_digests(documents, remember: bool = True) -> dict[str, str]:
     """Each document's digest (its id → a digest of every field of the document: what stands
     for the document in the keys of what is made from it). Equal documents have equal digests
     in every process; the digest of a tuple of paragraphs (or footnotes) already digested by
-    the last call is taken back rather than computed again."""
+    the last call is taken back rather than computed again. Without *remember* (a build that
+    keeps nothing for the next: ``mkdocs build``), nothing is kept for the next call: the
+    tuples kept would hold every document's text through MkDocs' rendering (about a
+    gigabyte at 10,000 documents)."""
     global _BODIES
     bodies: dict[int, tuple[tuple, str]] = {}
     out = {}
@@ -93,5 +96,5 @@ def document_digests(documents) -> dict[str, str]:
             parts.append(known[1])
         rest = repr(tuple(getattr(doc, name) for name in _rest_fields(type(doc))))
         out[doc.meta.id] = digest("document", rest, *parts)
-    _BODIES = bodies
+    _BODIES = bodies if remember else {}
     return out
