@@ -117,6 +117,7 @@ class GeneratedFile(File):
 
     made: set[str] = set()  # folders made by this build (emptied by each build's on_files)
     keep_unchanged = False  # a plain serve into the last build's folder put back: as a dirty build
+    let_go = False  # mkdocs build: a file's text is let go once used (written, or the page read)
     later: list | None = None  # plain mkdocs serve: where the file goes instead of being written (the tail writes it)
 
     def __init__(self, config, item: SiteFile):
@@ -155,11 +156,20 @@ class GeneratedFile(File):
         """Write the file's bytes (what MkDocs writes for an in-memory text), or leave it to the
         build's tail (:attr:`later`)."""
         if (dirty or self.keep_unchanged) and not self.modified:
-            return
+            return self.used()
         if self.later is not None:
             self.later.append(self)
             return
         self.write()
+        self.used()
+
+    def used(self) -> None:
+        """MkDocs has what it needs of the file (written, or the page read and rendered): under
+        ``mkdocs build`` its text is let go (at 10,000 documents the generated files held
+        compressed were about half a gigabyte); reading it again is an error, never a silent
+        empty file."""
+        if self.let_go:
+            self._content = _LET_GO
 
     def write(self) -> None:
         """Write the file's bytes into the site folder."""
@@ -169,6 +179,16 @@ class GeneratedFile(File):
             self.made.add(folder)
         with open(self.abs_dest_path, "wb") as handle:
             handle.write(self._content.raw)
+
+
+class _LetGo:
+    """What a generated file holds once its text is let go (:meth:`GeneratedFile.used`)."""
+
+    def __getattr__(self, name):
+        raise PluginError("un-archive: a generated file's text was read after MkDocs had used it")
+
+
+_LET_GO = _LetGo()
 
 
 def _read_source(page, memo: SourceMemo, config) -> None:
@@ -309,7 +329,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.manifest = mkdocs_dirty.Manifest(self.store, config.site_dir)
             self.manifest.invalidate()
             mkdocs_dirty.mark_files(self.manifest, files, copied, self.reuse)
+        GeneratedFile.let_go = not self.serving  # serve: its cache holds them anyway
         if not self.serving:  # the corpus is gone: MkDocs' pages can have its memory (serve keeps it in its cache)
+            self.started.release_files()  # each generated file's text is held by its file only, until used
+            self.output = self.started.output
             site.release_memory()
         return files
 
@@ -353,6 +376,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_content(self, html, page, config, files):
         if self.store is not None:
             self.page_cache.content(page, files)
+        if isinstance(page.file, GeneratedFile):
+            page.file.used()
         return self.spool.hold(page, html)
 
     def on_env(self, env, config, files):

@@ -193,14 +193,20 @@ class Started:
         return self._late is not None
 
     def finish(self) -> tuple[SiteFile, ...]:
-        """The files of :attr:`output` that came late (none once finished)."""
+        """The files of :attr:`output` that came late (none once finished); the whole build is
+        then in the build cache (its other files were put there by :func:`start`)."""
         if self._late is None:
             return ()
         late, self._late = self._late.files(), None
         self.output = replace(self.output, files=merged(self.output.files, late))
         if self._store is not None:
-            self._store.put("site", self.output.fingerprint, self.output)
+            self._store.put("site-late", self.output.fingerprint, late)
         return late
+
+    def release_files(self) -> None:
+        """Let :attr:`output`'s files go (the caller holds them now: ``mkdocs build``'s
+        generated files, each let go once written); :meth:`finish` still gives the late ones."""
+        self.output = replace(self.output, files=())
 
     def abandon(self) -> None:
         """Give the search stage up (the build failed)."""
@@ -220,7 +226,7 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
     keys = [raw.key() for _, raw in scanned if not isinstance(raw, str)]
     failed = [part for name, raw in scanned if isinstance(raw, str) for part in (name, raw)]
     fingerprint = digest("site", code_version(), str(latest), *keys, *failed)
-    if whole and store is not None and (cached := store.get("site", fingerprint)) is not None:
+    if whole and store is not None and (cached := _whole(store, fingerprint)) is not None:
         store.keep("normalized", keys)  # still this build's documents (not pruned)
         return Started(cached)
     own = search_pool is None and _aside(workers)
@@ -239,9 +245,20 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
         if own:
             pool.shutdown(wait=False, cancel_futures=True)
         raise
-    if built.late is None and store is not None:
+    if store is not None:  # the search stage's files (late or not) under a key of their own
         store.put("site", fingerprint, result)
+        if built.late is None:
+            store.put("site-late", fingerprint, ())
     return Started(result, built.late, store)
+
+
+def _whole(store, fingerprint: str) -> Output | None:
+    """A whole build read back from *store*: its files and the search stage's (those came
+    last: a build stopped before them is not whole)."""
+    cached, late = store.get("site", fingerprint), store.get("site-late", fingerprint)
+    if cached is None or late is None:
+        return None
+    return replace(cached, files=merged(cached.files, late)) if late else cached
 
 
 def release_memory() -> None:

@@ -174,3 +174,28 @@ def test_source_memo_gives_what_mkdocs_gives(text):
     memo = SourceMemo(get_data)
     assert memo.split(text) == get_data(text)
     assert memo.split(text) == get_data(text)  # from the memo
+
+
+def test_a_generated_file_lets_its_text_go_once_used_under_mkdocs_build(tmp_path):
+    """``mkdocs build``: a generated file's text is let go once written (or its page read);
+    reading it again is an error naming the plugin, never an empty file."""
+    from mkdocs.exceptions import PluginError
+
+    from build_scripts.mkdocs_plugin import GeneratedFile
+    from build_scripts.render.pages import SiteFile
+
+    config = SimpleNamespace(site_dir=str(tmp_path), use_directory_urls=True,
+                             plugins=SimpleNamespace(_current_plugin="un-archive"))
+    try:
+        GeneratedFile.let_go = False  # mkdocs serve: kept
+        kept = GeneratedFile(config, SiteFile("api/a.json", '{"a": 1}'))
+        kept.copy_file()
+        assert kept.content_string == '{"a": 1}'
+        GeneratedFile.let_go = True
+        spent = GeneratedFile(config, SiteFile("api/b.json", '{"b": 2}'))
+        spent.copy_file()
+        assert (tmp_path / "api" / "b.json").read_text(encoding="utf-8") == '{"b": 2}'
+        with pytest.raises(PluginError, match="after MkDocs had used it"):
+            spent.content_bytes
+    finally:
+        GeneratedFile.let_go = False

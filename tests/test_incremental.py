@@ -228,12 +228,17 @@ def test_the_search_files_come_late_and_complete_the_same_output(tmp_path):
     started = site.start(sources, workers=2, store=store)
     early = {f.path for f in started.output.files}
     assert early and not any(p.startswith("search/") for p in early), "the index is not waited for"
-    assert store.get("site", whole.fingerprint) is None, "an incomplete build is not cached"
+    assert site._whole(store, whole.fingerprint) is None, "an incomplete build is not read back"
     late = started.finish()
     assert {f.path for f in late} == {f.path for f in whole.files} - early
     assert {p.split("/")[0] for p in (f.path for f in late)} <= set(search_stage.FOLDERS)
     assert started.output == whole and started.finish() == ()
-    assert Store(tmp_path / "cache", memory=False).get("site", whole.fingerprint) == whole
+    assert site._whole(Store(tmp_path / "cache", memory=False), whole.fingerprint) == whole
+    again = site.start(sources, workers=2, store=store)  # read back whole, search files included
+    assert again.output == whole and not again.pending
+    released = site.start(sources, workers=2)  # mkdocs build: the plugin holds the files, the build lets them go
+    released.release_files()
+    assert released.output.files == () and {f.path for f in released.finish()} == {f.path for f in late}
     failed = site.start(sources, workers=2)
     failed.abandon()  # a failed MkDocs build gives the search stage up
     assert failed.finish() == () and not any(f.path.startswith("search/") for f in failed.output.files)
