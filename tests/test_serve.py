@@ -110,13 +110,14 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path, options):
     log = server.stderr.read()
     counts = [(int(a), int(b)) for a, b in re.findall(r"un-archive: (\d+) generated pages from the cache, (\d+) rendered", log)]
     assert len(counts) >= 2, log[-2000:]
-    reused, rendered = counts[-1]
-    assert 0 < rendered < counts[0][1], "the rebuild renders only what the change touched (cache kept)"
+    rebuilds = counts[1:]  # the watcher may see one save as two changes: a second rebuild renders nothing
+    assert any(0 < rendered < counts[0][1] for _, rendered in rebuilds), \
+        "the rebuild renders only what the change touched (cache kept)"
+    assert "only what changed written:" in log and "WARNING" not in log, log[-2000:]
     if options:  # the pages it did not touch are neither read nor written
-        assert reused == 0 and "only what changed written:" in log and "WARNING" not in log, log[-2000:]
+        assert all(reused == 0 for reused, _ in rebuilds), log[-2000:]
     else:  # read and rendered from the cache, but written only when changed, into the last build's files
-        assert reused > 0 and "only what changed written:" in log and "WARNING" not in log, log[-2000:]
-        assert "Page skipped" not in log
+        assert all(reused > 0 for reused, _ in rebuilds) and "Page skipped" not in log, log[-2000:]
 
 
 def test_a_dead_search_process_is_replaced_for_the_next_rebuild():
