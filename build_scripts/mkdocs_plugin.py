@@ -35,9 +35,14 @@ Events, each small:
   :class:`build_scripts.site.Started`), delete what a dirty build no longer makes, forget
   cache entries this build did not use; under ``mkdocs serve`` in a thread, so that the
   rebuilt pages are served at once (a rebuild started before it is done supersedes it);
-  a plain ``mkdocs serve`` (which empties the folder before every build) leaves the
-  generated data files (JSON) to it too (:attr:`GeneratedFile.later`), and the deleting of
-  the last build's files, which ``on_pre_build`` moved aside (:func:`mkdocs_tail.set_aside`);
+  MkDocs empties the folder before a plain ``mkdocs serve`` build: ``on_pre_build`` moves its
+  entries aside first (:func:`mkdocs_tail.set_aside`) and, with a cache, ``on_files`` puts
+  them back, after which only what changed is written, as in a dirty build (pages left as
+  they are get no output; :class:`mkdocs_dirty.Quiet` drops MkDocs' line for each); without
+  a cache the tail deletes them and writes the generated data files (JSON) too
+  (:attr:`GeneratedFile.later`);
+* under ``mkdocs build`` a generated file's text is let go once MkDocs has used it
+  (:meth:`GeneratedFile.used`);
 * ``on_serve``: make ``mkdocs serve`` rebuild when ``source_docs/`` changes.
 
 Without ``SOURCE_DATE_EPOCH`` the plugin sets it to the newest document's
