@@ -245,7 +245,7 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
         if own:
             pool.shutdown(wait=False, cancel_futures=True)
         raise
-    if store is not None:  # the search stage's files (late or not) under a key of their own
+    if store is not None:  # read back whole (`_whole`) once `site-late` holds the late files (none when all are here)
         store.put("site", fingerprint, result)
         if built.late is None:
             store.put("site-late", fingerprint, ())
