@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import random
+from array import array
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.search import Searcher, build
 from build_scripts.search.analysis import FieldTerms, RecordTerms
-from build_scripts.search.pairs import Adjacent, pair_head, term_data, words
+from build_scripts.search.pairs import Adjacent, pair_head, record_key, term_data, words
 from build_scripts.search.sharded import ShardedSearcher
 from tests.support.searchjs import run_search_js
 from test_search_shards import files_of, first_groups, monolithic, real_records, reader  # noqa: F401
@@ -80,6 +81,19 @@ def test_pair_head_ranks_documents_forms_and_scores():
     assert head["p"][0][0][0] == [0, 1] and head["p"][0][1][0] == [3]  # the heads' documents only
     assert head["p"][1][0][0] == [0, 1] and head["p"][1][2][0] == [3]
     assert pair_head(term_data([[[0], [0], [1000], 0], 0, 0], ["x"]), term_data([[[1], [0], [1000], 0], 0, 0], ["y"])) is None
+
+
+def test_term_data_is_held_as_arrays_and_keeps_masks_wider_than_64_bits():
+    wide = term_data([[[0, 1, 5], [1, 2, 0], [1000, 2000, 300], [1, 1 << 70, 0]], 0, 0], [f"f{i}" for i in range(71)])
+    narrow = term_data([[[0, 1, 4], [1, 2, 0], [1000, 2000, 100], [1, 1, 1]], 0, 0], ["x"])
+    assert all(isinstance(c, array) for c in narrow.columns[0]) and isinstance(narrow.text, array)
+    assert wide.columns[0][3] == [1, 1 << 70, 0]  # a mask past 63 bits: its column stays a list
+    assert wide.places() == {record_key(0, 1): 0, record_key(1, 2): 1, record_key(5, 0): 2}
+    assert list(wide.text) == sorted(wide.text)  # record order
+    head = pair_head(wide, narrow, head_docs=1)
+    assert head["n"] == [2, 2]
+    assert head["h"]["f70 x"] == [1] and head["h"]["f0 x"] == [0]  # the wide form's bit is still read
+    assert head["p"][0][0] == [[0, 1], [1, 2], [1000, 2000], [1, 1 << 70]]  # lists again in the file
 
 
 def _pair_queries(files: dict[str, str], limit: int | None = None) -> list[tuple]:

@@ -49,6 +49,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+from array import array
 from collections import Counter
 from typing import Callable, Iterator, NamedTuple, Sequence
 
@@ -130,20 +131,43 @@ def held_forms(columns: Sequence, forms: Sequence[str], count: int = PAIR_FORMS)
 
 
 class TermData(NamedTuple):
-    """What :func:`pair_head` needs of a term: its columns (absolute docs, integer masks), its exact
-    forms, the place of each paragraph record in its ``text`` column, each document record's
-    ``[title weight, symbol weight, mask]`` (None: absent), and the bits of its most held forms."""
+    """What :func:`pair_head` needs of a term, compact (it is kept while the pairs' heads are
+    made: at 10,000 documents a common term has hundreds of thousands of postings): its columns
+    (absolute docs, integer masks) as arrays, its exact forms, the keys of its ``text``
+    column's records (:func:`record_key`, ascending), each document record's ``[title weight,
+    symbol weight, mask]`` (None: absent), and the bits of its most held forms."""
 
     columns: Sequence
     forms: Sequence[str]
-    text: dict
+    text: Sequence[int]
     titles: dict
     bits: list[int]
 
+    def places(self) -> dict[int, int]:
+        """Each paragraph record's place in the ``text`` column, by :func:`record_key` (made on
+        demand: a dictionary costs about four times the arrays)."""
+        return dict(zip(self.text, range(len(self.text))))
+
+
+def record_key(doc: int, local: int) -> int:
+    """One integer for a record ``(doc, local)``, in record order."""
+    return doc << 32 | local
+
+
+def _compact(column):
+    """A column as arrays of machine integers (its masks too, unless one needs more than 63 bits)."""
+    if not column:
+        return 0
+    masks = column[3]
+    if masks and max(masks) < 1 << 63:
+        masks = array("q", masks)
+    return [array("i", column[0]), array("i", column[1]), array("i", column[2]), masks or 0]
+
 
 def term_data(columns: Sequence, forms: Sequence[str]) -> TermData:
+    columns = [_compact(c) for c in columns]
     text = columns[0]
-    places = dict(zip(zip(text[0], text[1]), range(len(text[0])))) if text else {}
+    keys = array("q", [doc << 32 | local for doc, local in zip(text[0], text[1])]) if text else array("q")
     titles: dict[tuple[int, int], list] = {}
     for f in (1, 2):
         column = columns[f]
@@ -152,7 +176,7 @@ def term_data(columns: Sequence, forms: Sequence[str]) -> TermData:
                 rec = titles.setdefault(key, [None, None, 0])
                 rec[f - 1] = column[2][k] / 1000  # as the searcher loads it
                 rec[2] |= column[3][k] if column[3] else 0
-    return TermData(columns, forms, places, titles, held_forms(columns, forms))
+    return TermData(columns, forms, keys, titles, held_forms(columns, forms))
 
 
 def _size(data: TermData) -> int:
@@ -167,22 +191,25 @@ def _held(bits: list[int], mask: int) -> int:
     return code
 
 
-def pair_head(a: TermData, b: TermData, head_docs: int = HEAD_DOCS) -> dict | None:
+def pair_head(a: TermData, b: TermData, head_docs: int = HEAD_DOCS, places=TermData.places) -> dict | None:
     """The head of the pair of terms *a* and *b* in the file's form but for the columns (absolute;
-    see the docstring); None when no record holds both."""
+    see the docstring); None when no record holds both. *places* gives a term's
+    :meth:`TermData.places` (a caller may keep the last one: pairs come sorted)."""
     rows = []  # (not document, -rounded score, doc, local, code: the held forms' bits, a's then b's)
     if a.text and b.text:  # paragraphs: the text field only, (w_a + w_b) / √2
         wa, wb = a.columns[0][2], b.columns[0][2]
         masks_a, masks_b = a.columns[0][3], b.columns[0][3]
         held_a: dict[int, int] = {}
         held_b: dict[int, int] = {}
-        for key in a.text.keys() & b.text.keys():
-            i, j = a.text[key], b.text[key]
+        places_a, places_b = places(a), places(b)
+        for key in places_a.keys() & places_b.keys():
+            i, j = places_a[key], places_b[key]
             score = (0.0 + wa[i] / 1000 + wb[j] / 1000) / _ROOT2
             ma, mb = masks_a[i] if masks_a else 0, masks_b[j] if masks_b else 0
             code_a = held_a[ma] if ma in held_a else held_a.setdefault(ma, _held(a.bits, ma))
             code_b = held_b[mb] if mb in held_b else held_b.setdefault(mb, _held(b.bits, mb))
-            rows.append((True, -_rounded(score), key[0], key[1], code_a | code_b << PAIR_FORMS))
+            rows.append((True, -_rounded(score), key >> 32, key & 0xFFFFFFFF, code_a | code_b << PAIR_FORMS))
+        del places_a, places_b
     for key in a.titles.keys() & b.titles.keys():  # document records: title and symbol, field by field
         (xa, ya, ma), (xb, yb, mb) = a.titles[key], b.titles[key]
         score = None
@@ -249,10 +276,23 @@ def pair_files(pairs: Sequence[tuple[str, str]], columns_of: Callable[[str], tup
                 held[0] -= _size(cache.pop(next(iter(cache))))
         return cache[term]
 
+    recent: list[tuple[TermData, dict]] = []  # the two terms last used and their places (pairs come
+    # sorted: the first term repeats)
+
+    def places(data: TermData) -> dict[int, int]:
+        for k, (held_data, found) in enumerate(recent):
+            if held_data is data:
+                recent.append(recent.pop(k))
+                return found
+        if len(recent) == 2:
+            del recent[0]  # before the new places are made
+        recent.append((data, data.places()))
+        return recent[-1][1]
+
     by_bucket: dict[int, list[str]] = {}
     texts: dict[str, str] = {}
     for a, b in pairs:
-        head = pair_head(get(a), get(b), head_docs)
+        head = pair_head(get(a), get(b), head_docs, places)
         if head is None:
             continue
         key = f"{a} {b}"
