@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import tempfile
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 
@@ -34,21 +35,26 @@ class Late:
 
     def __init__(self, pool: ProcessPoolExecutor, own: bool):
         self._pool, self.own, self.future = pool, own, None
+        self.spool: str | None = None
 
     def submit(self, documents, failures, cache_folder=None, digests=None, memory: bool = False) -> None:
-        """Start the search stage (:func:`_search_files`) on *documents*: sent as compressed
-        pickles of :data:`PACKET` documents each (the pool holds a call's arguments until it
-        ends: these bytes, not the documents, which the caller can let go meanwhile; and no
-        pickle of the whole corpus is ever held at once). A process kept across builds
-        (*memory*, with the documents' *digests*) keeps the last build's documents: a document
-        it has is sent as its digest alone."""
+        """Start the search stage (:func:`_search_files`) on *documents*: written to a spool
+        file as compressed pickles of :data:`PACKET` documents each, and the file's path sent
+        (the pool holds a call's arguments until it ends: a path, not the documents nor their
+        pickles, which at 10,000 documents weigh about a hundred megabytes; and no pickle of
+        the whole corpus is ever held at once). A process kept across builds (*memory*, with
+        the documents' *digests*) keeps the last build's documents: a document it has is sent
+        as its digest alone."""
         kept = self._pool.kept if memory and digests and isinstance(self._pool, SearchPool) else None
         items = [digests[d.meta.id] if kept is not None and digests.get(d.meta.id) in kept else d for d in documents]
         if kept is not None:
             self._pool.kept = frozenset(digests[d.meta.id] for d in documents)
-        payload = [zlib.compress(pickle.dumps(items[n:n + PACKET], protocol=pickle.HIGHEST_PROTOCOL), 1)
-                   for n in range(0, len(items), PACKET)]
-        self.future = self._pool.submit(_search_files, [payload], failures, cache_folder, digests, memory)
+        with tempfile.NamedTemporaryFile("wb", prefix="un-archive-search-", suffix=".spool", delete=False) as spool:
+            self.spool = spool.name
+            for n in range(0, len(items), PACKET):
+                pickle.dump(zlib.compress(pickle.dumps(items[n:n + PACKET], protocol=pickle.HIGHEST_PROTOCOL), 1),
+                            spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self.future = self._pool.submit(_search_files, [Spool(self.spool)], failures, cache_folder, digests, memory)
 
     def files(self) -> tuple[SiteFile, ...]:
         try:
@@ -62,6 +68,35 @@ class Late:
         if self.own and self._pool is not None:
             self._pool.shutdown(wait=wait, cancel_futures=True)
         self._pool = None
+        if self.spool is not None and (wait or self.future is None or self.future.done()):
+            Spool(self.spool).remove()  # a stage that never ran left it (one that ran removed it)
+            self.spool = None
+
+
+class Spool(str):
+    """The path of the documents' spool file (:meth:`Late.submit`): packets, each a pickle of
+    the zlib-compressed pickle of a list of documents (or digests)."""
+
+    def documents(self) -> list:
+        """Every document of the file, in order; the file is removed once read."""
+        out = []
+        try:
+            with open(self, "rb") as f:
+                while True:
+                    try:
+                        packet = pickle.load(f)
+                    except EOFError:
+                        break
+                    out.extend(pickle.loads(zlib.decompress(packet)))
+        finally:
+            self.remove()
+        return out
+
+    def remove(self) -> None:
+        try:
+            os.unlink(self)
+        except FileNotFoundError:
+            pass
 
 
 class SearchPool(ProcessPoolExecutor):
@@ -101,16 +136,14 @@ def _search_files(box: list, failures, cache_folder=None, digests=None, memory: 
     """The search stage's files, computed in a worker process from the documents alone (and
     the analyses of unchanged documents, read from the build cache's folder). The documents
     come in *box*, a one-item list emptied here (the documents, or :meth:`Late.submit`'s
-    compressed packets of them), so that once the stage has made their records nothing holds
+    spool file of them, read and removed here), so that once the stage has made their records nothing holds
     them (the worker's call arguments would) — except in a process kept across builds
     (*memory*), which keeps this build's documents by digest for the next one (a document
     sent as its digest is taken from there)."""
     global _KEPT
     item = box.pop()
-    if item and isinstance(item[0], bytes):  # Late.submit's packets
-        packets, item = item, []
-        while packets:
-            item.extend(pickle.loads(zlib.decompress(packets.pop(0))))
+    if isinstance(item, Spool):  # Late.submit's spool file
+        item = item.documents()
     if memory and digests:
         item = [_KEPT[x] if isinstance(x, str) else x for x in item]
         _KEPT = {digests[d.meta.id]: d for d in item}

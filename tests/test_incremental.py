@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import os
 from pathlib import Path
@@ -218,10 +219,14 @@ def test_output_does_not_depend_on_the_number_of_workers(tmp_path):
     assert [m for m in one.messages if m.startswith("broken.txt")], "the failure names its file"
 
 
-def test_the_search_files_come_late_and_complete_the_same_output(tmp_path):
+def test_the_search_files_come_late_and_complete_the_same_output(tmp_path, monkeypatch):
     """With two workers, :func:`site.start` gives every file but the search stage's at once
     (MkDocs renders the pages meanwhile); :meth:`finish` gives the rest, after which the output
-    is the one-worker build's and is in the cache whole."""
+    is the one-worker build's and is in the cache whole. The documents go to the search
+    process through a spool file, removed once read (or once the stage is given up)."""
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
     sources = seed_folder(tmp_path / "src")
     whole = site.output(sources, workers=1)
     store = Store(tmp_path / "cache", memory=False)
@@ -233,6 +238,7 @@ def test_the_search_files_come_late_and_complete_the_same_output(tmp_path):
     assert {f.path for f in late} == {f.path for f in whole.files} - early
     assert {p.split("/")[0] for p in (f.path for f in late)} <= set(search_stage.FOLDERS)
     assert started.output == whole and started.finish() == ()
+    assert list(spools.iterdir()) == [], "the spool file is removed once read"
     assert site._whole(Store(tmp_path / "cache", memory=False), whole.fingerprint) == whole
     again = site.start(sources, workers=2, store=store)  # read back whole, search files included
     assert again.output == whole and not again.pending
@@ -242,6 +248,10 @@ def test_the_search_files_come_late_and_complete_the_same_output(tmp_path):
     failed = site.start(sources, workers=2)
     failed.abandon()  # a failed MkDocs build gives the search stage up
     assert failed.finish() == () and not any(f.path.startswith("search/") for f in failed.output.files)
+    deadline = time.monotonic() + 60  # an abandoned stage already sent to its process reads (and removes) it
+    while list(spools.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert list(spools.iterdir()) == [], "no spool file is left behind"
 
 
 def test_the_cache_gives_back_what_was_built(tmp_path):
