@@ -87,3 +87,31 @@ def test_a_draft_is_named_in_results_as_on_the_site(searcher, corpus):
     assert titles["a-res-74-176"].startswith("Amélioration")
     hits = [r for r in searcher.query("Bélarus") if r["label"] == "document"]
     assert hits and hits[0]["title"].startswith("Projet de résolution (Bélarus, 2013)")
+
+
+def test_the_search_process_lets_the_texts_go_once_their_files_are_made(monkeypatch):
+    """In the search stage's own process (``release``), the documents go once their records are
+    made, and the records (their texts) once the text files are made: the rest of the index (term
+    files, heads, tiers, pairs) is built without any text in memory."""
+    import gc
+
+    from build_scripts.search import stage
+    from build_scripts.search.record import SearchRecord
+
+    alive: dict[str, int] = {}
+    original = stage.shard_files
+
+    def watched(*args, **kwargs):
+        for path, text in original(*args, **kwargs):
+            if not path.startswith("search/docs/") and "after texts" not in alive:
+                del args  # this wrapper's own reference
+                gc.collect()
+                alive["after texts"] = sum(isinstance(o, SearchRecord) for o in gc.get_objects())
+            yield path, text
+
+    monkeypatch.setattr(stage, "shard_files", watched)
+    mine = corpus_mod.build([normalize_file(p).document for p in SEEDS])
+    before = len(records(mine))
+    stage.attach(mine, release=True)
+    assert before > 300 and alive["after texts"] == 0
+    assert any(f.path.startswith("search/docs/") for f in mine.extras["pages"])

@@ -47,7 +47,9 @@ number is ``(document, local)``, whose order is the record order; the postings a
 those of :func:`~build_scripts.search.index.build_index` over the same records
 (same term numbers, same weights), so a lunr index made of the fetched terms
 scores every record exactly as the whole index does (:mod:`.sharded`). Output is
-deterministic. Bucket counts are chosen so that a bucket holds about
+deterministic. The documents' text files come first, once the postings are made: from there
+the records (their texts) are let go, and the term files, heads, tiers and pairs are made
+without them. Bucket counts are chosen so that a bucket holds about
 :data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows; a
 common term's heads are bounded (:data:`~.heads.HEAD_DOCS` documents each), its whole
 list (a tail file) is not, and is fetched only by the queries that need it (every match
@@ -145,6 +147,19 @@ def _encode(columns: list) -> list:
     return [[deltas(c[0]), c[1], c[2], [_mask(m) for m in c[3]] if c[3] else 0] if c else 0 for c in columns]
 
 
+def _text_files(records: Sequence[SearchRecord], docs: list[list[str]], doc_of: list[int]) -> Iterator[tuple[str, str]]:
+    """The documents' text files (``search/docs/``): their records' fragments, labels and texts."""
+    start = 0
+    for n, doc in enumerate(docs):
+        end = start
+        while end < len(doc_of) and doc_of[end] == n:
+            end += 1
+        for c in range(start, max(start + 1, end), CHUNK):
+            chunk = [[records[r].fragment, nfc(records[r].label), nfc(records[r].text)] for r in range(c, min(c + CHUNK, end))]
+            yield doc_path(n, (c - start) // CHUNK), dumps({"d": doc, "r": chunk})
+        start = end
+
+
 def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
                 head_docs: int = HEAD_DOCS, analyses: Iterable[RecordTerms] | None = None,
                 tier_docs: int = TIER_DOCS, pair_min: int = PAIR_MIN, pair_seen: int = SEEN) -> Iterator[tuple[str, str]]:
@@ -157,6 +172,9 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     docs, doc_of, local_of = _documents(records)
     adjacent = Adjacent(pair_seen)
     postings = build_postings(records, keep_order=False, forms=True, analyses=analyses, observe=adjacent.add)
+    count = len(records)
+    yield from _text_files(records, docs, doc_of)
+    records.clear()  # the texts are in their files: not held through the rest (unless the caller holds them)
     idfs, averages = postings.idfs(), postings.averages()
 
     def columns_of(term: str) -> list:
@@ -219,16 +237,8 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     for name, col in zip(FACETS, (3, 4, 5)):
         for i, value in enumerate(facets[name]):
             yield f"search/facets/{name}-{i}.json", dumps(deltas([n for n, d in enumerate(docs) if d[col] == value]))
-    rows_of: list[list[int]] = [[] for _ in docs]
-    for row, n in enumerate(doc_of):
-        rows_of[n].append(row)
-    for n, doc in enumerate(docs):
-        rows = rows_of[n]
-        for c in range(0, max(1, len(rows)), CHUNK):
-            chunk = [[records[r].fragment, nfc(records[r].label), nfc(records[r].text)] for r in rows[c:c + CHUNK]]
-            yield doc_path(n, c // CHUNK), dumps({"d": doc, "r": chunk})
     meta = {"version": VERSION, "lunr": postings_version(), "fields": [name for name, _ in FIELDS],
-            "pipeline": list(LABELS), "records": len(records), "docs": len(docs), "buckets": buckets,
+            "pipeline": list(LABELS), "records": count, "docs": len(docs), "buckets": buckets,
             "prefixBuckets": prefix_buckets, "pairBuckets": len(pairs), "chunk": CHUNK, "headDocs": head_docs,
             "facets": facets, "labels": labels or {}}
     yield "search/meta.json", dumps(meta)

@@ -87,7 +87,8 @@ def attach(corpus, release: bool = False) -> None:
     if release:
         corpus.release()
     analyses = cached(groups, store, analysis_key)
-    files = [SiteFile(path, text) for path, text in shard_files([r for _, rs in groups for r in rs],
-                                                               labels=labels, analyses=analyses)]
+    records = (r for _, rs in groups for r in rs)
+    del groups  # held by the two generators only: the records (and their texts) go once their files are made
+    files = [SiteFile(path, text) for path, text in shard_files(records, labels=labels, analyses=analyses)]
     files += [SiteFile(f"assets/search/{name}", text) for name, text in asset_texts().items()]
     corpus.extras.setdefault("pages", []).extend(files)
