@@ -18,10 +18,9 @@ import tempfile
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 
-from . import corpus as corpus_mod
 from .cache.store import Store
 from .render.pages import SiteFile
-from .search.stage import attach as search_stage
+from .search.stage import index as search_index
 
 
 #: Documents per compressed pickle sent to the search process.
@@ -77,9 +76,9 @@ class Spool(str):
     """The path of the documents' spool file (:meth:`Late.submit`): packets, each a pickle of
     the zlib-compressed pickle of a list of documents (or digests)."""
 
-    def documents(self) -> list:
-        """Every document of the file, in order; the file is removed once read."""
-        out = []
+    def documents(self):
+        """Every document of the file, in order, read one packet at a time; the file is removed
+        once read (or once the reading stops)."""
         try:
             with open(self, "rb") as f:
                 while True:
@@ -87,10 +86,11 @@ class Spool(str):
                         packet = pickle.load(f)
                     except EOFError:
                         break
-                    out.extend(pickle.loads(zlib.decompress(packet)))
+                    documents = pickle.loads(zlib.decompress(packet))
+                    del packet
+                    yield from _once(documents)
         finally:
             self.remove()
-        return out
 
     def remove(self) -> None:
         try:
@@ -136,21 +136,25 @@ def _search_files(box: list, failures, cache_folder=None, digests=None, memory: 
     """The search stage's files, computed in a worker process from the documents alone (and
     the analyses of unchanged documents, read from the build cache's folder). The documents
     come in *box*, a one-item list emptied here (the documents, or :meth:`Late.submit`'s
-    spool file of them, read and removed here), so that once the stage has made their records nothing holds
-    them (the worker's call arguments would) — except in a process kept across builds
-    (*memory*), which keeps this build's documents by digest for the next one (a document
-    sent as its digest is taken from there)."""
+    spool file of them, read packet by packet and removed here), and go through the stage one
+    at a time (:func:`~.search.stage.index`): once a document's records are in the index and
+    its text files made, nothing holds it (the worker's call arguments would) — except in a
+    process kept across builds (*memory*), which keeps this build's documents by digest for the
+    next one (a document sent as its digest is taken from there). *failures* is not read (the
+    stage reads only the documents)."""
     global _KEPT
     item = box.pop()
     if isinstance(item, Spool):  # Late.submit's spool file
         item = item.documents()
     if memory and digests:
-        item = [_KEPT[x] if isinstance(x, str) else x for x in item]
+        item = [_KEPT[x] if isinstance(x, str) else x for x in list(item)]
         _KEPT = {digests[d.meta.id]: d for d in item}
-    corpus = corpus_mod.Corpus(item, failures)
-    del item
-    if cache_folder is not None:
-        corpus.extras["cache"] = Store(cache_folder, memory=memory)  # memory: a process kept across builds
-        corpus.extras["digests"] = digests or {}
-    search_stage(corpus, release=True)
-    return corpus.extras.get("pages", [])
+    store = Store(cache_folder, memory=memory) if cache_folder is not None else None  # memory: a process kept across builds
+    return search_index(_once(item) if isinstance(item, list) else item, store, (digests or {}) if store else {})
+
+
+def _once(items: list):
+    """The items of *items*, each let go by the list as it is given."""
+    items.reverse()
+    while items:
+        yield items.pop()

@@ -89,29 +89,44 @@ def test_a_draft_is_named_in_results_as_on_the_site(searcher, corpus):
     assert hits and hits[0]["title"].startswith("Projet de résolution (Bélarus, 2013)")
 
 
-def test_the_search_process_lets_the_texts_go_once_their_files_are_made(monkeypatch):
-    """In the search stage's own process (``release``), the documents go once their records are
-    made, and the records (their texts) once the text files are made: the rest of the index (term
-    files, heads, tiers, pairs) is built without any text in memory."""
+def test_the_search_process_lets_each_document_go_once_its_records_are_indexed(monkeypatch):
+    """In the search stage's own process the documents come one at a time (from its spool file):
+    each document, its records and their texts are let go once its records are in the postings
+    and its text files made, so that the process never holds the corpus; the term files, heads,
+    tiers and pairs are made without any text in memory. The files are those of the whole corpus."""
     import gc
+    import pickle
 
-    from build_scripts.search import stage
+    from build_scripts.model import Document
+    from build_scripts.search import ingest, shards, stage
     from build_scripts.search.record import SearchRecord
+    from build_scripts.search_process import _once
 
-    alive: dict[str, int] = {}
-    original = stage.shard_files
+    whole = corpus_mod.build([normalize_file(p).document for p in SEEDS])
+    expected = {f.path: f.data for f in stage.index(whole.documents)}
+    documents = pickle.loads(pickle.dumps(list(whole.documents)))  # copies only this test holds
+    watched = {id(d) for d in documents}  # (documents are slotted: no weak reference; none is made meanwhile)
+    alive: list[tuple[int, int]] = []  # at each document's first text file: documents alive, records alive
+    original = ingest.ingest
 
-    def watched(*args, **kwargs):
-        for path, text in original(*args, **kwargs):
-            if not path.startswith("search/docs/") and "after texts" not in alive:
-                del args  # this wrapper's own reference
-                gc.collect()
-                alive["after texts"] = sum(isinstance(o, SearchRecord) for o in gc.get_objects())
+    def ingesting(groups, into, dumps):
+        def count() -> None:
+            gc.collect()
+            alive.append((sum(isinstance(o, Document) and id(o) in watched for o in gc.get_objects()),
+                          sum(isinstance(o, SearchRecord) for o in gc.get_objects())))
+
+        for path, text in original(groups, into, dumps):
+            if path.endswith("-0.json"):
+                count()
             yield path, text
+        count()  # every document read
 
-    monkeypatch.setattr(stage, "shard_files", watched)
-    mine = corpus_mod.build([normalize_file(p).document for p in SEEDS])
-    before = len(records(mine))
-    stage.attach(mine, release=True)
-    assert before > 300 and alive["after texts"] == 0
-    assert any(f.path.startswith("search/docs/") for f in mine.extras["pages"])
+    monkeypatch.setattr(shards, "ingest", ingesting)
+    gc.collect()
+    others = sum(isinstance(o, SearchRecord) for o in gc.get_objects())  # other tests' records
+    files = stage.index(_once(documents))
+    assert {f.path: f.data for f in files} == expected
+    assert len(alive) == len(watched) + 1
+    # at the k-th document's first text file: the documents still to come, and the one being read
+    assert [docs for docs, _ in alive] == list(range(len(watched), -1, -1)), alive
+    assert alive[-1] == (0, others), "no document and no record once every text file is made"

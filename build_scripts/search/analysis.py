@@ -133,6 +133,13 @@ def cached(groups: Iterable[tuple[str | None, Sequence[SearchRecord]]], store=No
     """The analyses of records given document by document as ``(cache key part, records)``:
     read from *store* under ``key(part)`` when there, else computed (and stored). A part of
     ``None`` is never cached."""
+    for _, found in cached_groups(groups, store, key):
+        yield from found
+
+
+def cached_groups(groups: Iterable[tuple[str | None, Sequence[SearchRecord]]], store=None,
+                  key: Callable[[str], str] | None = None) -> Iterator[tuple[Sequence[SearchRecord], tuple[RecordTerms, ...]]]:
+    """:func:`cached`, document by document: ``(records, their analyses)``."""
     analyzer = Analyzer(True)
     for part, records in groups:
         k = key(part) if (store is not None and part is not None and key) else None
@@ -141,4 +148,4 @@ def cached(groups: Iterable[tuple[str | None, Sequence[SearchRecord]]], store=No
             found = tuple(analyze(records, analyzer=analyzer))
             if k:
                 store.put("search-analysis", k, found)
-        yield from found
+        yield records, found

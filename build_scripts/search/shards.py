@@ -47,9 +47,9 @@ number is ``(document, local)``, whose order is the record order; the postings a
 those of :func:`~build_scripts.search.index.build_index` over the same records
 (same term numbers, same weights), so a lunr index made of the fetched terms
 scores every record exactly as the whole index does (:mod:`.sharded`). Output is
-deterministic. The documents' text files come first, once the postings are made: from there
-the records (their texts) are let go, and the term files, heads, tiers and pairs are made
-without them. Bucket counts are chosen so that a bucket holds about
+deterministic. The records are read one document at a time (:mod:`.ingest`): each
+document's text files come as soon as it is read, and its texts are not held past them; the
+term files, heads, tiers and pairs are made from the postings alone. Bucket counts are chosen so that a bucket holds about
 :data:`BUCKET_CHARS` characters on average: files stay small as the corpus grows; a
 common term's heads are bounded (:data:`~.heads.HEAD_DOCS` documents each), its whole
 list (a tail file) is not, and is fetched only by the queries that need it (every match
@@ -61,22 +61,21 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator
 
 from build_scripts.search.analysis import RecordTerms
 from build_scripts.search.heads import HEAD_DOCS, HEAD_MIN, heads
 from build_scripts.search.pairs import PAIR_MIN, SEEN, Adjacent, pair_files
 from build_scripts.search.tiers import TIER_DOCS, deltas, record_set, tier_map, tiers as impact_tiers
-from build_scripts.search.index import FIELDS, _check_refs, build_postings
+from build_scripts.search.index import FIELDS
+from build_scripts.search.ingest import CHUNK, Group, Ingested, by_document, doc_path, ingest
 from build_scripts.search.pipeline import LABELS
 from build_scripts.search.record import SearchRecord
-from build_scripts.search.text import DIGIT_RE, fold, nfc, tokenize
+from build_scripts.search.text import DIGIT_RE, fold, tokenize
 
 VERSION = 3
 BUCKET_CHARS = 24_000
 PREFIX_CHARS = 24_000
-CHUNK = 32  # records per text file: most resolutions are one file, a long report a few
-DOCS_PER_FOLDER = 1000
 FACETS = ("type", "body", "year")
 MASK_BITS = 31
 
@@ -98,10 +97,6 @@ def prefix_key(term: str) -> str:
     return term[:2]
 
 
-def doc_path(doc: int, chunk: int) -> str:
-    return f"search/docs/{doc // DOCS_PER_FOLDER}/{doc}-{chunk}.json"
-
-
 def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -110,27 +105,6 @@ def _mask(mask: int) -> int | list[int]:
     if mask < (1 << MASK_BITS):
         return mask
     return [b for b in range(mask.bit_length()) if mask >> b & 1]
-
-
-def _documents(records: Sequence[SearchRecord]) -> tuple[list[list[str]], list[int], list[int]]:
-    """Document rows, and per record its document number and its number inside it."""
-    docs, doc_of, local_of = [], [], []
-    seen: dict[str, int] = {}
-    for record in records:
-        key = [nfc(v or "") for v in (record.doc_id, record.title, record.symbol, record.type, record.body,
-                                       record.year)]
-        if not docs or docs[-1][0] != key[0]:
-            if key[0] in seen:
-                raise ValueError(f"records of {key[0]!r} are not consecutive")
-            seen[key[0]] = len(docs)
-            docs.append(key)
-            local = 0
-        elif docs[-1] != key:
-            raise ValueError("records of one document disagree on title, symbol, type, body or year")
-        doc_of.append(len(docs) - 1)
-        local_of.append(local)
-        local += 1
-    return docs, doc_of, local_of
 
 
 def _buckets(entries: dict[str, str], target: int, key=lambda k: k) -> tuple[int, dict[int, list[str]]]:
@@ -147,19 +121,6 @@ def _encode(columns: list) -> list:
     return [[deltas(c[0]), c[1], c[2], [_mask(m) for m in c[3]] if c[3] else 0] if c else 0 for c in columns]
 
 
-def _text_files(records: Sequence[SearchRecord], docs: list[list[str]], doc_of: list[int]) -> Iterator[tuple[str, str]]:
-    """The documents' text files (``search/docs/``): their records' fragments, labels and texts."""
-    start = 0
-    for n, doc in enumerate(docs):
-        end = start
-        while end < len(doc_of) and doc_of[end] == n:
-            end += 1
-        for c in range(start, max(start + 1, end), CHUNK):
-            chunk = [[records[r].fragment, nfc(records[r].label), nfc(records[r].text)] for r in range(c, min(c + CHUNK, end))]
-            yield doc_path(n, (c - start) // CHUNK), dumps({"d": doc, "r": chunk})
-        start = end
-
-
 def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, head_min: int = HEAD_MIN,
                 head_docs: int = HEAD_DOCS, analyses: Iterable[RecordTerms] | None = None,
                 tier_docs: int = TIER_DOCS, pair_min: int = PAIR_MIN, pair_seen: int = SEEN) -> Iterator[tuple[str, str]]:
@@ -167,14 +128,23 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     *head_min* and *head_docs*: see :mod:`.heads`; *analyses*: the records' analyses with their
     exact forms, as :func:`~.analysis.analyze` gives them, e.g. read back from the build cache;
     *tier_docs*: see :mod:`.tiers`; *pair_min*, *pair_seen*: see :mod:`.pairs`)."""
-    records = list(records)
-    _check_refs(records)
-    docs, doc_of, local_of = _documents(records)
-    adjacent = Adjacent(pair_seen)
-    postings = build_postings(records, keep_order=False, forms=True, analyses=analyses, observe=adjacent.add)
-    count = len(records)
-    yield from _text_files(records, docs, doc_of)
-    records.clear()  # the texts are in their files: not held through the rest (unless the caller holds them)
+    yield from index_files(by_document(records, analyses), lambda: labels, head_min=head_min, head_docs=head_docs,
+                           tier_docs=tier_docs, pair_min=pair_min, pair_seen=pair_seen)
+
+
+def index_files(groups: Iterable[Group], labels: Callable[[], dict | None], *, head_min: int = HEAD_MIN,
+                head_docs: int = HEAD_DOCS, tier_docs: int = TIER_DOCS, pair_min: int = PAIR_MIN,
+                pair_seen: int = SEEN) -> Iterator[tuple[str, str]]:
+    """:func:`shard_files` of the records given one document at a time, with their analyses or
+    None (:func:`~.ingest.by_document`): each document's text files come as soon as it is read,
+    and nothing else of its records is held (:mod:`.ingest`); *labels()* is asked for once every
+    document is read (the filters' labels of ``meta.json``)."""
+    ingested = Ingested(Adjacent(pair_seen))
+    yield from ingest(groups, ingested, dumps)
+    postings, docs, doc_of, local_of, adjacent = (ingested.postings, ingested.docs, ingested.doc_of,
+                                                  ingested.local_of, ingested.adjacent)
+    count = ingested.count
+    del ingested
     idfs, averages = postings.idfs(), postings.averages()
 
     def columns_of(term: str) -> list:
@@ -240,7 +210,7 @@ def shard_files(records: Iterable[SearchRecord], labels: dict | None = None, *, 
     meta = {"version": VERSION, "lunr": postings_version(), "fields": [name for name, _ in FIELDS],
             "pipeline": list(LABELS), "records": count, "docs": len(docs), "buckets": buckets,
             "prefixBuckets": prefix_buckets, "pairBuckets": len(pairs), "chunk": CHUNK, "headDocs": head_docs,
-            "facets": facets, "labels": labels or {}}
+            "facets": facets, "labels": labels() or {}}
     yield "search/meta.json", dumps(meta)
 
 

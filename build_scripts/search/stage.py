@@ -14,13 +14,15 @@ what depends on the whole corpus (term numbers, weights, heads, files).
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from ..cache.keys import code_version, digest
 from ..corpus import year
 from ..render import french
 from ..render.labels import label
-from .analysis import cached
+from .analysis import cached_groups
 from .assets import asset_texts
-from .shards import shard_files
+from .shards import index_files
 from .record import SearchRecord
 
 
@@ -66,29 +68,43 @@ def _title(doc) -> str:
 
 def facets(corpus) -> dict:
     """Labels of the filter values present in the corpus."""
+    return _labels(corpus.facet("type"), corpus.facet("body"), corpus.facet("year"))
+
+
+def _labels(types, bodies, years) -> dict:
     return {
-        "types": {t: french.type_label(t) for t in corpus.facet("type")},
-        "bodies": {b: french.body_label(b) for b in corpus.facet("body")},
-        "years": sorted(corpus.facet("year"), reverse=True),
+        "types": {t: french.type_label(t) for t in sorted(types)},
+        "bodies": {b: french.body_label(b) for b in sorted(bodies)},
+        "years": sorted(years, reverse=True),
     }
 
 
-def attach(corpus, release: bool = False) -> None:
-    """Build the index and register the files on *corpus*. With a build cache
-    (``corpus.extras["cache"]`` and the documents' ``digests``), each document's analysis is
-    read back when that document did not change: only changed documents are analyzed again.
-    With *release* (the search stage's own process), the corpus lets its documents go once
-    their records are made: the index is built without them in memory."""
+def attach(corpus) -> None:
+    """Build the index of *corpus* and register its files on it (see :func:`index`)."""
+    files = index(corpus.documents, corpus.extras.get("cache"), corpus.extras.get("digests", {}))
+    corpus.extras.setdefault("pages", []).extend(files)
+
+
+def index(documents: Iterable, store=None, digests: dict | None = None) -> list:
+    """The files of the index of *documents* (and the search scripts), reading the documents one at a
+    time: with an iterator that gives each once (the search stage's own process), each document, its
+    records and their texts are let go once its records are in the postings and its text files made
+    (:mod:`.ingest`). With a build cache (*store* and the documents' *digests*), each document's
+    analysis is read back when that document did not change: only changed documents are analyzed
+    again."""
     from ..render.pages import SiteFile
 
-    store, digests = corpus.extras.get("cache"), corpus.extras.get("digests", {})
-    groups = [(digests.get(doc.meta.id), document_records(doc)) for doc in corpus.documents]
-    labels = facets(corpus)
-    if release:
-        corpus.release()
-    analyses = cached(groups, store, analysis_key)
-    records = (r for _, rs in groups for r in rs)
-    del groups  # held by the two generators only: the records (and their texts) go once their files are made
-    files = [SiteFile(path, text) for path, text in shard_files(records, labels=labels, analyses=analyses)]
+    digests = digests or {}
+    values: tuple[set, set, set] = (set(), set(), set())
+
+    def groups():
+        for doc in documents:
+            for found, value in zip(values, (doc.meta.type, doc.meta.body, year(doc))):
+                if value:
+                    found.add(str(value))
+            yield digests.get(doc.meta.id), document_records(doc)
+
+    analyzed = cached_groups(groups(), store, analysis_key)
+    files = [SiteFile(path, text) for path, text in index_files(analyzed, lambda: _labels(*values))]
     files += [SiteFile(f"assets/search/{name}", text) for name, text in asset_texts().items()]
-    corpus.extras.setdefault("pages", []).extend(files)
+    return files
