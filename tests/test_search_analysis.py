@@ -104,3 +104,28 @@ def test_an_analyzer_that_forgets_gives_the_same_analyses(monkeypatch):
     forgetful = Analyzer(True)
     assert [forgetful.record(r) for r in records] == remembered
     assert len(forgetful._fields) <= 3 and len(forgetful._forms) <= 3
+
+
+def test_term_frequencies_and_masks_are_held_in_the_narrowest_array_that_fits():
+    """Most term frequencies and exact-form masks fit in a byte: their arrays start at one byte an
+    entry and widen (two, four, eight bytes, then a list) only when a value does not fit; the
+    values read back are the values put in."""
+    from array import array
+
+    from build_scripts.search.postings import Postings, _append
+    from build_scripts.search.index import FIELDS
+
+    columns = [array("B")]
+    values = [1, 255, 256, 70_000, 1 << 40, 1 << 70, 3]
+    for value in values:
+        _append(columns, 0, value)
+    assert columns[0] == values and isinstance(columns[0], list)
+    narrow = [array("B")]
+    _append(narrow, 0, 300)
+    assert narrow[0].typecode == "H" and list(narrow[0]) == [300]
+    postings = Postings(FIELDS, keep_order=False)
+    postings.add([["droit"] * 300, [], []], {"droit": ["droits"]})
+    postings.add([["droit"], [], []])
+    term = postings.terms["droit"]
+    assert term.tfs[0].typecode == "H" and list(term.tfs[0]) == [300, 1]
+    assert term.masks[0].typecode == "B" and postings.masks_of("droit", 0) == [1, 0]

@@ -20,8 +20,10 @@ byte for byte once written with :func:`~build_scripts.search.index.to_json`
 (``tests/test_search_shards.py`` builds both and compares). The sharded
 index (:mod:`.shards`) is written from the same object.
 
-Guarantees: deterministic (same records, same object); memory is two integer
-arrays per (term, field) (4 bytes an entry) plus one entry per (record, field) for the lengths.
+Guarantees: deterministic (same records, same object); memory is three integer
+arrays per (term, field) (rows: 4 bytes an entry; term frequencies and exact-form masks: the
+narrowest integer type that holds them, one byte for most) plus one entry per (record, field)
+for the lengths.
 """
 
 from __future__ import annotations
@@ -66,6 +68,32 @@ class TermPostings:
     tfs: list = field(default_factory=list)  # per field: array of term frequencies
     masks: list = field(default_factory=list)  # per field: the row's exact forms (bits of ``forms``)
     forms: dict = field(default_factory=dict)  # exact forms (words as written) → bit number
+
+
+#: The integer arrays a term frequency or a mask is held in, narrowest first (a list past 64 bits).
+_WIDER = {"B": "H", "H": "I", "I": "Q"}
+
+
+def _append(columns: list, f: int, value: int) -> None:
+    """Append *value* to ``columns[f]``, an array of the narrowest type that holds every value so
+    far (one byte for most term frequencies and masks), widened when *value* does not fit."""
+    column = columns[f]
+    try:
+        column.append(value)
+    except OverflowError:
+        while isinstance(column, array):
+            code = _WIDER.get(column.typecode)
+            column = array(code, column) if code else list(column)
+            try:
+                column.append(value)
+                break
+            except OverflowError:
+                continue
+        columns[f] = column
+
+
+def _zeros(column, count: int):
+    return array(column.typecode, bytes(count * column.itemsize)) if isinstance(column, array) else [0] * count
 
 
 class Postings:
@@ -118,10 +146,10 @@ class Postings:
                 posting = postings.get(term)
                 if posting is None:
                     posting = TermPostings(len(postings), [array("i") for _ in range(nfields)],
-                                           [array("i") for _ in range(nfields)], [[] for _ in range(nfields)])
+                                           [array("B") for _ in range(nfields)], [array("B") for _ in range(nfields)])
                     postings[term] = posting
                 posting.rows[f].append(row)
-                posting.tfs[f].append(tf)
+                _append(posting.tfs, f, tf)
             if self._order is not None:
                 order.append(list(terms))
         if forms:
@@ -147,8 +175,8 @@ class Postings:
                         continue
                     masks = posting.masks[f]
                     if len(masks) < len(rows) - 1:
-                        masks.extend([0] * (len(rows) - 1 - len(masks)))
-                    masks.append(mask)
+                        masks.extend(_zeros(masks, len(rows) - 1 - len(masks)))
+                    _append(posting.masks, f, mask)
                     placed = True
             if not placed:
                 raise ValueError(f"row {row}: exact form {sorted(words)} of term {term!r} is in no field of the row")
