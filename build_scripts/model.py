@@ -37,7 +37,7 @@ class NoteRef:
     offset: int
 
 
-@by_fields
+@by_fields(texts=("text",))
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One addressable unit of the body: a paragraph, an item or a heading."""
@@ -53,7 +53,7 @@ class Paragraph:
     line: int = 0  # first line in the raw file (1-based), for messages
 
 
-@by_fields
+@by_fields(texts=("text",))
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote or asterisk note; ``cited_in`` lists paragraph ids."""

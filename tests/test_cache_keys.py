@@ -52,6 +52,23 @@ def test_a_paragraph_pickles_to_the_same_bytes_in_another_process(paragraph):
     assert again == data
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=200))
+def test_pickling_leaves_a_texts_memory_as_it_was(words):
+    """CPython keeps the UTF-8 form of a ``str`` pickled by the C pickler inside the string: a
+    paragraph's or a note's text is pickled as its bytes instead, so that the documents the main
+    process pickles (into the cache, to the search process) do not hold their texts twice; any
+    text comes back as it was (lone surrogates included)."""
+    for value in (Paragraph("op-1", "operative", "Prie l’Office " + words), Footnote("fn-1", "1", "é " + words)):
+        size = sys.getsizeof(value.text)
+        assert pickle.loads(pickle.dumps(value, protocol=5)) == value
+        assert sys.getsizeof(value.text) == size
+    plain = "Prie l’Office " + words
+    size = sys.getsizeof(plain)
+    pickle.dumps(plain, protocol=5)
+    assert sys.getsizeof(plain) > size, "the C pickler keeps a UTF-8 copy in a plain string (what this avoids)"
+
+
 def test_a_class_with_a_field_outside_the_constructor_is_refused():
     @dataclasses.dataclass(frozen=True)
     class Odd:
@@ -86,3 +103,21 @@ def test_document_digests_change_with_every_field_and_come_back_by_identity(docu
     for name, value in changed.items():
         other = dataclasses.replace(doc, **{name: value})
         assert document_digests([other])[doc.meta.id] != before[doc.meta.id], name
+
+
+def test_a_json_record_is_keyed_without_a_utf8_copy_of_its_texts(tmp_path):
+    """A document's JSON record holds its paragraphs' texts (the very strings of the document):
+    keying it by its pickle kept a UTF-8 copy inside each of them for the rest of the build; it
+    is keyed by its ``repr``. The same value is read back from the cache, another value is not."""
+    from build_scripts.cache.store import Store
+    from build_scripts.render.pages import json_file
+
+    text = "".join(["Prie l’Office des Nations Unies ", str(tmp_path)])  # a string made here, not a constant
+    size = sys.getsizeof(text)
+    store = Store(tmp_path / "cache", memory=False)
+    first = json_file(store, "api/documents/x.json", {"paragraphs": [{"text": text}]})
+    assert sys.getsizeof(text) == size
+    again = Store(tmp_path / "cache", memory=False)
+    assert json_file(again, "api/documents/x.json", {"paragraphs": [{"text": text}]}) == first and again.misses == 0
+    json_file(again, "api/documents/x.json", {"paragraphs": [{"text": text + "."}]})
+    assert again.misses == 1

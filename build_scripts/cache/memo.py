@@ -22,11 +22,18 @@ from .keys import code_version
 T = TypeVar("T")
 
 
-def memo(store, kind: str, inputs: Any, make: Callable[[], T]) -> T:
-    """``make()``, or the value an earlier build made from the same *inputs*."""
+def memo(store, kind: str, inputs: Any, make: Callable[[], T], plain: bool = False) -> T:
+    """``make()``, or the value an earlier build made from the same *inputs*. *plain*: the
+    inputs are JSON-like data only (dicts, lists, strings, numbers, booleans, None), keyed by
+    their ``repr`` rather than their pickle: the C pickler leaves the UTF-8 form of every
+    string it writes inside that string, so that keying a document's JSON record by its
+    pickle made every paragraph's text held twice for the rest of the build."""
     if store is None:
         return make()
-    key = hashlib.sha256(pickle.dumps((code_version(), kind, inputs), protocol=5)).hexdigest()
+    if plain:
+        key = hashlib.sha256(repr((code_version(), kind, inputs)).encode("utf-8", "surrogatepass")).hexdigest()
+    else:
+        key = hashlib.sha256(pickle.dumps((code_version(), kind, inputs), protocol=5)).hexdigest()
     value = store.get(kind, key)
     if value is None:
         value = make()

@@ -181,7 +181,7 @@ def api_files(corpus: Corpus) -> list[SiteFile]:
 
 def json_file(store, path: str, value) -> SiteFile:
     """``path`` holding *value* as JSON (:func:`record.dumps`), or an earlier build's file of the same value."""
-    return memo(store, "json", (path, value), lambda: SiteFile(path, record.dumps(value)))
+    return memo(store, "json", (path, value), lambda: SiteFile(path, record.dumps(value)), plain=True)
 
 
 def doc_link(from_path: str, doc: Document, anchor: str = "") -> str:
