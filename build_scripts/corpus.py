@@ -36,13 +36,6 @@ class Corpus:
     def get(self, doc_id: str) -> Document | None:
         return self._by_id().get(doc_id)
 
-    def release(self) -> None:
-        """Let the documents go (a stage's own process, once it has taken what it needs):
-        the corpus is empty afterwards."""
-        object.__setattr__(self, "documents", ())
-        self.extras.pop("_by_id", None)
-        self.extras.pop("_rank", None)
-
     def by_id(self) -> dict[str, Document]:
         """Every document by id: one mapping for the corpus, built once (do not change it)."""
         return self._by_id()
