@@ -113,7 +113,11 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path, options):
     rebuilds = counts[1:]  # the watcher may see one save as two changes: a second rebuild renders nothing
     assert any(0 < rendered < counts[0][1] for _, rendered in rebuilds), \
         "the rebuild renders only what the change touched (cache kept)"
-    assert "only what changed written:" in log and "WARNING" not in log, log[-2000:]
+    # strict: the builds warn of nothing. The server's own access log may report this test's first
+    # polls of the search index as 404s: the first build's index is written after its pages are served.
+    warnings = [line for line in log.splitlines()
+                if "WARNING" in line and not re.search(r'"GET /search/\S+ HTTP/1\.1" code 404$', line)]
+    assert "only what changed written:" in log and not warnings, log[-2000:]
     if options:  # the pages it did not touch are neither read nor written
         assert all(reused == 0 for reused, _ in rebuilds), log[-2000:]
     else:  # read and rendered from the cache, but written only when changed, into the last build's files
