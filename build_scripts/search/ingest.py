@@ -22,7 +22,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
-from build_scripts.search.analysis import Analyzer, RecordTerms
+from build_scripts.search.analysis import Analyzer, RecordTerms, analyze
 from build_scripts.search.index import FIELDS
 from build_scripts.search.pairs import Adjacent
 from build_scripts.search.postings import Postings
@@ -95,7 +95,7 @@ def ingest(groups: Iterable[Group], into: Ingested, dumps) -> Iterator[tuple[str
         seen.add(row[0])
         if analyses is None:
             analyzer = analyzer or Analyzer(True)
-            analyses = [analyzer.record(r) for r in records]
+            analyses = analyze(records, analyzer=analyzer)
         elif len(analyses) != len(records):
             raise ValueError(f"{len(analyses)} analyses for the {len(records)} records of {row[0]!r}")
         n, refs = len(into.docs), set()

@@ -149,7 +149,11 @@ class Postings:
                                            [array("B") for _ in range(nfields)], [array("B") for _ in range(nfields)])
                     postings[term] = posting
                 posting.rows[f].append(row)
-                _append(posting.tfs, f, tf)
+                tfs = posting.tfs[f]
+                try:
+                    tfs.append(tf)
+                except OverflowError:  # past its array's type: widened (rare)
+                    _append(posting.tfs, f, tf)
             if self._order is not None:
                 order.append(list(terms))
         if forms:
@@ -176,7 +180,10 @@ class Postings:
                     masks = posting.masks[f]
                     if len(masks) < len(rows) - 1:
                         masks.extend(_zeros(masks, len(rows) - 1 - len(masks)))
-                    _append(posting.masks, f, mask)
+                    try:
+                        masks.append(mask)
+                    except OverflowError:
+                        _append(posting.masks, f, mask)
                     placed = True
             if not placed:
                 raise ValueError(f"row {row}: exact form {sorted(words)} of term {term!r} is in no field of the row")
