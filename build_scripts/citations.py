@@ -11,10 +11,10 @@ the full text is added; citations are sorted (deterministic).
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .cache.keys import digest
 from .model import Document
 from .references import find_references
 from .symbol import Symbol
@@ -34,6 +34,8 @@ class Citation:
     target_paragraph: str | None  # "5" for "paragraphe 5 de sa résolution …"
     date: str | None
     title: str | None = None  # the title the citing text gives it
+    place: str = ""  # the label of its paragraph in the citing text: "par. 3", "note 2"
+    anchor: str | None = None  # the id of the paragraph it points to in an archive document: "op-5"
 
 
 @dataclass(frozen=True)
@@ -51,26 +53,33 @@ def units(doc: Document) -> list[tuple[str, str]]:
     return [(p.id, p.text) for p in doc.paragraphs] + [(n.id, n.text) for n in doc.footnotes]
 
 
-@functools.lru_cache(maxsize=None)
-def _references(text: str, body: str | None, language: str) -> tuple:
-    """References in one paragraph, found once per build: :func:`cited_symbols` (when the
-    corpus is assembled) and :func:`compute` both ask. Unbounded, and emptied by
-    :func:`forget` at the start of each corpus (a bounded cache smaller than the corpus's
-    paragraphs made the second pass find them all again: 7.8 times the time for twice the
-    documents at 4,000)."""
-    return tuple(find_references(text, issuing_body=body, language=language))
+#: The references of each document text read in this build, by :func:`_text_key`: found once
+#: per build (the corpus's assembly and :func:`compute` both ask; copies of a text share them).
+_FOUND: dict[str, tuple] = {}
 
 
 def forget() -> None:
     """Empty the references found for an earlier corpus (its memory is not kept across builds)."""
-    _references.cache_clear()
+    _FOUND.clear()
 
 
-def references_of(doc: Document):
-    """``(paragraph id, reference)`` for every reference in *doc*'s paragraphs and footnotes."""
-    for pid, text in units(doc):
-        for ref in _references(text, doc.meta.body, doc.meta.language):
-            yield pid, ref
+def _text_key(doc: Document) -> str:
+    return digest("references", doc.meta.body, doc.meta.language, *(x for unit in units(doc) for x in unit))
+
+
+def references_of(doc: Document) -> tuple:
+    """``(paragraph id, reference)`` for every reference in *doc*'s paragraphs and footnotes.
+
+    Kept per document text, not per paragraph: what is kept is the references (the citations'
+    index), not the texts they were found in (a cache keyed by the paragraphs' texts held every
+    text of the corpus through the build)."""
+    key = _text_key(doc)
+    found = _FOUND.get(key)
+    if found is None:
+        body, language = doc.meta.body, doc.meta.language
+        found = _FOUND[key] = tuple((pid, ref) for pid, text in units(doc)
+                                    for ref in find_references(text, issuing_body=body, language=language))
+    return found
 
 
 def cited_symbols(docs) -> dict[str, str]:
@@ -79,25 +88,31 @@ def cited_symbols(docs) -> dict[str, str]:
 
 
 def compute(corpus) -> dict:
-    """Citations, cited-by lists and stubs for the whole corpus."""
-    by_slug = {Symbol.parse(d.meta.symbol).slug: d for d in corpus.documents if d.meta.symbol}
+    """Citations, cited-by lists and stubs for the whole corpus: one pass over the texts (each
+    citation takes its paragraph's label in the citing text then), then one read of each
+    archive document a citation points into a paragraph of (its anchor)."""
+    from .render.labels import place_label
+
+    by_slug = {Symbol.parse(d.meta.symbol).slug: d.meta.id for d in corpus.listed if d.meta.symbol}
     citations: list[Citation] = []
     for doc in corpus.documents:
-        own = doc.meta.symbol
+        own, places = doc.meta.symbol, {}
         for pid, ref in references_of(doc):
             symbol = str(ref.target)
             if symbol == own:
                 continue
             slug = ref.target.slug
-            target_id = by_slug[slug].meta.id if slug in by_slug else slug
-            citations.append(Citation(doc.meta.id, pid, ref.start, ref.end, ref.text, symbol, target_id,
-                                      ref.paragraph, ref.date, ref.title))
+            if pid not in places:
+                places[pid] = place_label(doc, pid)
+            citations.append(Citation(doc.meta.id, pid, ref.start, ref.end, ref.text, symbol, by_slug.get(slug, slug),
+                                      ref.paragraph, ref.date, ref.title, places[pid]))
+    citations = _anchored(corpus, citations)
     cites: dict[str, list[Citation]] = defaultdict(list)
     cited_by: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
         cites[c.source].append(c)
         cited_by[c.target_id].append(c)
-    archive_ids = {d.meta.id for d in corpus.documents}
+    archive_ids = set(corpus.rank())
     stubs = {}
     for target_id, cs in sorted(cited_by.items()):
         if target_id in archive_ids:
@@ -107,6 +122,26 @@ def compute(corpus) -> dict:
         stubs[target_id] = Stub(target_id, str(symbol), symbol.body, dates[0] if len(dates) == 1 else None,
                                 _most_given(c.title for c in cs))
     return {"citations": citations, "cites": dict(cites), "cited_by": dict(cited_by), "stubs": stubs}
+
+
+def _anchored(corpus, citations: list[Citation]) -> list[Citation]:
+    """*citations*, each that names a paragraph of an archive document given that paragraph's
+    id (:attr:`Citation.anchor`) when the document has it: each such document read once."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for c in citations:
+        if c.target_paragraph and corpus.entry(c.target_id) is not None:
+            wanted[c.target_id].add(c.target_paragraph)
+    found: dict[tuple[str, str], str] = {}
+    rank = corpus.rank()
+    for target_id in sorted(wanted, key=rank.__getitem__):
+        target = corpus.get(target_id)
+        ids = {p.id for p in target.paragraphs}
+        for number in wanted[target_id]:
+            pid = next((pid for prefix in ("op", "para") if (pid := f"{prefix}-{number}") in ids), None)
+            if pid is not None:
+                found[(target_id, number)] = pid
+    return [replace(c, anchor=anchor) if (anchor := found.get((c.target_id, c.target_paragraph))) else c
+            for c in citations]
 
 
 def _most_given(titles) -> str | None:
@@ -119,17 +154,9 @@ def _most_given(titles) -> str | None:
 
 
 def target_anchor(corpus, citation: Citation) -> str | None:
-    """The paragraph id a citation points to inside an archive document (``op-5``), if it exists."""
-    if not citation.target_paragraph:
-        return None
-    target = corpus.get(citation.target_id)
-    if target is None:
-        return None
-    for prefix in ("op", "para"):
-        pid = f"{prefix}-{citation.target_paragraph}"
-        if target.paragraph(pid):
-            return pid
-    return None
+    """The paragraph id a citation points to inside an archive document (``op-5``), if it
+    exists (found by :func:`compute`)."""
+    return citation.anchor
 
 
 def attach(corpus) -> None:

@@ -20,25 +20,60 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from collections.abc import Mapping, Sequence
+
 from . import slug
 from .model import Document, Issue
+from .shelf import ById, Documents, Listed, Shelf, shelve
 from .symbol import Symbol
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """Documents plus corpus-wide indexes."""
+    """Documents plus corpus-wide indexes.
 
-    documents: tuple[Document, ...]
+    *documents*: a tuple of documents (a corpus made by hand, in tests) or, from :func:`build`,
+    the shelved :class:`~build_scripts.shelf.Documents` (read one at a time when iterated);
+    :attr:`listed` holds what stays in memory of each document (its metadata and warnings)."""
+
+    documents: Sequence[Document]
     failures: tuple[tuple[str, str], ...] = ()
     extras: dict = field(default_factory=dict, compare=False)  # stage name -> corpus-wide data
 
+    @property
+    def listed(self) -> Sequence[Listed | Document]:
+        """Each document's metadata and warnings (``.meta``, ``.issues``), in corpus order, without
+        reading any text: what listings, facets and counts use."""
+        return self.documents.entries if isinstance(self.documents, Documents) else self.documents
+
     def get(self, doc_id: str) -> Document | None:
+        """The document with id *doc_id* (read from the shelf), or None."""
+        if isinstance(self.documents, Documents):
+            return self.documents.get(doc_id)
         return self._by_id().get(doc_id)
 
-    def by_id(self) -> dict[str, Document]:
-        """Every document by id: one mapping for the corpus, built once (do not change it)."""
+    def entry(self, doc_id: str) -> Listed | Document | None:
+        """The metadata and warnings of the document with id *doc_id* (no text read), or None."""
+        if isinstance(self.documents, Documents):
+            at = self.documents.position(doc_id)
+            return None if at is None else self.documents.entries[at]
+        return self._by_id().get(doc_id)
+
+    def by_id(self) -> Mapping[str, Document]:
+        """Every document by id: one mapping for the corpus, built once (do not change it);
+        a shelved document is read when looked up."""
+        if isinstance(self.documents, Documents):
+            return self.extras.setdefault("_by_id", ById(self.documents))
         return self._by_id()
+
+    def entries(self) -> Mapping[str, Listed | Document]:
+        """Every document's entry (:meth:`entry`) by id: one mapping, built once (do not change it)."""
+        if not isinstance(self.documents, Documents):
+            return self._by_id()
+        cache = self.extras.setdefault("_entries", {})
+        if not cache:
+            cache.update({e.meta.id: e for e in self.documents.entries})
+        return cache
 
     def _by_id(self) -> dict[str, Document]:
         cache = self.extras.setdefault("_by_id", {})
@@ -51,13 +86,13 @@ class Corpus:
         change it; building it per document made the « Cité par » lists quadratic)."""
         cache = self.extras.setdefault("_rank", {})
         if not cache:
-            cache.update({d.meta.id: n for n, d in enumerate(self.documents)})
+            cache.update({d.meta.id: n for n, d in enumerate(self.listed)})
         return cache
 
-    def facet(self, name: str) -> dict[str, list[Document]]:
-        """Documents grouped by ``type``, ``body``, ``year`` or ``session`` (sorted keys)."""
-        groups: dict[str, list[Document]] = defaultdict(list)
-        for doc in self.documents:
+    def facet(self, name: str) -> dict[str, list[Listed | Document]]:
+        """Documents' entries grouped by ``type``, ``body``, ``year`` or ``session`` (sorted keys)."""
+        groups: dict[str, list] = defaultdict(list)
+        for doc in self.listed:
             value = year(doc) if name == "year" else getattr(doc.meta, name)
             if value:
                 groups[str(value)].append(doc)
@@ -84,21 +119,38 @@ def sort_key(doc: Document):
             doc.meta.symbol or "~", doc.meta.id)
 
 
-def build(documents, failures=()) -> Corpus:
-    """Assemble the corpus (see module docstring)."""
-    docs = assign_ids(list(documents))
-    return Corpus(tuple(sorted(docs, key=sort_key)), tuple(failures))
+def build(documents, failures=(), folder=None, remember: bool = False) -> Corpus:
+    """Assemble the corpus (see module docstring) from *documents*, shelved as they come (in a
+    temporary file in *folder*, else in the system's temporary folder; *remember*: see
+    :class:`~build_scripts.shelf.Shelf`)."""
+    shelf = Shelf(folder, remember)
+    return assemble(shelf, [shelve(doc, shelf) for doc in documents], failures)
 
 
-def assign_ids(docs: list[Document]) -> list[Document]:
-    """Final document ids, in file-name order: capped, owned (see module docstring), unique."""
+def assemble(shelf: Shelf, entries: list[Listed], failures=()) -> Corpus:
+    """The corpus of the documents on *shelf* (*entries*: theirs, as shelved): ids assigned
+    (see module docstring; the references the texts cite read from the shelf, one document
+    at a time), ordered."""
     from .citations import cited_symbols, forget
 
-    forget()  # references are found once per build (see citations._references)
+    forget()  # references are found once per build (see citations.references_of)
+    cited = cited_symbols(shelf.take(e.number) for e in entries)
+    listed = assign_ids(entries, cited)
+    return Corpus(Documents(shelf, sorted(listed, key=sort_key)), tuple(failures))
+
+
+def assign_ids(docs: list, cited: dict[str, str] | None = None) -> list:
+    """Final document ids, in file-name order: capped, owned (see module docstring), unique.
+    *docs*: documents, or their entries (:class:`~build_scripts.shelf.Listed`) with *cited*,
+    the symbols their texts cite (:func:`~build_scripts.citations.cited_symbols`)."""
+    if cited is None:
+        from .citations import cited_symbols, forget
+
+        forget()  # references are found once per build (see citations.references_of)
+        cited = cited_symbols(docs)
     docs = [_with_id(d, slug.slug(d.meta.id)) if not slug.is_slug(d.meta.id) else d for d in docs]
     ranked = sorted(docs, key=lambda d: (_from_sidecar(d), d.meta.source), reverse=True)
     owners = {own: d for d in ranked if (own := _own_address(d))}  # the best-ranked claimant last, so it stays
-    cited = cited_symbols(docs)
     out = []
     for doc in docs:
         claimed = doc.meta.id

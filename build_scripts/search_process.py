@@ -45,14 +45,17 @@ class Late:
         the documents' *digests*) keeps the last build's documents: a document it has is sent
         as its digest alone."""
         kept = self._pool.kept if memory and digests and isinstance(self._pool, SearchPool) else None
-        items = [digests[d.meta.id] if kept is not None and digests.get(d.meta.id) in kept else d for d in documents]
+        listed = getattr(documents, "entries", documents)  # shelved documents: their entries (nothing read)
         if kept is not None:
-            self._pool.kept = frozenset(digests[d.meta.id] for d in documents)
+            self._pool.kept = frozenset(digests[d.meta.id] for d in listed)
         with tempfile.NamedTemporaryFile("wb", prefix="un-archive-search-", suffix=".spool", delete=False) as spool:
             self.spool = spool.name
-            for n in range(0, len(items), PACKET):
-                pickle.dump(zlib.compress(pickle.dumps(items[n:n + PACKET], protocol=pickle.HIGHEST_PROTOCOL), 1),
+            for n in range(0, len(listed), PACKET):
+                items = [digests[d.meta.id] if kept is not None and digests.get(d.meta.id) in kept else documents[k]
+                         for k, d in enumerate(listed[n:n + PACKET], n)]  # a packet's documents read, then let go
+                pickle.dump(zlib.compress(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL), 1),
                             spool, protocol=pickle.HIGHEST_PROTOCOL)
+                del items
         self.future = self._pool.submit(_search_files, [Spool(self.spool)], failures, cache_folder, digests, memory)
 
     def files(self) -> tuple[SiteFile, ...]:

@@ -30,6 +30,7 @@ from .search.stage import analysis_key, attach as search_stage
 from .series.stage import attach as series_stage
 from .sidecar import is_date
 from .search_process import Late, new_search_pool
+from .shelf import Shelf
 from .sources import normalize_all, read_folder, scan
 
 #: Corpus-wide stages, run in order once every document is parsed.
@@ -60,7 +61,7 @@ def home_summary(corpus: corpus_mod.Corpus, latest: int) -> dict:
     """The home page's data, with paths from the docs root (see :func:`home_context`)."""
     from .render.listings import facet_path
 
-    docs = corpus.documents
+    docs = corpus.listed
     types = corpus.facet("type")
     return {
         "total": len(docs),
@@ -94,7 +95,7 @@ def epoch(corpus: corpus_mod.Corpus) -> int:
     the archive's date, for reproducible builds."""
     import calendar
 
-    days = [d.meta.date or f"{corpus_mod.year(d)}-01-01" for d in corpus.documents if corpus_mod.year(d)]
+    days = [d.meta.date or f"{corpus_mod.year(d)}-01-01" for d in corpus.listed if corpus_mod.year(d)]
     valid = [tuple(int(x) for x in day.split("-")) for day in days if is_date(day)]
     return calendar.timegm(max(valid) + (0, 0, 0)) if valid else 0
 
@@ -124,10 +125,14 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
     down with the stage when *own_pool*, else kept by the caller (``mkdocs serve``: its process
     keeps the search analyses it read in memory, no interpreter to start, no analysis to read
     again on the next rebuild)."""
-    corpus = corpus_mod.build([r.document for r in read.results], read.failures)
+    if read.shelf is not None:  # the documents are on the shelf already (:func:`start`)
+        corpus = corpus_mod.assemble(read.shelf, list(read.results), read.failures)
+    else:
+        corpus = corpus_mod.build((r.document for r in read.results), read.failures,
+                                  store.folder if store is not None else None, store is not None and store.memory is not None)
     if store is not None:
         corpus.extras["cache"] = store
-        corpus.extras["digests"] = document_digests(corpus.documents, remember=store.memory is not None)
+        corpus.extras["digests"] = document_digests(corpus.listed, remember=store.memory is not None)
     late = None
     if _aside(workers):
         late = Late(search_pool, own_pool) if search_pool is not None else Late(new_search_pool(), True)
@@ -164,7 +169,7 @@ def messages(corpus: corpus_mod.Corpus) -> tuple[str, ...]:
     """What the build reports: each unreadable file, then each warning of each document, in
     corpus order, naming the file and the line."""
     out = [f"{message} (not published)" for _, message in corpus.failures]
-    out += [issue.format(doc.meta.source) for doc in corpus.documents for issue in doc.issues]
+    out += [issue.format(doc.meta.source) for doc in corpus.listed for issue in doc.issues]
     return tuple(out)
 
 
@@ -234,13 +239,14 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
     try:
         if own:
             pool.submit(int)  # start the process now
-        read = normalize_all(scanned, workers, store)
+        shelf = Shelf(store.folder, store.memory is not None) if store is not None else Shelf()
+        read = normalize_all(scanned, workers, store, shelf)
         contents = {name: digest("source", raw.data) for name, raw in scanned if not isinstance(raw, str)}
         del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
         built = _build(read, workers, store, pool, own)
         result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                         fingerprint, tuple((d.meta.id, d.meta.source, contents.get(d.meta.source))
-                                           for d in built.corpus.documents))
+                                           for d in built.corpus.listed))
     except BaseException:
         if own:
             pool.shutdown(wait=False, cancel_futures=True)

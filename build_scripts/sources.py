@@ -30,6 +30,7 @@ import dataclasses
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ from . import sidecar
 from .model import Issue
 from .normalize import Result, normalize
 from .read import MAX_BYTES, InputError
+from .shelf import Shelf, shelve
 
 PATTERNS = ("*.txt", "*.md")
 
@@ -46,9 +48,10 @@ PATTERNS = ("*.txt", "*.md")
 class Folder:
     """What a corpus folder gave: normalized results and unreadable files."""
 
-    results: tuple[Result, ...]
+    results: tuple  # the normalized results, or (given a shelf) their documents' entries on it
     failures: tuple[tuple[str, str], ...]  # (file name, message)
     keys: tuple[str, ...] = ()  # every readable file's cache key, in file-name order
+    shelf: "Shelf | None" = None  # where the documents are (see :func:`normalize_all`)
 
 
 def sidecar_path(path: Path) -> Path:
@@ -166,9 +169,13 @@ def read_folder(folder: Path, workers: int | None = 1, store=None) -> Folder:
     return normalize_all(scan(folder), workers, store)
 
 
-def normalize_all(scanned: list[tuple[str, Raw | str]], workers: int | None = 1, store=None) -> Folder:
-    """Normalize what :func:`scan` loaded (see module docstring)."""
-    outcomes: list[Result | str | None] = []  # a result, an error message, or None: still to convert
+def normalize_all(scanned: list[tuple[str, Raw | str]], workers: int | None = 1, store=None,
+                  shelf: Shelf | None = None) -> Folder:
+    """Normalize what :func:`scan` loaded (see module docstring). Given a *shelf*, each document
+    is put on it as soon as it is normalized (or read back), and the results are the
+    documents' entries there (:class:`~build_scripts.shelf.Listed`): no more than a few
+    documents are held at once."""
+    outcomes: list = []  # a result (or its entry), an error message, or None: still to convert
     todo: list[tuple[int, Raw, str]] = []
     keys: list[str] = []
     for _, raw in scanned:
@@ -176,26 +183,30 @@ def normalize_all(scanned: list[tuple[str, Raw | str]], workers: int | None = 1,
             outcomes.append(raw)
             continue
         keys.append(key := raw.key())
-        outcomes.append(store.get("normalized", key) if store is not None else None)
-        if outcomes[-1] is None:
+        known = store.get("normalized", key) if store is not None else None
+        outcomes.append(shelve(known.document, shelf) if shelf is not None and isinstance(known, Result) else known)
+        if known is None:
             todo.append((len(outcomes) - 1, raw, key))
-    for (at, _, key), outcome in zip(todo, convert_all([raw for _, raw, _ in todo], workers)):
-        outcomes[at] = outcome
+    for n, outcome in enumerate(convert_all([raw for _, raw, _ in todo], workers)):  # to its end: the pool shut down
+        at, _, key = todo[n]
         if store is not None:
             store.put("normalized", key, outcome)
-    results = tuple(o for o in outcomes if isinstance(o, Result))
+        outcomes[at] = shelve(outcome.document, shelf) if shelf is not None and isinstance(outcome, Result) else outcome
+    results = tuple(o for o in outcomes if o is not None and not isinstance(o, str))
     failures = tuple((name, o) for (name, _), o in zip(scanned, outcomes) if isinstance(o, str))
-    return Folder(results, failures, tuple(keys))
+    return Folder(results, failures, tuple(keys), shelf)
 
 
-def convert_all(raws: list[Raw], workers: int | None = 1) -> list[Result | str]:
+def convert_all(raws: list[Raw], workers: int | None = 1) -> Iterator[Result | str]:
     """:func:`convert` every loaded file, in a pool of *workers* processes (``None``: every core);
-    results (or error messages) in the order of *raws*."""
+    results (or error messages) in the order of *raws*, each given as soon as it and those
+    before it are done."""
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(raws) <= 1:
-        return [_outcome(raw) for raw in raws]
+        yield from (_outcome(raw) for raw in raws)
+        return
     with ProcessPoolExecutor(max_workers=min(workers, len(raws))) as pool:
-        return list(pool.map(_outcome, raws, chunksize=max(1, len(raws) // (8 * workers))))
+        yield from pool.map(_outcome, raws, chunksize=max(1, len(raws) // (8 * workers)))
 
 
 def _printable(name: str) -> bool:

@@ -66,35 +66,48 @@ def document_key(name: str, data: bytes, sidecar_name: str, sidecar: bytes | Non
 #: with its digest, so that its id is not reused): under ``mkdocs serve`` an unchanged text's
 #: document comes back from the cache's memory as the same objects, and is not digested again.
 _BODIES: dict[int, tuple[tuple, str]] = {}
+#: Those of this build so far (kept only when asked to remember: see :func:`document_digests`).
+_NEXT: dict[int, tuple[tuple, str]] = {}
 
 
 @functools.cache
-def _rest_fields(cls) -> tuple[str, ...]:
+def _content_fields(cls) -> tuple[str, ...]:
     import dataclasses
 
-    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("paragraphs", "footnotes"))
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("paragraphs", "footnotes", "meta", "issues"))
+
+
+def content_digest(doc, remember: bool = False) -> str:
+    """A digest of every field of *doc* but its metadata and warnings (which the corpus may
+    change: final ids); the digest of a tuple of paragraphs (or footnotes) digested by the
+    last build that remembered them is taken back; with *remember*, this one's are kept for
+    the next (see :func:`document_digests`)."""
+    parts = []
+    for body in (doc.paragraphs, doc.footnotes):
+        known = _BODIES.get(id(body)) or _NEXT.get(id(body))
+        if known is None or known[0] is not body:
+            known = (body, digest(repr(body)))
+        if remember:
+            _NEXT[id(body)] = known
+        parts.append(known[1])
+    return digest("content", repr(tuple(getattr(doc, name) for name in _content_fields(type(doc)))), *parts)
 
 
 def document_digests(documents, remember: bool = True) -> dict[str, str]:
     """Each document's digest (its id → a digest of every field of the document: what stands
-    for the document in the keys of what is made from it). Equal documents have equal digests
-    in every process; the digest of a tuple of paragraphs (or footnotes) already digested by
-    the last call is taken back rather than computed again. Without *remember* (a build that
-    keeps nothing for the next: ``mkdocs build``), nothing is kept for the next call: the
-    tuples kept would hold every document's text through MkDocs' rendering (about a
-    gigabyte at 10,000 documents)."""
-    global _BODIES
-    bodies: dict[int, tuple[tuple, str]] = {}
+    for the document in the keys of what is made from it). *documents*: documents, or their
+    entries on a shelf (:class:`~build_scripts.shelf.Listed`, whose content digest was taken
+    when shelved). Equal documents have equal digests in every process; the digest of a tuple
+    of paragraphs (or footnotes) already digested by the last call is taken back rather than
+    computed again. Without *remember* (a build that keeps nothing for the next: ``mkdocs
+    build``), nothing is kept for the next call: the tuples kept would hold every document's
+    text through MkDocs' rendering (about a gigabyte at 10,000 documents)."""
+    global _BODIES, _NEXT
+    from ..shelf import Listed
+
     out = {}
     for doc in documents:
-        parts = []
-        for body in (doc.paragraphs, doc.footnotes):
-            known = _BODIES.get(id(body)) or bodies.get(id(body))
-            if known is None or known[0] is not body:
-                known = (body, digest(repr(body)))
-            bodies[id(body)] = known
-            parts.append(known[1])
-        rest = repr(tuple(getattr(doc, name) for name in _rest_fields(type(doc))))
-        out[doc.meta.id] = digest("document", rest, *parts)
-    _BODIES = bodies if remember else {}
+        content = doc.content if isinstance(doc, Listed) else content_digest(doc, remember)
+        out[doc.meta.id] = digest("document", repr(doc.meta), repr(doc.issues), content)
+    _BODIES, _NEXT = (_NEXT if remember else {}), {}
     return out

@@ -18,7 +18,6 @@ from ..citations import target_anchor
 from ..symbol import Symbol
 from . import escape, french, paging, record
 from .inline import Link
-from .labels import place_label
 from .pages import SiteFile, doc_path, rel
 
 CITED_BY_ON_PAGE = 50
@@ -53,7 +52,7 @@ def related_drafts(corpus, data, doc) -> dict:
     when the archive has one (the document or its stub), else the official text."""
     def link(symbol: str) -> dict:
         parsed = Symbol.parse(symbol)
-        known = corpus.get(parsed.slug) or parsed.slug in data["stubs"]
+        known = corpus.entry(parsed.slug) is not None or parsed.slug in data["stubs"]
         return {"symbol": symbol, "url": f"documents/{parsed.slug}/" if known else parsed.url("fr")}
 
     return {"drafts": [link(s) for s in doc.meta.drafts], "amends": link(doc.meta.amends) if doc.meta.amends else None}
@@ -67,11 +66,6 @@ def reference_links(corpus, cites, path: str) -> list[Link]:
         href = rel(path, doc_path(c.target_id)) + (f"#{anchor}" if anchor else "")
         out.append(Link(c.start, c.end, href, c.target))
     return out
-
-
-def _where(corpus, doc_id: str, pid: str) -> str:
-    doc = corpus.get(doc_id)
-    return place_label(doc, pid) if doc else pid
 
 
 def _grouped(citations, key):
@@ -91,11 +85,11 @@ def cited_by_lines(corpus, groups, path: str) -> list[str]:
     """One line per citing document, with links to each citing paragraph."""
     lines = []
     for source, cs in groups:
-        doc = corpus.get(source)
+        doc = corpus.entry(source)
         name = escape.text(doc.meta.symbol or doc.meta.title or source)
         places = []
         for c in cs:
-            text = escape.text(_where(corpus, source, c.paragraph))
+            text = escape.text(c.place or c.paragraph)
             link = f"[{text}]({rel(path, doc_path(source))}#{c.paragraph})"
             if link not in places:
                 places.append(link)
@@ -123,7 +117,7 @@ def cited_by_pages(corpus, target_id: str, citations) -> list[SiteFile]:
     groups = _by_source(corpus, citations)
     if len(groups) <= CITED_BY_ON_PAGE:
         return []
-    doc = corpus.get(target_id)
+    doc = corpus.entry(target_id)
     name = (doc.meta.symbol or doc.meta.title) if doc else citations[0].target
     chunks = paging.chunks(groups, CITED_BY_PAGE_SIZE)
     files = []
@@ -147,10 +141,10 @@ def sections(corpus, data, doc, path: str) -> list[str]:
         for target_id, cs in sorted(_grouped(cites, lambda c: c.target_id).items(), key=lambda kv: kv[1][0].target):
             places = []
             for c in cs:
-                link = f"[{escape.text(_where(corpus, doc.meta.id, c.paragraph))}](#{c.paragraph})"
+                link = f"[{escape.text(c.place or c.paragraph)}](#{c.paragraph})"
                 if link not in places:
                     places.append(link)
-            absent = "" if corpus.get(target_id) else " *(hors de l’archive)*"
+            absent = "" if corpus.entry(target_id) is not None else " *(hors de l’archive)*"
             out.append(f"- [{escape.text(cs[0].target)}]({rel(path, doc_path(target_id))}){absent} — " + ", ".join(places))
         out.append("")
     out.append("## Cité par {: #cite-par }\n")

@@ -42,8 +42,9 @@ def register(corpus) -> None:
 
 
 def _docs(corpus) -> dict:
-    """Documents by id; the corpus builds it once (it was rebuilt for every paragraph with a lineage note)."""
-    return corpus.by_id()
+    """Documents' entries (metadata) by id; the corpus builds it once (it was rebuilt for every
+    paragraph with a lineage note)."""
+    return corpus.entries()
 
 
 def lineage_note(corpus, doc, para, path: str) -> str:
@@ -51,7 +52,7 @@ def lineage_note(corpus, doc, para, path: str) -> str:
     origin = corpus.extras["series_data"]["lineage"].get(doc.meta.id, {}).get(para.id)
     if origin is None:
         return ""
-    docs = _docs(corpus)
+    docs = corpus.by_id()  # the source's paragraphs are named: its text is read (the last few are kept)
     if origin.status == "added":  # traced back through every earlier version (series.stage.look_back): one quiet word
         return (' <span class="lineage lineage--new" title="Absent des textes précédents de la série">'
                 '<span aria-hidden="true">↳ </span>nouveau<span class="archive-visually-hidden"> : absent des textes '
@@ -144,8 +145,7 @@ def series_record(corpus, series) -> dict:
 
 def comparison_page(corpus, al) -> SiteFile:
     """Side-by-side comparison of two versions (older *a*, newer *b*)."""
-    docs = _docs(corpus)
-    a, b = docs[al.a], docs[al.b]
+    a, b = corpus.get(al.a), corpus.get(al.b)
     path = cmp_path(al.a, al.b)
     full_a, full_b = display_name(a), display_name(b)
     name_a, name_b = escape.text(short_name(a)), escape.text(short_name(b))

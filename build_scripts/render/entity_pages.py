@@ -76,7 +76,7 @@ def entity_pages(corpus, data, entity: Entity) -> list[SiteFile]:
     for hit in hits:  # one pass over this entity's mentions: linear in the corpus, whatever the entity count
         per_doc.setdefault(hit.doc, []).append(hit)
     rank = corpus.rank()
-    by_doc = [(corpus.get(doc_id), per_doc[doc_id]) for doc_id in sorted(per_doc, key=rank.__getitem__)]
+    by_doc = [(corpus.entry(doc_id), per_doc[doc_id]) for doc_id in sorted(per_doc, key=rank.__getitem__)]
     pages_of = paging.chunks(by_doc, DOCS_PER_PAGE)
     digests, store = corpus.extras.get("digests", {}), corpus.extras.get("cache")
     out = []
@@ -105,13 +105,14 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
     sponsored = data["sponsored"].get(entity, []) if page == 1 else []
     if sponsored:
         out.append("## Projets présentés {: #projets }\n")
-        out += [_named_link(path, corpus.get(i)) for i in sponsored] + [""]
+        out += [_named_link(path, corpus.entry(i)) for i in sponsored] + [""]
     out.append(f"## Mentions {{: #mentions }}\n\n{hit_count} mention{'s' if hit_count != 1 else ''} dans "
                f"{doc_count} document{'s' if doc_count != 1 else ''}"
                + (f", du plus récent au plus ancien — page {page} sur {pages_count}" if pages_count > 1 else "") + ".\n")
-    for doc, doc_hits in chunk:
-        name = escape.text(display_name(doc))
-        out.append(f"### [{name}]({rel(path, doc_path(doc.meta.id))}) {{: #doc-{doc.meta.id} }}\n")
+    for entry, doc_hits in chunk:
+        name = escape.text(display_name(entry))
+        out.append(f"### [{name}]({rel(path, doc_path(entry.meta.id))}) {{: #doc-{entry.meta.id} }}\n")
+        doc = corpus.get(entry.meta.id)  # read here, when the page is made (not for a page read back)
         texts = dict(units(doc))  # the words around each mention, cut from the text here
         out += [_hit_line(path, doc, h, texts[h.paragraph]) for h in doc_hits] + [""]
     out.append(paging.nav(path, page, pages_count, lambda n: page_path(entity, n)))

@@ -53,10 +53,11 @@ def doc_path(doc_id: str) -> str:
 
 
 def site_files(corpus: Corpus) -> list[SiteFile]:
-    """All generated pages and data files for *corpus*."""
-    files = [document_page(corpus, doc) for doc in corpus.documents]
+    """All generated pages and data files for *corpus*: each document read once (its page, its
+    JSON record and its CSL-JSON item made from it, then it is let go)."""
+    files = [f for doc in corpus.documents for f in (document_page(corpus, doc), *document_files(corpus, doc))]
     files += listings.pages(corpus)
-    files += api_files(corpus)
+    files += list_pages(corpus)
     files += corpus.extras.get("pages", [])
     return sorted(files, key=lambda f: f.path)
 
@@ -153,30 +154,22 @@ def list_path(page: int) -> str:
 def list_pages(corpus: Corpus) -> list[SiteFile]:
     """The list of every document, :data:`API_PER_PAGE` a page, in the corpus' order: each
     page says the total, its number and the paths of the previous and next pages."""
-    parts = chunks(corpus.documents, API_PER_PAGE)
+    parts = chunks(corpus.listed, API_PER_PAGE)
     return [SiteFile(list_path(k), record.dumps({
-        "count": len(corpus.documents), "page": k, "pages": len(parts), "per_page": API_PER_PAGE,
+        "count": len(corpus.listed), "page": k, "pages": len(parts), "per_page": API_PER_PAGE,
         "previous": list_path(k - 1) if k > 1 else None, "next": list_path(k + 1) if k < len(parts) else None,
         "documents": [record.summary(d) for d in part]})) for k, part in enumerate(parts, 1)]
 
 
-def api_files(corpus: Corpus) -> list[SiteFile]:
-    """The list of the documents (:func:`list_pages`), one ``api/documents/<id>.json`` per
-    document and its CSL-JSON item."""
-    extras = corpus.extras.get("record_extras", [])
-
-    def extra(doc: Document) -> dict:
-        out: dict = {}
-        for contribute in extras:
-            out.update(contribute(corpus, doc))
-        return out
-
-    store = corpus.extras.get("cache")
-    files = list_pages(corpus)
-    files += [json_file(store, f"api/documents/{d.meta.id}.json", record.record(d, extra(d))) for d in corpus.documents]
-    files += [json_file(store, f"api/csl/{d.meta.id}.json",  # what reference managers import
-                        [citation_forms.csl(d, f"documents/{d.meta.id}/")]) for d in corpus.documents]
-    return files
+def document_files(corpus: Corpus, doc: Document) -> list[SiteFile]:
+    """``api/documents/<id>.json`` (the document's record, with what the stages contribute)
+    and ``api/csl/<id>.json`` (its CSL-JSON item, what reference managers import)."""
+    out: dict = {}
+    for contribute in corpus.extras.get("record_extras", []):
+        out.update(contribute(corpus, doc))
+    store, doc_id = corpus.extras.get("cache"), doc.meta.id
+    return [json_file(store, f"api/documents/{doc_id}.json", record.record(doc, out)),
+            json_file(store, f"api/csl/{doc_id}.json", [citation_forms.csl(doc, f"documents/{doc_id}/")])]
 
 
 def json_file(store, path: str, value) -> SiteFile:

@@ -32,10 +32,10 @@ def compared_pairs(members: list[str]) -> list[tuple[str, str]]:
 
 def compute(corpus) -> dict:
     """Series, alignments and lineage of the whole corpus."""
-    docs = {d.meta.id: d for d in corpus.documents}
-    align = _aligner(corpus.extras.get("cache"), corpus.extras.get("digests", {}))
-    series = group_series(corpus.documents, profile=_profiler(corpus.extras.get("cache"),
-                                                              corpus.extras.get("digests", {})))
+    docs = corpus.entries()  # metadata only: a text is read from the shelf when a profile or an alignment is made
+    align = _aligner(corpus, corpus.extras.get("cache"), corpus.extras.get("digests", {}))
+    series = group_series(corpus.listed, profile=_profiler(corpus, corpus.extras.get("cache"),
+                                                           corpus.extras.get("digests", {})))
     alignments, lineages, series_of = {}, {}, {}
     remembered: dict[int, tuple[Alignment, dict[str, Origin]]] = {}
     store = corpus.extras.get("cache")
@@ -57,28 +57,36 @@ def compute(corpus) -> dict:
     return {"series": series, "alignments": alignments, "lineage": lineages, "series_of": series_of}
 
 
-def _aligner(store, digests: dict):
-    """:func:`~build_scripts.series.align.align`, read back from *store* when both texts are known."""
+def _aligner(corpus, store, digests: dict):
+    """:func:`~build_scripts.series.align.align` of two documents given by their entries (their
+    texts read from the corpus only when needed), read back from *store* when both are known."""
     from .align import align
+
+    def aligned(a, b):
+        return align(corpus.get(a.meta.id), corpus.get(b.meta.id))
 
     def cached(a, b):
         if not store or a.meta.id not in digests or b.meta.id not in digests:
-            return align(a, b)
+            return aligned(a, b)
         key = digest("align", code_version(), a.meta.id, b.meta.id, digests[a.meta.id], digests[b.meta.id])
         found = store.get("alignments", key)
         if found is None:
-            store.put("alignments", key, found := align(a, b))
+            store.put("alignments", key, found := aligned(a, b))
         return found
 
     return cached
 
 
-def _profiler(store, digests: dict):
-    """:meth:`~build_scripts.series.grouping.Profile.of`, read back from *store* for a known text."""
-    def cached(doc):
-        if doc.meta.id not in digests:
-            return Profile.of(doc)
-        return memo(store, "series-profile", digests[doc.meta.id], lambda: Profile.of(doc))
+def _profiler(corpus, store, digests: dict):
+    """:meth:`~build_scripts.series.grouping.Profile.of` of a document given by its entry (its
+    text read from the corpus only when needed), read back from *store* for a known text."""
+    def made(entry):
+        return Profile.of(corpus.get(entry.meta.id))
+
+    def cached(entry):
+        if entry.meta.id not in digests:
+            return made(entry)
+        return memo(store, "series-profile", digests[entry.meta.id], lambda: made(entry))
 
     return cached
 

@@ -1,0 +1,106 @@
+"""The corpus's documents on a shelf (``build_scripts/shelf.py``): read back equal, in corpus
+order, and never all held at once — the corpus-wide stages and the pages take them one at a
+time (the main process's memory does not grow with the texts of the corpus)."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import os
+import shutil
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_scripts import corpus as corpus_mod
+from build_scripts import shelf as shelf_mod
+from build_scripts import site
+from build_scripts.model import Document, Issue, Paragraph
+from build_scripts.render import pages
+from build_scripts.shelf import Documents, Listed, Shelf, shelve
+from tests.conftest import SEEDS, normalize_file
+
+
+def _alive() -> int:
+    """How many documents this process holds (the model's objects are tracked by the collector)."""
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if type(o) is Document)
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.text(max_size=80), min_size=1, max_size=6), issue=st.text(max_size=20))
+def test_a_shelved_document_reads_back_equal_with_its_entry(texts, issue):
+    base = normalize_file(SEEDS[0]).document
+    doc = dataclasses.replace(base, paragraphs=tuple(Paragraph(f"p-{n}", "paragraph", t) for n, t in enumerate(texts)))
+    shelf = Shelf()
+    entry = shelve(doc, shelf)
+    assert shelf.take(entry.number) == doc
+    # the corpus may change an entry after shelving (final id, a warning): the document read back has it
+    changed = dataclasses.replace(entry, meta=dataclasses.replace(entry.meta, id="autre"),
+                                  issues=entry.issues + (Issue(3, issue),))
+    (back,) = Documents(shelf, [changed])
+    assert back.meta.id == "autre" and back.issues == changed.issues and back.paragraphs == doc.paragraphs
+
+
+def test_documents_in_corpus_order_and_an_entry_is_not_a_document():
+    corpus = corpus_mod.build([normalize_file(p).document for p in SEEDS])
+    assert isinstance(corpus.documents, Documents)
+    ids = [d.meta.id for d in corpus.documents]
+    assert ids == [e.meta.id for e in corpus.listed] == sorted(ids, key=lambda i: corpus.rank()[i])
+    assert corpus.documents[-1].meta.id == ids[-1] and [d.meta.id for d in corpus.documents[1:3]] == ids[1:3]
+    entry = corpus.entry(ids[0])
+    assert isinstance(entry, Listed) and entry.meta == corpus.get(ids[0]).meta
+    with pytest.raises(AttributeError):
+        entry.paragraphs  # code that wants the text fails loudly on an entry  # noqa: B018
+    assert corpus.get("absent") is None and corpus.entry("absent") is None and "absent" not in corpus.by_id()
+    assert corpus.by_id()[ids[1]] == corpus.documents[1]
+
+
+def test_a_shelf_is_never_pickled():
+    import pickle
+
+    with pytest.raises(TypeError, match="process that wrote it"):
+        pickle.dumps(Shelf())
+
+
+def test_the_stages_and_pages_hold_a_few_documents_whatever_the_corpus(tmp_path, monkeypatch):
+    """At every document page made, and once every file is made, the main process holds at most
+    the few documents it is working on and the last few looked up by id (:data:`RECENT`) — not the
+    corpus: 30 documents here (six copies of each seed, their texts made distinct)."""
+    monkeypatch.setattr(shelf_mod, "RECENT", 2)
+    folder = tmp_path / "source_docs"
+    folder.mkdir()
+    for copy in range(6):
+        for path in SEEDS:
+            text = path.read_text(encoding="utf-8").replace("Assemblée générale", f"Assemblée générale ({copy})", 1)
+            (folder / f"{copy}-{path.name}").write_text(text, encoding="utf-8")
+    before = _alive()  # held by earlier tests (the seeds' cached normalizations)
+    seen: list[int] = []
+    page = pages.document_page
+
+    def counted(corpus, doc):
+        seen.append(_alive() - before)
+        return page(corpus, doc)
+
+    monkeypatch.setattr(pages, "document_page", counted)
+    from build_scripts.sources import normalize_all, scan
+
+    built = site._build(normalize_all(scan(folder), 1, None, Shelf()), 1)  # as site.start reads a folder
+    assert len(built.corpus.listed) == 30 and len(seen) == 30
+    assert max(seen) <= 2 + 2, seen  # the page's document (and the iteration's), the last two looked up
+    assert _alive() - before <= 2  # once every file is made: those looked up last
+    del built
+    assert _alive() == before
+
+
+def test_reading_a_folder_onto_a_shelf_holds_no_document(tmp_path):
+    from build_scripts.sources import normalize_all, scan
+
+    for path in SEEDS:
+        shutil.copy(path, tmp_path / path.name)
+    shelf, before = Shelf(tmp_path / "cache"), _alive()
+    read = normalize_all(scan(tmp_path), 1, None, shelf)
+    assert [type(r) for r in read.results] == [Listed] * len(SEEDS) and read.shelf is shelf
+    assert _alive() == before
+    assert os.listdir(tmp_path / "cache") == []  # the shelf's file has no name: nothing left behind
