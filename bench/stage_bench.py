@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.synth import ROOT, make_corpus  # noqa: E402
 from build_scripts import corpus as corpus_mod, search_process, site, sources  # noqa: E402
 from build_scripts.render.pages import site_files  # noqa: E402
+from build_scripts.shelf import Shelf  # noqa: E402
 
 
 def _status(field: str) -> float:
@@ -71,14 +72,14 @@ def main(n: int, workers: int = 1, folder: Path | None = None) -> None:
     n = len(list(folder.glob("*.txt")))
     print(f"| stage ({n} documents, {workers} worker(s)) | time | main process: peak during | held after "
           "| its own process: peak |\n|---|---|---|---|---|")
-    read = timed("read and normalize", lambda: sources.read_folder(folder, workers))
-    corpus = corpus_mod.build([r.document for r in read.results], read.failures)
+    read = timed("read and normalize", lambda: sources.normalize_all(sources.scan(folder), workers, None, Shelf()))
+    corpus = corpus_mod.assemble(read.shelf, list(read.results), read.failures)  # as the site: the documents on a shelf
     del read
     for stage in site.STAGES:
         name = stage.__module__.replace("build_scripts.", "")
         if stage is site.search_stage:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:  # as the site
-                count = timed(name, lambda: pool.submit(_search_in_child, [corpus.documents],
+                count = timed(name, lambda: pool.submit(_search_in_child, [search_process.spool(corpus.documents)],
                                                            corpus.failures).result())
             print(f"({count} search files)")
         else:

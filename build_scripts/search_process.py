@@ -45,18 +45,10 @@ class Late:
         the documents' *digests*) keeps the last build's documents: a document it has is sent
         as its digest alone."""
         kept = self._pool.kept if memory and digests and isinstance(self._pool, SearchPool) else None
-        listed = getattr(documents, "entries", documents)  # shelved documents: their entries (nothing read)
         if kept is not None:
-            self._pool.kept = frozenset(digests[d.meta.id] for d in listed)
-        with tempfile.NamedTemporaryFile("wb", prefix="un-archive-search-", suffix=".spool", delete=False) as spool:
-            self.spool = spool.name
-            for n in range(0, len(listed), PACKET):
-                items = [digests[d.meta.id] if kept is not None and digests.get(d.meta.id) in kept else documents[k]
-                         for k, d in enumerate(listed[n:n + PACKET], n)]  # a packet's documents read, then let go
-                pickle.dump(zlib.compress(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL), 1),
-                            spool, protocol=pickle.HIGHEST_PROTOCOL)
-                del items
-        self.future = self._pool.submit(_search_files, [Spool(self.spool)], failures, cache_folder, digests, memory)
+            self._pool.kept = frozenset(digests[d.meta.id] for d in getattr(documents, "entries", documents))
+        self.spool = spool(documents, digests if kept is not None else None, kept or frozenset(), cache_folder)
+        self.future = self._pool.submit(_search_files, [self.spool], failures, cache_folder, digests, memory)
 
     def files(self) -> tuple[SiteFile, ...]:
         try:
@@ -73,6 +65,22 @@ class Late:
         if self.spool is not None and (wait or self.future is None or self.future.done()):
             Spool(self.spool).remove()  # a stage that never ran left it (one that ran removed it)
             self.spool = None
+
+
+def spool(documents, digests: dict | None = None, kept: frozenset = frozenset(), folder=None) -> "Spool":
+    """A new spool file of *documents* (:class:`Spool`), in *folder* (else the temporary folder):
+    packets of :data:`PACKET` documents, each read (from the shelf), pickled, compressed, written
+    and let go before the next; a document whose digest is in *kept* written as that digest."""
+    listed = getattr(documents, "entries", documents)  # shelved documents: their entries (nothing read)
+    with tempfile.NamedTemporaryFile("wb", prefix="un-archive-search-", suffix=".spool", delete=False,
+                                     dir=folder) as out:
+        for n in range(0, len(listed), PACKET):
+            items = [digests[d.meta.id] if digests and digests.get(d.meta.id) in kept else documents[k]
+                     for k, d in enumerate(listed[n:n + PACKET], n)]
+            pickle.dump(zlib.compress(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL), 1),
+                        out, protocol=pickle.HIGHEST_PROTOCOL)
+            del items
+    return Spool(out.name)
 
 
 class Spool(str):

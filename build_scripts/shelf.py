@@ -16,6 +16,8 @@ Guarantees:
   file forwards and holds one document at a time; indexing reads one document;
 * the file is a nameless temporary file (removed by the system when it is closed, or when
   the process ends, however it ends), in the build cache's folder when there is one;
+  under ``mkdocs serve``, whose build cache keeps every document in memory anyway, the
+  documents stay in memory as they are (no file);
 * a shelf is read by the process that wrote it (it is never pickled).
 """
 
@@ -56,19 +58,27 @@ class Shelf:
     """An append-only file of compressed document pickles (see module docstring)."""
 
     def __init__(self, folder: str | os.PathLike | None = None, remember: bool = False):
-        self.remember = remember  # keep the digests of the texts shelved for the next build (``mkdocs serve``)
-        if folder is not None:
+        # *remember*: a build whose cache keeps every value in memory for the next (``mkdocs
+        # serve``), which holds the documents anyway: they stay here as they are (nothing written
+        # or read back: the same objects, which the stages' caches of the last build recognise),
+        # and the digests of their texts are kept for the next build
+        self.remember = remember
+        self._kept: list[Document] | None = [] if remember else None
+        if folder is not None and not remember:
             os.makedirs(folder, exist_ok=True)
-        self._file = tempfile.TemporaryFile(prefix="un-archive-shelf-", dir=folder)
+        self._file = tempfile.TemporaryFile(prefix="un-archive-shelf-", dir=folder) if not remember else None
         self._spans: list[tuple[int, int]] = []  # (offset, length) of each document's bytes
         self._end = 0
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return len(self._spans) if self._kept is None else len(self._kept)
 
     def put(self, doc: Document) -> int:
         """Shelve *doc*; its number on the shelf (0, 1, 2 … in the order put)."""
+        if self._kept is not None:
+            self._kept.append(doc)
+            return len(self._kept) - 1
         data = zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), 1)
         with self._lock:
             os.pwrite(self._file.fileno(), data, self._end)
@@ -78,6 +88,8 @@ class Shelf:
 
     def take(self, number: int) -> Document:
         """The document shelved as *number*, read back."""
+        if self._kept is not None:
+            return self._kept[number]
         offset, length = self._spans[number]
         data = os.pread(self._file.fileno(), length, offset)
         if len(data) != length:
@@ -85,7 +97,8 @@ class Shelf:
         return pickle.loads(zlib.decompress(data))
 
     def close(self) -> None:
-        self._file.close()
+        if self._file is not None:
+            self._file.close()
 
     def __reduce__(self):
         raise TypeError("a document shelf is read by the process that wrote it")

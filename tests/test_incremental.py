@@ -223,7 +223,8 @@ def test_the_search_files_come_late_and_complete_the_same_output(tmp_path, monke
     """With two workers, :func:`site.start` gives every file but the search stage's at once
     (MkDocs renders the pages meanwhile); :meth:`finish` gives the rest, after which the output
     is the one-worker build's and is in the cache whole. The documents go to the search
-    process through a spool file, removed once read (or once the stage is given up)."""
+    process through a spool file (beside the build cache when there is one, else in the
+    temporary folder), removed once read (or once the stage is given up)."""
     spools = tmp_path / "tmp"
     spools.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(spools))
@@ -239,6 +240,7 @@ def test_the_search_files_come_late_and_complete_the_same_output(tmp_path, monke
     assert {p.split("/")[0] for p in (f.path for f in late)} <= set(search_stage.FOLDERS)
     assert started.output == whole and started.finish() == ()
     assert list(spools.iterdir()) == [], "the spool file is removed once read"
+    assert not list((tmp_path / "cache").glob("*.spool")), "the spool file (beside the cache) is removed once read"
     assert site._whole(Store(tmp_path / "cache", memory=False), whole.fingerprint) == whole
     again = site.start(sources, workers=2, store=store)  # read back whole, search files included
     assert again.output == whole and not again.pending

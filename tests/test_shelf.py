@@ -104,3 +104,15 @@ def test_reading_a_folder_onto_a_shelf_holds_no_document(tmp_path):
     assert [type(r) for r in read.results] == [Listed] * len(SEEDS) and read.shelf is shelf
     assert _alive() == before
     assert os.listdir(tmp_path / "cache") == []  # the shelf's file has no name: nothing left behind
+
+
+def test_under_serve_the_shelf_keeps_the_documents_themselves():
+    """``mkdocs serve``'s build cache holds every document in memory anyway: its shelf keeps them
+    as they are (the same objects, which the stages' caches of the last build recognise)."""
+    doc = normalize_file(SEEDS[0]).document
+    kept = Shelf(remember=True)
+    entry = shelve(doc, kept)
+    assert kept.take(entry.number) is doc and kept._file is None
+    written = Shelf()  # a file: read back, a copy
+    copy = written.take(shelve(doc, written).number)
+    assert copy == doc and copy is not doc
