@@ -57,12 +57,13 @@ class Listed:
 class Shelf:
     """An append-only file of compressed document pickles (see module docstring)."""
 
-    def __init__(self, folder: str | os.PathLike | None = None, remember: bool = False):
+    def __init__(self, folder: str | os.PathLike | None = None, remember: bool = False, compress: bool = True):
         # *remember*: a build whose cache keeps every value in memory for the next (``mkdocs
         # serve``), which holds the documents anyway: they stay here as they are (nothing written
         # or read back: the same objects, which the stages' caches of the last build recognise),
         # and the digests of their texts are kept for the next build
-        self.remember = remember
+        self.remember, self.folder = remember, folder
+        self.compress = compress  # False: values read back often, for which decompressing would cost more than the disk
         self._kept: list[Document] | None = [] if remember else None
         if folder is not None and not remember:
             os.makedirs(folder, exist_ok=True)
@@ -74,27 +75,42 @@ class Shelf:
     def __len__(self) -> int:
         return len(self._spans) if self._kept is None else len(self._kept)
 
-    def put(self, doc: Document) -> int:
-        """Shelve *doc*; its number on the shelf (0, 1, 2 … in the order put)."""
+    def put(self, doc) -> int:
+        """Shelve *doc* (a document, or any value a stage wants back later, one at a time); its
+        number on the shelf (0, 1, 2 … in the order put)."""
         if self._kept is not None:
             self._kept.append(doc)
             return len(self._kept) - 1
-        data = zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.put_bytes(zlib.compress(data, 1) if self.compress else data)
+
+    def take(self, number: int):
+        """The document (or value) shelved as *number*, read back."""
+        if self._kept is not None:
+            return self._kept[number]
+        data = self.take_bytes(number)
+        return pickle.loads(zlib.decompress(data) if self.compress else data)
+
+    def put_bytes(self, data: bytes) -> int:
+        """Shelve *data* as they are (a generated file's compressed text); its number."""
+        if self._kept is not None:
+            self._kept.append(data)
+            return len(self._kept) - 1
         with self._lock:
             os.pwrite(self._file.fileno(), data, self._end)
             self._spans.append((self._end, len(data)))
             self._end += len(data)
             return len(self._spans) - 1
 
-    def take(self, number: int) -> Document:
-        """The document shelved as *number*, read back."""
+    def take_bytes(self, number: int) -> bytes:
+        """The bytes shelved as *number* (:meth:`put_bytes`)."""
         if self._kept is not None:
             return self._kept[number]
         offset, length = self._spans[number]
         data = os.pread(self._file.fileno(), length, offset)
         if len(data) != length:
             raise OSError(f"document shelf: {length} bytes expected at {offset}, {len(data)} read")
-        return pickle.loads(zlib.decompress(data))
+        return data
 
     def close(self) -> None:
         if self._file is not None:

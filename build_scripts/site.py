@@ -23,7 +23,7 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .cache.keys import code_version, digest, document_digests
 from .render import french
-from .render.pages import SiteFile, display_name, doc_path, site_files
+from .render.pages import ShelvedFiles, SiteFile, display_name, doc_path, site_files
 from .citations import attach as citation_stage
 from .entities.stage import attach as entity_stage
 from .search.stage import analysis_key, attach as search_stage
@@ -130,6 +130,7 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
     else:
         corpus = corpus_mod.build((r.document for r in read.results), read.failures,
                                   store.folder if store is not None else None, store is not None and store.memory is not None)
+    corpus.extras["pages"] = ShelvedFiles(corpus.documents.shelf)  # the stages' pages: their bytes on the shelf
     if store is not None:
         corpus.extras["cache"] = store
         corpus.extras["digests"] = document_digests(corpus.listed, remember=store.memory is not None)

@@ -116,3 +116,48 @@ def test_under_serve_the_shelf_keeps_the_documents_themselves():
     written = Shelf()  # a file: read back, a copy
     copy = written.take(shelve(doc, written).number)
     assert copy == doc and copy is not doc
+
+
+def test_entity_pages_quote_passages_taken_in_the_stage_pass(monkeypatch):
+    """The entity pages quote each mention from the passages the entity stage shelved in its one
+    pass over the texts: making them reads no document (a document read per entity it mentions
+    made the stage three times slower)."""
+    from build_scripts.entities.stage import attach as entity_stage
+
+    corpus = corpus_mod.build([normalize_file(p).document for p in SEEDS])
+    reads: list[int] = []
+    take = corpus.documents.shelf.take
+    monkeypatch.setattr(corpus.documents.shelf, "take", lambda n: reads.append(n) or take(n))
+    entity_stage(corpus)
+    assert len(reads) == len(SEEDS), "each document read once, in the stage's pass"
+    pages = [f for f in corpus.extras["pages"] if f.path.startswith("etats/")]
+    assert pages and any("**" in f.content for f in pages), "mentions quoted in bold in their context"
+
+
+@settings(max_examples=30, deadline=None)
+@given(text=st.text(max_size=300))
+def test_a_generated_file_on_the_shelf_is_the_same_file(text):
+    import pickle
+
+    from build_scripts.render.pages import SiteFile
+
+    made, shelf = SiteFile("a/b.md", text), Shelf()
+    shelved = made.shelved(shelf)
+    assert shelved._data is None and shelved == made and hash(shelved) == hash(made) and shelved.content == text
+    assert pickle.loads(pickle.dumps(shelved)) == made  # pickled with its bytes (the build cache, other processes)
+    assert made.shelved(Shelf(remember=True)) is made  # mkdocs serve: held as it is
+    with pytest.raises(AttributeError):
+        shelved.path = "c.md"
+
+
+def test_a_build_holds_its_generated_files_on_the_shelf(tmp_path):
+    """Every file the main process makes (document pages and data, listings, the stages' pages)
+    has its bytes on the shelf, not in memory, until MkDocs uses it."""
+    from build_scripts.sources import normalize_all, scan
+
+    for path in SEEDS:
+        shutil.copy(path, tmp_path / path.name)
+    built = site._build(normalize_all(scan(tmp_path), 1, None, Shelf()), 1)
+    assert len(built.files) > 100 and all(f._data is None for f in built.files)
+    whole = site.output(tmp_path, workers=1)
+    assert sorted(built.complete().files, key=lambda f: f.path) == list(whole.files)

@@ -13,10 +13,9 @@ import functools
 
 from ..cache.memo import memo
 from ..entities.catalog import FOLDERS, Entity
-from ..entities.stage import context, units
+from ..entities.stage import context
 from . import escape, paging
 from .inline import Link
-from .labels import place_label
 from .pages import SiteFile, display_name, doc_path, rel
 
 KIND_FR = {"state": ("États", "État"), "organization": ("Organisations et organes", "Organisation"),
@@ -112,16 +111,14 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
     for entry, doc_hits in chunk:
         name = escape.text(display_name(entry))
         out.append(f"### [{name}]({rel(path, doc_path(entry.meta.id))}) {{: #doc-{entry.meta.id} }}\n")
-        doc = corpus.get(entry.meta.id)  # read here, when the page is made (not for a page read back)
-        texts = dict(units(doc))  # the words around each mention, cut from the text here
-        out += [_hit_line(path, doc, h, texts[h.paragraph]) for h in doc_hits] + [""]
+        passages = data["passages"].get(entry.meta.id)  # the words around each mention, cut from the text here
+        out += [_hit_line(path, entry, h, *passages[h.paragraph]) for h in doc_hits] + [""]
     out.append(paging.nav(path, page, pages_count, lambda n: page_path(entity, n)))
     return "\n".join(out)
 
 
 
-def _hit_line(path: str, doc, hit, text: str) -> str:
-    where = place_label(doc, hit.paragraph)
+def _hit_line(path: str, doc, hit, where: str, text: str) -> str:
     before, after = context(text, hit.start, hit.end)
     quote = f"{escape.text(before)}**{escape.text(hit.text)}**{escape.text(after)}"
     return f"- [{escape.text(where)}]({rel(path, doc_path(doc.meta.id))}#{hit.paragraph}) — « {quote} »"

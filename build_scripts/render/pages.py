@@ -9,32 +9,51 @@ pages carry their own data; listing pages are paginated per facet).
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 
 from ..cache.memo import memo
 from ..corpus import Corpus, year
 from ..model import Document, Paragraph
+from ..shelf import Documents
 from ..symbol import Symbol
 from . import citation_forms, escape, french, listings, markdown, record
 from .paging import chunks, rel
 
 
-@dataclass(frozen=True, slots=True, init=False)
 class SiteFile:
     """A generated file: its path under the docs root and its text.
 
     The text is held compressed (UTF-8, zlib) from the moment the file is made: a build
     holds every generated file until MkDocs has written it, and Markdown and JSON shrink
-    about eightfold. :attr:`content` gives the text back, :attr:`raw` its UTF-8 bytes;
-    equal texts give equal files (zlib is deterministic).
+    about eightfold. :meth:`shelved` gives the same file with those bytes on a shelf (the
+    build's temporary file: :mod:`build_scripts.shelf`), read back when used. :attr:`content`
+    gives the text back, :attr:`raw` its UTF-8 bytes; equal texts give equal files (zlib is
+    deterministic), wherever their bytes are; a file pickles as its path and bytes. Immutable.
     """
 
-    path: str
-    data: bytes  # the text, UTF-8, zlib-compressed
+    __slots__ = ("path", "_data", "_shelf", "_number")
 
     def __init__(self, path: str, content: str):
-        object.__setattr__(self, "path", path)
-        object.__setattr__(self, "data", zlib.compress(content.encode("utf-8"), 1))
+        _set(self, path, zlib.compress(content.encode("utf-8"), 1), None, -1)
+
+    @classmethod
+    def of_bytes(cls, path: str, data: bytes) -> "SiteFile":
+        """The file *path* whose compressed bytes are *data*."""
+        new = object.__new__(cls)
+        _set(new, path, data, None, -1)
+        return new
+
+    @property
+    def data(self) -> bytes:
+        """The text, UTF-8, zlib-compressed."""
+        return self._data if self._shelf is None else self._shelf.take_bytes(self._number)
+
+    def shelved(self, shelf) -> "SiteFile":
+        """The same file, its bytes on *shelf* (held as they are by a shelf that keeps its values in memory)."""
+        if self._shelf is not None or shelf.remember:
+            return self
+        new = object.__new__(SiteFile)
+        _set(new, self.path, None, shelf, shelf.put_bytes(self._data))
+        return new
 
     @property
     def raw(self) -> bytes:
@@ -46,6 +65,45 @@ class SiteFile:
         """The file's text."""
         return self.raw.decode("utf-8")
 
+    def __setattr__(self, name, value):
+        raise AttributeError(f"a generated file is immutable ({name})")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, SiteFile) and (self.path, self.data) == (other.path, other.data)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.data))
+
+    def __repr__(self) -> str:
+        return f"SiteFile(path={self.path!r})"
+
+    def __reduce__(self):
+        return SiteFile.of_bytes, (self.path, self.data)
+
+
+def _set(file: SiteFile, path: str, data: bytes | None, shelf, number: int) -> None:
+    for name, value in (("path", path), ("_data", data), ("_shelf", shelf), ("_number", number)):
+        object.__setattr__(file, name, value)
+
+
+class ShelvedFiles(list):
+    """A list of generated files whose bytes go to *shelf* as they are added (:meth:`SiteFile.shelved`):
+    the pages the corpus-wide stages make are not all held in memory until MkDocs writes them."""
+
+    def __init__(self, shelf):
+        super().__init__()
+        self.shelf = shelf
+
+    def append(self, file: SiteFile) -> None:
+        super().append(file.shelved(self.shelf))
+
+    def extend(self, files) -> None:
+        super().extend(f.shelved(self.shelf) for f in files)
+
+    def __iadd__(self, files):
+        self.extend(files)
+        return self
+
 
 def doc_path(doc_id: str) -> str:
     """Source path of a document page (``documents/<id>.md``)."""
@@ -55,7 +113,9 @@ def doc_path(doc_id: str) -> str:
 def site_files(corpus: Corpus) -> list[SiteFile]:
     """All generated pages and data files for *corpus*: each document read once (its page, its
     JSON record and its CSL-JSON item made from it, then it is let go)."""
-    files = [f for doc in corpus.documents for f in (document_page(corpus, doc), *document_files(corpus, doc))]
+    shelf = corpus.documents.shelf if isinstance(corpus.documents, Documents) else None
+    files = ShelvedFiles(shelf) if shelf is not None else []  # on the documents' shelf, as they are made
+    files += (f for doc in corpus.documents for f in (document_page(corpus, doc), *document_files(corpus, doc)))
     files += listings.pages(corpus)
     files += list_pages(corpus)
     files += corpus.extras.get("pages", [])
