@@ -11,16 +11,17 @@ wins over one stated by a sidecar, then file-name order decides — and both
 files get a warning naming the other); documents are ordered by date (newest first),
 then symbol, then id; every corpus-wide index (listings now; cited-by,
 entities and series when those stages run) is derived here from the parsed
-documents, never from rendered HTML.
+documents, never from rendered HTML. The documents are on a shelf
+(:mod:`build_scripts.shelf`): the corpus holds each one's entry (metadata and
+warnings) and reads a text back when a stage asks for it, one document at a time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from dataclasses import dataclass, field
-
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from . import slug
 from .model import Document, Issue

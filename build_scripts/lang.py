@@ -66,8 +66,20 @@ def _compile(code: str, key: str) -> re.Pattern[str]:
     return re.compile(language(code)[key], re.IGNORECASE | re.MULTILINE)
 
 
+#: Lines from the top of a text in which its UN furniture is looked for (:func:`detect`).
+HEAD_LINES = 80
+
+
 def detect(text: str) -> str:
-    """The language of *text*: the table whose stop words occur most often."""
+    """The language of *text*: the one its UN furniture is printed in — the adoption line
+    (« adoptée par … le », "adopted by … on"), the distribution line, the enacting formula
+    (« L’Assemblée générale, »), the meeting line — when the first :data:`HEAD_LINES` lines have
+    such lines of one language only (a UN document prints them in its own language, whatever
+    it quotes); else the table whose stop words occur most often."""
+    head = "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    marked = [code for code in LANGUAGES if _furniture(code, head)]
+    if len(marked) == 1:
+        return marked[0]
     words = re.findall(r"[^\W\d_]+", text.lower())
     best, best_score = LANGUAGES[0], -1
     for code in LANGUAGES:
@@ -76,3 +88,11 @@ def detect(text: str) -> str:
         if score > best_score:
             best, best_score = code, score
     return best
+
+
+def _furniture(code: str, head: str) -> bool:
+    """Whether *head* has a line of UN furniture in language *code* (see :func:`detect`)."""
+    if any(_compile(code, key).search(head) for key in ("adopted_on", "distribution", "meeting")):
+        return True
+    formulas = "|".join(re.escape(f) for f in sorted(language(code)["formulas"], key=len, reverse=True))
+    return re.search(rf"^\s*(?:{formulas})\s*,\s*$", head, re.MULTILINE) is not None

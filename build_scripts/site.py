@@ -128,8 +128,8 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
     if read.shelf is not None:  # the documents are on the shelf already (:func:`start`)
         corpus = corpus_mod.assemble(read.shelf, list(read.results), read.failures)
     else:
-        corpus = corpus_mod.build((r.document for r in read.results), read.failures,
-                                  store.folder if store is not None else None, store is not None and store.memory is not None)
+        folder, remember = (store.folder, store.memory is not None) if store is not None else (None, False)
+        corpus = corpus_mod.build((r.document for r in read.results), read.failures, folder, remember)
     corpus.extras["pages"] = ShelvedFiles(corpus.documents.shelf)  # the stages' pages: their bytes on the shelf
     if store is not None:
         corpus.extras["cache"] = store
@@ -242,8 +242,8 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
             pool.submit(int)  # start the process now
         shelf = Shelf(store.folder, store.memory is not None) if store is not None else Shelf()
         read = normalize_all(scanned, workers, store, shelf)
-        contents = {name: digest("source", raw.data) for name, raw in scanned if not isinstance(raw, str)}
-        del scanned  # the raw bytes (the keys are taken): not held through the corpus-wide stages
+        contents = {name: raw.source for name, raw in scanned if not isinstance(raw, str)}
+        del scanned
         built = _build(read, workers, store, pool, own)
         result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                         fingerprint, tuple((d.meta.id, d.meta.source, contents.get(d.meta.source))

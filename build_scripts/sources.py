@@ -16,8 +16,10 @@ gives the same document, warnings and errors in both. Guarantees:
 
 :func:`read_folder` takes the files in sorted name order (deterministic
 builds) and reports the unreadable ones in ``failures``. It reads every file's bytes
-itself, then normalizes them in a process pool of *workers* (default: every core), each
-result taken back in file-name order: the results, their warnings and the failures are
+itself to digest them (the cache keys) and lets them go (a folder's texts are never all held
+at once); the files not in the cache are read again, one at a time, by the process pool of
+*workers* (default: every core) that normalizes them — a file whose bytes changed in between
+is refused with an error naming it — each result taken back in file-name order: the results, their warnings and the failures are
 the same, in the same order, whatever the number of workers. With a
 :class:`~build_scripts.cache.store.Store`, a file whose name, bytes, sidecar and code
 version were already normalized is not normalized again (its result, or its error, is
@@ -83,35 +85,57 @@ def read_bytes(path: Path, limit: int) -> bytes:
 
 @dataclass(frozen=True)
 class Raw:
-    """One raw text as read from disk, before normalization: what its cache key is made of."""
+    """One raw text as read from disk, before normalization: what its cache key is made of.
+
+    *data* may be let go once the text is read (:meth:`dropped`: a folder's texts are not all
+    held at once): :meth:`bytes` reads the file again, and refuses it if it changed since."""
 
     name: str
-    data: bytes
+    data: bytes | None
     sidecar_name: str
     sidecar: bytes | None
     sidecar_issues: tuple[Issue, ...] = ()
+    source: str = ""  # the digest of the bytes (cache.keys.digest("source", data))
+    path: Path | None = None
 
     def key(self, code: str | None = None) -> str:
         from .cache.keys import document_key
 
-        return document_key(self.name, self.data, self.sidecar_name, self.sidecar, code)
+        return document_key(self.name, self.source, self.sidecar_name, self.sidecar, code)
+
+    def dropped(self) -> "Raw":
+        """The same text without its bytes held (read again by :meth:`bytes`)."""
+        return dataclasses.replace(self, data=None) if self.path is not None else self
+
+    def bytes(self) -> bytes:
+        """The text's bytes: held, or read again from the file, which must not have changed."""
+        if self.data is not None:
+            return self.data
+        from .cache.keys import digest
+
+        data = read_bytes(self.path, MAX_BYTES)
+        if digest("source", data) != self.source:
+            raise InputError(f"{self.name}: changed while the archive was being built, not converted (build again)")
+        return data
 
 
 def load(path: Path) -> Raw:
     """Read one raw file and its sidecar (see module docstring); raise :class:`InputError`."""
+    from .cache.keys import digest
+
     name = path.name
     if not _printable(name):
         raise InputError(f"{name!r}: file name with control, bidirectional or undecodable characters, skipped")
     data = read_bytes(path, MAX_BYTES)
     side = sidecar_path(path)
     side_data, side_issues = _sidecar(side)
-    return Raw(name, data, side.name, side_data, tuple(side_issues))
+    return Raw(name, data, side.name, side_data, tuple(side_issues), digest("source", data), path)
 
 
 def convert(raw: Raw) -> Result:
     """Normalize one loaded file; any unexpected exception becomes an :class:`InputError`."""
     try:
-        result = normalize(raw.data, raw.name, raw.sidecar, raw.sidecar_name)
+        result = normalize(raw.bytes(), raw.name, raw.sidecar, raw.sidecar_name)
     except InputError:
         raise
     except Exception as err:  # a bug shown by this file: report it, build the others
@@ -154,11 +178,12 @@ def source_files(folder: Path) -> list[Path]:
 
 
 def scan(folder: Path) -> list[tuple[str, Raw | str]]:
-    """Every raw text of *folder* in file-name order, loaded (:class:`Raw`) or the error's message."""
+    """Every raw text of *folder* in file-name order, loaded (:class:`Raw`, its bytes digested
+    and let go: read again when normalized) or the error's message."""
     out: list[tuple[str, Raw | str]] = []
     for path in source_files(folder):
         try:
-            out.append((path.name, load(path)))
+            out.append((path.name, load(path).dropped()))
         except InputError as err:
             out.append((path.name, str(err)))
     return out

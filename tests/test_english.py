@@ -102,3 +102,17 @@ def test_markdown_renders_english_items(doc):
     assert '<span class="num">(a)</span> To criminalize' in md, "English texts print items as (a)"
     assert '<span class="num">(ii)</span>' in md
     assert "{: #op-1-b-ii" in md
+
+
+def test_the_language_is_that_of_the_un_furniture_whatever_the_body_quotes():
+    """A French resolution whose body is English words (a quoted title, a list of instruments)
+    is French: its adoption line, formula and meeting line say so (found by hypothesis: a body
+    of « Abuse abolition and » made the stop words vote English)."""
+    from build_scripts import lang
+
+    french = ("Résolution adoptée par l’Assemblée générale le 18 décembre 2019\n\n74/176. Abuse abolition\n\n"
+              " L’Assemblée générale,\n\n 1. Abuse and the abolition of the and ;\n\n50e séance plénière\n")
+    english = ("Resolution adopted by the General Assembly on 18 December 2019\n\nThe General Assembly,\n\n"
+               "1. Prend note de la résolution et de la décision du Conseil et de la Commission ;\n")
+    assert lang.detect(french) == "fr" and lang.detect(english) == "en"
+    assert lang.detect("the and of the and of la") == "en"  # no furniture: the stop words decide

@@ -132,6 +132,14 @@ def test_entity_pages_quote_passages_taken_in_the_stage_pass(monkeypatch):
     assert len(reads) == len(SEEDS), "each document read once, in the stage's pass"
     pages = [f for f in corpus.extras["pages"] if f.path.startswith("etats/")]
     assert pages and any("**" in f.content for f in pages), "mentions quoted in bold in their context"
+    # a document's mentions are read back from the shelf when its page is made, as they were found
+    from build_scripts.entities import load_catalog
+    from build_scripts.entities.stage import mentions_of
+
+    shelved = corpus.extras["entity_data"]["per_doc"]
+    for doc in corpus.documents:
+        found = {pid: ms for pid, ms in mentions_of(doc, load_catalog()).items() if ms}
+        assert (shelved.get(doc.meta.id) or {}) == found and found
 
 
 @settings(max_examples=30, deadline=None)
@@ -161,3 +169,21 @@ def test_a_build_holds_its_generated_files_on_the_shelf(tmp_path):
     assert len(built.files) > 100 and all(f._data is None for f in built.files)
     whole = site.output(tmp_path, workers=1)
     assert sorted(built.complete().files, key=lambda f: f.path) == list(whole.files)
+
+
+def test_a_folder_is_scanned_without_holding_its_texts_and_a_file_changed_meanwhile_is_refused(tmp_path):
+    """Scanning digests each text and lets its bytes go (they are read again, one at a time, by
+    the process that normalizes it); a file changed between the two reads is refused, with an
+    error naming it, and the others build."""
+    from build_scripts.sources import normalize_all, scan
+
+    for path in SEEDS:
+        shutil.copy(path, tmp_path / path.name)
+    scanned = scan(tmp_path)
+    assert all(raw.data is None and raw.source for _, raw in scanned)
+    changed = tmp_path / SEEDS[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nUn mot de plus.\n", encoding="utf-8")
+    read = normalize_all(scanned, 1, None, Shelf())
+    assert len(read.results) == len(SEEDS) - 1
+    ((name, message),) = read.failures
+    assert name == SEEDS[0].name and message.startswith(f"{SEEDS[0].name}: changed while the archive was being built")

@@ -57,9 +57,10 @@ def code_version() -> str:
     return digest(tree_digest(PACKAGE), *(f"{name}={_version(name)}" for name in LIBRARIES))
 
 
-def document_key(name: str, data: bytes, sidecar_name: str, sidecar: bytes | None, code: str | None = None) -> str:
-    """The key of one raw text's normalization: its name, bytes, sidecar and the code version."""
-    return digest("document", code or code_version(), name, data, sidecar_name, sidecar)
+def document_key(name: str, source: str, sidecar_name: str, sidecar: bytes | None, code: str | None = None) -> str:
+    """The key of one raw text's normalization: its name, the digest of its bytes (*source*:
+    ``digest("source", bytes)``), its sidecar and the code version."""
+    return digest("document", code or code_version(), name, source, sidecar_name, sidecar)
 
 
 #: The digests of the last build's paragraph and footnote tuples, by identity (the tuple kept

@@ -64,12 +64,11 @@ def compute(corpus) -> dict:
     """Mentions per document and per entity, plus sponsors."""
     global _LAST
     catalog = load_catalog()
-    per_doc: dict[str, dict[str, list]] = {}
     per_entity: dict[Entity, list[Hit]] = defaultdict(list)
     sponsors: dict[str, list[tuple[str, Entity | None]]] = {}
     store = corpus.extras.get("cache")
     done = {}
-    passages = Passages(corpus)
+    passages = Passages(corpus, catalog)
     for doc in corpus.documents:
         key = (mentions_key(doc), doc.meta.id) if store else None
         if key in _LAST:
@@ -82,7 +81,6 @@ def compute(corpus) -> dict:
                 done[key] = (found, hits)
         for entity, hit in hits:
             per_entity[entity].append(hit)
-        per_doc[doc.meta.id] = found
         if hits:
             passages.put(doc, found)
         sponsors[doc.meta.id] = [(name, find_state(name, catalog)) for name in doc.meta.sponsors]
@@ -92,35 +90,55 @@ def compute(corpus) -> dict:
         for _, state in pairs:
             if state:
                 sponsored[state].append(doc_id)
-    return {"catalog": catalog, "per_doc": per_doc, "per_entity": dict(per_entity),
+    return {"catalog": catalog, "per_doc": passages, "per_entity": dict(per_entity),
             "sponsors": sponsors, "sponsored": dict(sponsored), "passages": passages}
 
 
 class Passages:
-    """What the entity pages quote of each document: the label and the text of each of its
-    paragraphs and notes that has a mention, ``{unit id: (label, text)}``, taken in the stage's
-    one pass over the texts and put on a shelf beside the documents' (in memory for a corpus
-    held in memory): a page reads these few texts back, not the whole document (reading every
-    document once per entity it mentions made the stage three times slower)."""
+    """A document's mentions and what the entity pages quote of it, shelved in the stage's one
+    pass over the texts beside the documents (kept as they are for a corpus held in memory):
+    its mentions by unit (:meth:`get`: what its page links and its record lists, read back when
+    its page is made, not all held through the build) and the label and text of each of its
+    paragraphs and notes that has a mention (:meth:`passages`: an entity page quotes these few
+    texts, not the whole document — reading every document once per entity it mentions made
+    the stage three times slower)."""
 
-    def __init__(self, corpus):
+    def __init__(self, corpus, catalog):
         from ..shelf import Documents, Shelf
 
         shelved = corpus.documents.shelf if isinstance(corpus.documents, Documents) else None
         # not compressed: a document's passages are read once per entity it mentions
         self._shelf = Shelf(shelved.folder, shelved.remember, compress=False) if shelved is not None else Shelf(remember=True)
-        self._numbers: dict[str, int] = {}
+        self._catalog, self._numbers = catalog, {}
+        self._last: tuple[str, dict] | None = None  # the last document's mentions (asked for once per paragraph)
 
-    def put(self, doc: Document, found: dict[str, list]) -> None:
+    def put(self, doc: Document, found: dict[str, list[Mention]]) -> None:
+        """Shelve the passages and mentions of *doc* (*found*: its mentions by unit)."""
         from ..render.labels import place_label
 
-        self._numbers[doc.meta.id] = self._shelf.put(
-            {pid: (place_label(doc, pid), text) for pid, text in units(doc) if found.get(pid)})
+        passages = {pid: (place_label(doc, pid), text) for pid, text in units(doc) if found.get(pid)}
+        mentions = found if self._shelf.remember else tuple(
+            (pid, tuple((m.entity.kind, m.entity.slug, m.start, m.end, m.text) for m in ms)) for pid, ms in found.items() if ms)
+        self._numbers[doc.meta.id] = self._shelf.put((passages, mentions))
 
-    def get(self, doc_id: str) -> dict[str, tuple[str, str]]:
-        """The passages of *doc_id* (none for a document without a mention)."""
+    def passages(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        """``{unit id: (label, text)}`` of *doc_id*'s units that have a mention."""
         number = self._numbers.get(doc_id)
-        return {} if number is None else self._shelf.take(number)
+        return {} if number is None else self._shelf.take(number)[0]
+
+    def get(self, doc_id: str, default=None) -> dict[str, list[Mention]] | None:
+        """*doc_id*'s mentions by unit (*default* for a document without a mention)."""
+        number = self._numbers.get(doc_id)
+        if number is None:
+            return default
+        if self._last is None or self._last[0] != doc_id:
+            mentions = self._shelf.take(number)[1]
+            if not isinstance(mentions, dict):
+                get = self._catalog.get
+                mentions = {pid: [Mention(get(kind, slug), start, end, sys.intern(text)) for kind, slug, start, end, text in ms]
+                            for pid, ms in mentions}
+            self._last = (doc_id, mentions)
+        return self._last[1]
 
 
 def doc_hits(doc: Document, found: dict[str, list[Mention]]) -> list[tuple[Entity, Hit]]:

@@ -111,7 +111,7 @@ def _entity_page(corpus, data, entity: Entity, chunk: list, counts: tuple[int, i
     for entry, doc_hits in chunk:
         name = escape.text(display_name(entry))
         out.append(f"### [{name}]({rel(path, doc_path(entry.meta.id))}) {{: #doc-{entry.meta.id} }}\n")
-        passages = data["passages"].get(entry.meta.id)  # the words around each mention, cut from the text here
+        passages = data["passages"].passages(entry.meta.id)  # the words around each mention, cut from the text here
         out += [_hit_line(path, entry, h, *passages[h.paragraph]) for h in doc_hits] + [""]
     out.append(paging.nav(path, page, pages_count, lambda n: page_path(entity, n)))
     return "\n".join(out)
