@@ -6,7 +6,8 @@ masthead …) to a temporary file as it reads the documents. A stage that reads 
 takes the documents from :class:`Documents` one at a time, in corpus order, and lets each
 go before the next: the main process's memory no longer grows with the texts of the corpus
 (at 10,000 documents they weighed about a gigabyte there), only with the entries and the
-corpus-wide indexes.
+corpus-wide indexes. The stages put there what they make per document and want back later
+(the generated files' compressed bytes, the entity stage's passages), on the same terms.
 
 Guarantees:
 
@@ -29,6 +30,7 @@ import pickle
 import tempfile
 import threading
 import zlib
+from array import array
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -68,12 +70,12 @@ class Shelf:
         if folder is not None and not remember:
             os.makedirs(folder, exist_ok=True)
         self._file = tempfile.TemporaryFile(prefix="un-archive-shelf-", dir=folder) if not remember else None
-        self._spans: list[tuple[int, int]] = []  # (offset, length) of each document's bytes
+        self._offsets, self._lengths = array("Q"), array("Q")  # where each value's bytes are in the file
         self._end = 0
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._spans) if self._kept is None else len(self._kept)
+        return len(self._offsets) if self._kept is None else len(self._kept)
 
     def put(self, doc) -> int:
         """Shelve *doc* (a document, or any value a stage wants back later, one at a time); its
@@ -98,15 +100,16 @@ class Shelf:
             return len(self._kept) - 1
         with self._lock:
             os.pwrite(self._file.fileno(), data, self._end)
-            self._spans.append((self._end, len(data)))
+            self._offsets.append(self._end)
+            self._lengths.append(len(data))
             self._end += len(data)
-            return len(self._spans) - 1
+            return len(self._offsets) - 1
 
     def take_bytes(self, number: int) -> bytes:
         """The bytes shelved as *number* (:meth:`put_bytes`)."""
         if self._kept is not None:
             return self._kept[number]
-        offset, length = self._spans[number]
+        offset, length = self._offsets[number], self._lengths[number]
         data = os.pread(self._file.fileno(), length, offset)
         if len(data) != length:
             raise OSError(f"document shelf: {length} bytes expected at {offset}, {len(data)} read")
