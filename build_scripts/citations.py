@@ -153,12 +153,6 @@ def _most_given(titles) -> str | None:
     return min(counts, key=lambda t: (-counts[t], len(t), t)) if counts else None
 
 
-def target_anchor(corpus, citation: Citation) -> str | None:
-    """The paragraph id a citation points to inside an archive document (``op-5``), if it
-    exists (found by :func:`compute`)."""
-    return citation.anchor
-
-
 def attach(corpus) -> None:
     """Compute the stage and register its page contributions on *corpus*."""
     from .render import citation_pages

@@ -14,7 +14,6 @@ lists its first :data:`API_CITED_BY` citations, their count, and the path of the
 
 from __future__ import annotations
 
-from ..citations import target_anchor
 from ..symbol import Symbol
 from . import escape, french, paging, record
 from .inline import Link
@@ -62,7 +61,7 @@ def reference_links(corpus, cites, path: str) -> list[Link]:
     """The links of a paragraph's citations (*cites*, in the order found) on the page at *path*."""
     out = []
     for c in cites:
-        anchor = target_anchor(corpus, c)
+        anchor = c.anchor  # found by the citation stage
         href = rel(path, doc_path(c.target_id)) + (f"#{anchor}" if anchor else "")
         out.append(Link(c.start, c.end, href, c.target))
     return out
@@ -156,7 +155,7 @@ def sections(corpus, data, doc, path: str) -> list[str]:
 def record_extra(corpus, data, doc) -> dict:
     return {
         "references": [{"target": c.target, "target_id": c.target_id, "paragraph": c.paragraph, "text": c.text,
-                        "target_paragraph": target_anchor(corpus, c), "date": c.date, "title": c.title}
+                        "target_paragraph": c.anchor, "date": c.date, "title": c.title}
                        for c in data["cites"].get(doc.meta.id, [])],
         **cited_by_fields(doc.meta.id, data["cited_by"].get(doc.meta.id, [])),
     }
