@@ -109,7 +109,7 @@ class Passages:
         shelved = corpus.documents.shelf if isinstance(corpus.documents, Documents) else None
         # not compressed: a document's passages are read once per entity it mentions
         self._shelf = Shelf(shelved.folder, shelved.remember, compress=False) if shelved is not None else Shelf(remember=True)
-        self._catalog, self._numbers = catalog, {}
+        self._catalog, self._numbers = catalog, {}  # document id -> (passages, mentions) on the shelf
         self._last: tuple[str, dict] | None = None  # the last document's mentions (asked for once per paragraph)
 
     def put(self, doc: Document, found: dict[str, list[Mention]]) -> None:
@@ -119,20 +119,21 @@ class Passages:
         passages = {pid: (place_label(doc, pid), text) for pid, text in units(doc) if found.get(pid)}
         mentions = found if self._shelf.remember else tuple(
             (pid, tuple((m.entity.kind, m.entity.slug, m.start, m.end, m.text) for m in ms)) for pid, ms in found.items() if ms)
-        self._numbers[doc.meta.id] = self._shelf.put((passages, mentions))
+        # two values: a document page reads its mentions, an entity page its passages
+        self._numbers[doc.meta.id] = (self._shelf.put(passages), self._shelf.put(mentions))
 
     def passages(self, doc_id: str) -> dict[str, tuple[str, str]]:
         """``{unit id: (label, text)}`` of *doc_id*'s units that have a mention."""
-        number = self._numbers.get(doc_id)
-        return {} if number is None else self._shelf.take(number)[0]
+        numbers = self._numbers.get(doc_id)
+        return {} if numbers is None else self._shelf.take(numbers[0])
 
     def get(self, doc_id: str, default=None) -> dict[str, list[Mention]] | None:
         """*doc_id*'s mentions by unit (*default* for a document without a mention)."""
-        number = self._numbers.get(doc_id)
-        if number is None:
+        numbers = self._numbers.get(doc_id)
+        if numbers is None:
             return default
         if self._last is None or self._last[0] != doc_id:
-            mentions = self._shelf.take(number)[1]
+            mentions = self._shelf.take(numbers[1])
             if not isinstance(mentions, dict):
                 get = self._catalog.get
                 mentions = {pid: [Mention(get(kind, slug), start, end, sys.intern(text)) for kind, slug, start, end, text in ms]
