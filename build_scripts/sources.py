@@ -201,6 +201,10 @@ def normalize_all(scanned: list[tuple[str, Raw | str]], workers: int | None = 1,
     documents' entries there (:class:`~build_scripts.shelf.Listed`): no more than a few
     documents are held at once."""
     outcomes: list = []  # a result (or its entry), an error message, or None: still to convert
+
+    def kept(outcome):  # a result's document put on the shelf (its entry kept), when there is one
+        return shelve(outcome.document, shelf) if shelf is not None and isinstance(outcome, Result) else outcome
+
     todo: list[tuple[int, Raw, str]] = []
     keys: list[str] = []
     for _, raw in scanned:
@@ -209,14 +213,14 @@ def normalize_all(scanned: list[tuple[str, Raw | str]], workers: int | None = 1,
             continue
         keys.append(key := raw.key())
         known = store.get("normalized", key) if store is not None else None
-        outcomes.append(shelve(known.document, shelf) if shelf is not None and isinstance(known, Result) else known)
+        outcomes.append(kept(known))
         if known is None:
             todo.append((len(outcomes) - 1, raw, key))
     for n, outcome in enumerate(convert_all([raw for _, raw, _ in todo], workers)):  # to its end: the pool shut down
         at, _, key = todo[n]
         if store is not None:
             store.put("normalized", key, outcome)
-        outcomes[at] = shelve(outcome.document, shelf) if shelf is not None and isinstance(outcome, Result) else outcome
+        outcomes[at] = kept(outcome)
     results = tuple(o for o in outcomes if o is not None and not isinstance(o, str))
     failures = tuple((name, o) for (name, _), o in zip(scanned, outcomes) if isinstance(o, str))
     return Folder(results, failures, tuple(keys), shelf)
