@@ -175,12 +175,12 @@ def _mkdocs_page(tmp_path, markdown: str):
 
 
 def test_the_plugin_renders_a_page_through_pagehtml_and_mkdocs_links(tmp_path):
-    from build_scripts.mkdocs_plugin import _render_fast
+    from build_scripts.mkdocs_plugin.rendering import render_fast
 
     text = "# A\n\nVoir [b](b.md#op-1) et [ici](#x).\n{: #x }"
     page, config, files = _mkdocs_page(tmp_path, text)
     counts, fallback = [0, 0], []
-    _render_fast(page, lambda *args: fallback.append(args), counts, config, files)
+    render_fast(page, lambda *args: fallback.append(args), counts, config, files)
     assert counts == [0, 1] and not fallback
     assert page.content == ('<h1 id="a">A</h1>\n<p id="x">Voir <a href="../b/#op-1">b</a> et <a href="#x">ici</a>.</p>')
     assert page.present_anchor_ids == {"a", "x"} and [t.title for t in page.toc] == ["A"]
@@ -192,9 +192,9 @@ def test_the_plugin_renders_a_page_through_pagehtml_and_mkdocs_links(tmp_path):
 
 
 def test_the_plugin_leaves_a_page_outside_the_subset_to_mkdocs(tmp_path):
-    from build_scripts.mkdocs_plugin import _render_fast
+    from build_scripts.mkdocs_plugin.rendering import render_fast
 
     page, config, files = _mkdocs_page(tmp_path, "# A\n\n> a quote")
     counts, fallback = [0, 0], []
-    _render_fast(page, lambda *args: fallback.append(args), counts, config, files)
+    render_fast(page, lambda *args: fallback.append(args), counts, config, files)
     assert counts == [1, 0] and fallback == [(config, files)] and page.content is None

@@ -1,4 +1,5 @@
-"""The thin MkDocs plugin: the only module that imports MkDocs.
+"""The thin MkDocs plugin: the only package that imports MkDocs (its generated files in
+:mod:`.files`, its page rendering in :mod:`.rendering`).
 
 Events, each small:
 
@@ -60,7 +61,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -70,23 +70,17 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
-
+from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
 
-try:  # MkDocs 1.6's own link processor and logger of Page.render (without them: Python-Markdown for every page)
-    from mkdocs.structure.pages import _RelativePathTreeprocessor, log as pages_log
-except ImportError:  # pragma: no cover - another MkDocs
-    _RelativePathTreeprocessor = None
-
-from . import mkdocs_dirty, mkdocs_tail, pagehtml, site
-from .cache import keys, pages
-from .cache.store import Store
-from .mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError, SourceMemo
-from .render import notfound, sitemap
-from .render.pages import SiteFile
-from .search import stage as search_stage
+from .. import mkdocs_dirty, mkdocs_tail, site
+from ..cache import keys, pages
+from ..cache.store import Store
+from ..mkdocs_pages import CACHED_TEMPLATE, HtmlSpool, PageCache, PageError, SourceMemo
+from ..render import notfound, sitemap
+from ..search import stage as search_stage
+from .files import GeneratedFile, files_sources
+from .rendering import fast_html_applies, read_source, render_fast, render_nothing
 
 log = logging.getLogger("mkdocs.plugins.un_archive")
 _EPOCH = "SOURCE_DATE_EPOCH"
@@ -115,141 +109,6 @@ class _Warnings(logging.Handler):
 
     def emit(self, record):
         self.count += 1
-
-
-class GeneratedFile(File):
-    """A generated page or data file, its text held compressed until MkDocs uses it."""
-
-    made: set[str] = set()  # folders made by this build (emptied by each build's on_files)
-    keep_unchanged = False  # a plain serve into the last build's folder put back: as a dirty build
-    let_go = False  # mkdocs build: a file's text is let go once used (written, or the page read)
-    later: list | None = None  # plain mkdocs serve: where the file goes instead of being written (the tail writes it)
-
-    def __init__(self, config, item: SiteFile):
-        super().__init__(item.path, src_dir=None, dest_dir=config.site_dir,
-                         use_directory_urls=config.use_directory_urls)
-        self.generated_by = config.plugins._current_plugin or "<unknown>"
-        self.abs_src_path = None
-        self._content = item  # never str or bytes: MkDocs reads it only through the methods below
-        self.modified = True  # what a dirty build asks (build_scripts.mkdocs_dirty decides)
-
-    def is_modified(self) -> bool:
-        return self.modified
-
-    @property
-    def compressed(self) -> bytes:
-        """The file's bytes as held (what a dirty build's key digests)."""
-        return self._content.data
-
-    @property
-    def content_bytes(self) -> bytes:
-        return self._content.raw
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self._content = SiteFile(self.src_uri, value.decode("utf-8"))
-
-    @property
-    def content_string(self) -> str:
-        return self._content.content
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self._content = SiteFile(self.src_uri, value)
-
-    def copy_file(self, dirty: bool = False) -> None:
-        """Write the file's bytes (what MkDocs writes for an in-memory text), or leave it to the
-        build's tail (:attr:`later`)."""
-        if (dirty or self.keep_unchanged) and not self.modified:
-            return self.used()
-        if self.later is not None:
-            self.later.append(self)
-            return
-        self.write()
-        self.used()
-
-    def used(self) -> None:
-        """MkDocs has what it needs of the file (written, or the page read and rendered): under
-        ``mkdocs build`` its text is let go (at 10,000 documents the generated files held
-        compressed were about half a gigabyte); reading it again is an error, never a silent
-        empty file."""
-        if self.let_go:
-            self._content = _LET_GO
-
-    def write(self) -> None:
-        """Write the file's bytes into the site folder."""
-        folder = os.path.dirname(self.abs_dest_path)
-        if folder not in self.made:  # one mkdir a folder, not one a file (thousands of records share api/documents/)
-            os.makedirs(folder, exist_ok=True)
-            self.made.add(folder)
-        with open(self.abs_dest_path, "wb") as handle:
-            handle.write(self._content.raw)
-
-
-class _LetGo:
-    """What a generated file holds once its text is let go (:meth:`GeneratedFile.used`)."""
-
-    def __getattr__(self, name):
-        raise PluginError("un-archive: a generated file's text was read after MkDocs had used it")
-
-
-_LET_GO = _LetGo()
-
-
-def _read_source(page, memo: SourceMemo, config) -> None:
-    """``Page.read_source`` (MkDocs 1.6's) for a generated page under ``mkdocs serve``: its
-    front matter parsed once across rebuilds (:class:`SourceMemo`)."""
-    source = config.plugins.on_page_read_source(page=page, config=config)
-    if source is None:
-        source = page.file.content_string
-    page.markdown, page.meta = memo.split(source)
-
-
-def _render_nothing(page, config, files) -> None:
-    """What ``Page.render`` leaves on a page whose HTML comes from the cache: MkDocs' rendering
-    of its empty Markdown, without building a Markdown converter for it (its anchors and links
-    are set by :meth:`PageCache.content`; its template shows ``page.content`` only)."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set()
-
-
-def _render_fast(page, render, counts, config, files) -> None:
-    """``Page.render`` for a generated page: :func:`build_scripts.pagehtml.convert`, which
-    gives the HTML, table of contents and anchors Python-Markdown would, links resolved by
-    MkDocs' own link processor (same URLs, warnings and anchor checks); a page outside its
-    subset goes to *render*, MkDocs' own."""
-    links = _RelativePathTreeprocessor(page.file, files, config)
-    result = pagehtml.convert(page.markdown, links.path_to_url)
-    counts[result is not None] += 1
-    if result is None:
-        return render(config, files)
-    page.content = result.html
-    page.toc = get_toc(result.toc_tokens)
-    page.present_anchor_ids = set(map(sys.intern, result.anchors))  # held to the end: one string an id
-    if pages_log.getEffectiveLevel() > logging.DEBUG:  # as Page.render
-        page.links_to_anchors = links.links_to_anchors
-
-
-def _fast_html(config) -> bool:
-    """Whether the Markdown settings are those :mod:`build_scripts.pagehtml` reproduces."""
-    names, settings = pagehtml.EXTENSIONS
-    return (_RelativePathTreeprocessor is not None and list(config.markdown_extensions) == names
-            and dict(config.mdx_configs or {}) == settings)
-
-
-def files_sources(files: Files, sources: Path, published, config) -> list[tuple[File, str]]:
-    """Each published document's raw text, copied as it was received to ``sources/<id>.txt``
-    (the fiche offers it for download; the name is the id's slug, never the file's own name).
-    Returns each copy with the digest of its bytes (read when the texts were)."""
-    added = []
-    for doc_id, name, content in published:
-        raw = sources / name
-        if raw.is_file() and not raw.is_symlink():
-            added.append((File(name, src_dir=str(sources), dest_dir=config.site_dir,
-                               use_directory_urls=False, dest_uri=f"sources/{doc_id}.txt"), content))
-            files.append(added[-1][0])
-    return added
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -291,7 +150,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages_kind = "pages-serve" if self.serving else "pages"  # each keeps its own (other site_url)
         self.page_cache = PageCache(self.store, pages_kind, self.warnings)
         self.spool = HtmlSpool()
-        self.fast_html = self.config.fast_html and _fast_html(config)
+        self.fast_html = self.config.fast_html and fast_html_applies(config)
         self.fast_counts = [0, 0]  # generated pages rendered by Python-Markdown, by build_scripts.pagehtml
         return config
 
@@ -365,17 +224,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_pre_page(self, page, config, files):
         if self.serving and page.file.src_uri in self.generated:
-            page.read_source = functools.partial(_read_source, page, self.sources_memo)
+            page.read_source = functools.partial(read_source, page, self.sources_memo)
         return page
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.store is not None:
             markdown = self.page_cache.markdown(markdown, page, files)
             if self.page_cache.cached(page):
-                page.render = functools.partial(_render_nothing, page)  # no Markdown converter for an empty page
+                page.render = functools.partial(render_nothing, page)  # no Markdown converter for an empty page
                 return markdown
         if self.fast_html and page.file.src_uri in self.generated and "title" in page.meta:
-            page.render = functools.partial(_render_fast, page, page.render, self.fast_counts)
+            page.render = functools.partial(render_fast, page, page.render, self.fast_counts)
         return markdown
 
     def on_page_content(self, html, page, config, files):
