@@ -216,3 +216,35 @@ def test_an_amendment_joins_its_draft_series_but_is_never_compared_as_a_version(
                                   title="Safety and security of humanitarian personnel", amends="A/80/L.18"))
     (series,) = group_series([draft, amendment])
     assert series.members == ("a-80-l-18", "a-80-l-19") and series.reports == ("a-80-l-19",)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(("a", "b", "c", "d")), min_size=0, max_size=6),
+       st.lists(st.sampled_from(("a", "b", "c", "d")), min_size=0, max_size=6))
+def test_a_profile_compared_through_its_shingle_set_gives_the_same_share(left, right):
+    """:meth:`Profile.shared` with the caller's set of the profile's shingles (made once for
+    many candidates) gives what it gives from the two arrays."""
+    from build_scripts.series.grouping import Profile
+
+    def made(tags, tag):
+        paras = tuple(p for t in tags for p in (seed_paras("projet-belarus") if t == "a" else own_paras(t, 3)))
+        return Profile.of(doc(tag, None, paras=paras))
+
+    one, two = made(left, "x"), made(right, "y")
+    assert one.shared(two, set(one.shingles)) == one.shared(two)
+    assert two.shared(one, set(two.shingles)) == two.shared(one)
+
+
+def test_profiles_sharing_too_few_word_5_grams_are_not_compared_paragraph_by_paragraph():
+    """The shingle gate: the same paragraphs, but (as held) no word 5-gram in common, give no
+    share, whether the caller passes the profile's shingle set or not."""
+    from array import array
+
+    from build_scripts.series.grouping import Profile
+
+    paragraphs = tuple(("operative", f"paragraphe {n} du texte commun aux deux versions") for n in range(8))
+    one = Profile(paragraphs, array("Q", range(0, 100)))
+    two = Profile(paragraphs, array("Q", range(100, 200)))
+    same = Profile(paragraphs, array("Q", range(0, 100)))
+    assert one.shared(same) == one.shared(same, set(one.shingles)) == 1.0  # the paragraphs alone decide
+    assert one.shared(two) == one.shared(two, set(one.shingles)) == 0.0

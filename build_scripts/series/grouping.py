@@ -172,7 +172,8 @@ def _link_content(groups: "_UnionFind", docs: list[Document], profile: Callable[
         # candidates share at least one rare shingle: an inverted index, not all pairs
         candidates = {other for s in rare[doc_id] for other in postings[s]}
         candidates.discard(doc_id)
-        shares = [(-profile.shared(profiles[other_id]), other_id) for other_id in sorted(candidates)]
+        own = set(profile.shingles)  # made once, not once per candidate
+        shares = [(-profile.shared(profiles[other_id], own), other_id) for other_id in sorted(candidates)]
         best = min(shares, default=(0.0, ""))
         if best[0] < 0:
             links.append((doc_id, best[1]))
@@ -209,10 +210,12 @@ class Profile:
             found.update(_shingle(words[n:n + _SHINGLE]) for n in range(len(words) - _SHINGLE + 1))
         return cls(paragraphs, array("Q", sorted(found)))
 
-    def shared(self, other: "Profile") -> float:
-        """Share of near-identical paragraphs, or 0 below the content thresholds."""
+    def shared(self, other: "Profile", own: set | None = None) -> float:
+        """Share of near-identical paragraphs, or 0 below the content thresholds. *own*: this
+        profile's shingles as a set, when the caller compares it with many others."""
         sa, sb = self.shingles, other.shingles
-        if not sa or not sb or _common(sa, sb) < _SHINGLE_MIN * min(len(sa), len(sb)):
+        common = len(own.intersection(sb)) if own is not None else _common(sa, sb)
+        if not sa or not sb or common < _SHINGLE_MIN * min(len(sa), len(sb)):
             return 0.0
         small, large = sorted((self.paragraphs, other.paragraphs), key=len)
         count = 0
