@@ -214,8 +214,10 @@ class Profile:
         """Share of near-identical paragraphs, or 0 below the content thresholds. *own*: this
         profile's shingles as a set, when the caller compares it with many others."""
         sa, sb = self.shingles, other.shingles
+        if not sa or not sb:
+            return 0.0
         common = len(own.intersection(sb)) if own is not None else _common(sa, sb)
-        if not sa or not sb or common < _SHINGLE_MIN * min(len(sa), len(sb)):
+        if common < _SHINGLE_MIN * min(len(sa), len(sb)):
             return 0.0
         small, large = sorted((self.paragraphs, other.paragraphs), key=len)
         count = 0
