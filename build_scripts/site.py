@@ -110,12 +110,13 @@ def _aside(workers: int | None) -> bool:
     return (workers or os.cpu_count() or 1) > 1 and search_stage in STAGES
 
 
-def build(folder: Path, workers: int | None = 1, store=None) -> Built:
-    """Read *folder*, build the corpus and every generated file."""
-    return _build(read_folder(folder, workers, store), workers, store).complete()
+def build(folder: Path, workers: int | None = 1, store=None, base_url: str | None = None) -> Built:
+    """Read *folder*, build the corpus and every generated file (*base_url*: see :func:`start`)."""
+    return _build(read_folder(folder, workers, store), workers, store, base_url=base_url).complete()
 
 
-def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool: bool = False) -> Built:
+def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool: bool = False,
+           base_url: str | None = None) -> Built:
     """The corpus-wide stages and the rendering. With more than one worker, the search stage
     (which reads only the documents) runs in a process of its own while the other stages and
     the caller go on (:class:`Late`): a fresh interpreter (``spawn``), not a copy of this one,
@@ -131,6 +132,8 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
         folder, remember = (store.folder, store.memory is not None) if store is not None else (None, False)
         corpus = corpus_mod.build((r.document for r in read.results), read.failures, folder, remember)
     corpus.extras["pages"] = ShelvedFiles(corpus.documents.shelf)  # the stages' pages: their bytes on the shelf
+    if base_url:
+        corpus.extras["base_url"] = base_url
     if store is not None:
         corpus.extras["cache"] = store
         corpus.extras["digests"] = document_digests(corpus.listed, remember=store.memory is not None)
@@ -174,10 +177,11 @@ def messages(corpus: corpus_mod.Corpus) -> tuple[str, ...]:
     return tuple(out)
 
 
-def output(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None) -> Output:
+def output(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None,
+           base_url: str | None = None) -> Output:
     """The build of *folder* (see :func:`build`), read back from *store* when no raw text
-    changed (*search_pool*: see :func:`_build`)."""
-    started = start(folder, latest, workers, store, search_pool)
+    changed (*search_pool*: see :func:`_build`; *base_url*: see :func:`start`)."""
+    started = start(folder, latest, workers, store, search_pool, base_url=base_url)
     started.finish()
     return started.output
 
@@ -222,16 +226,18 @@ class Started:
 
 
 def start(folder: Path, latest: int = 8, workers: int | None = None, store=None, search_pool=None,
-          whole: bool = True) -> Started:
+          whole: bool = True, base_url: str | None = None) -> Started:
     """:func:`output`, without waiting for the search stage (see :class:`Started`): its process
     starts first (unless *search_pool* is given: see :func:`_build`), so that its interpreter
     is up by the time the documents are read. Without *whole*, the stages run even when no text
     changed (each reading back what it cached): ``mkdocs serve``'s first build, so that what
-    they keep in memory is there for the first rebuild."""
+    they keep in memory is there for the first rebuild. *base_url*: the address the site is
+    published at (``https://example.org/archive/``), for what is read outside the site (the
+    CSL-JSON items' ``URL``); ``None``: site-relative addresses."""
     scanned = scan(folder)
     keys = [raw.key() for _, raw in scanned if not isinstance(raw, str)]
     failed = [part for name, raw in scanned if isinstance(raw, str) for part in (name, raw)]
-    fingerprint = digest("site", code_version(), str(latest), *keys, *failed)
+    fingerprint = digest("site", code_version(), str(latest), base_url or "", *keys, *failed)
     if whole and store is not None and (cached := _whole(store, fingerprint)) is not None:
         store.keep("normalized", keys)  # still this build's documents (not pruned)
         return Started(cached)
@@ -244,7 +250,7 @@ def start(folder: Path, latest: int = 8, workers: int | None = None, store=None,
         read = normalize_all(scanned, workers, store, shelf)
         contents = {name: raw.source for name, raw in scanned if not isinstance(raw, str)}
         del scanned
-        built = _build(read, workers, store, pool, own)
+        built = _build(read, workers, store, pool, own, base_url)
         result = Output(built.files, epoch(built.corpus), messages(built.corpus), home_summary(built.corpus, latest),
                         fingerprint, tuple((d.meta.id, d.meta.source, contents.get(d.meta.source))
                                            for d in built.corpus.listed))

@@ -268,6 +268,33 @@ def test_site_url_gives_canonical_links_and_a_full_sitemap(site):
     assert len([u for u in urls if "/documents/" in u]) >= len(SEED_IDS)
 
 
+def test_csl_items_are_site_relative_unless_the_site_is_published(site):
+    item = json.loads((site / "api/csl/a-res-74-176.json").read_text(encoding="utf-8"))[0]
+    assert item["URL"] == "documents/a-res-74-176/"  # the local default address is no published one
+
+
+def test_a_published_site_gives_its_address_to_what_is_read_outside_it(tmp_path, site):
+    """With ``ARCHIVE_SITE_URL`` set, the CSL-JSON items (imported into reference managers, far from
+    the site) carry the page's full address, as do the canonical links and the sitemap; the 404 page
+    takes the sub-path as its root. Built first with the local default in the same folder, so that the
+    build cache is warm: the address is part of what the cached build is keyed by."""
+    from tests.support.sitebuild import build_site
+
+    _, proc = build_site(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out, proc = build_site(tmp_path, env={"ARCHIVE_SITE_URL": "https://example.org/archive/"})
+    assert proc.returncode == 0, proc.stderr
+    for doc_id in SEED_IDS:
+        item = json.loads((out / f"api/csl/{doc_id}.json").read_text(encoding="utf-8"))[0]
+        assert item["URL"] == f"https://example.org/archive/documents/{doc_id}/"
+        assert (out / f"api/documents/{doc_id}.json").read_bytes() == (site / f"api/documents/{doc_id}.json").read_bytes()
+    page = (out / "documents/a-res-74-176/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/archive/documents/a-res-74-176/">' in page
+    urls = re.findall(r"<loc>([^<]+)</loc>", (out / "sitemap.xml").read_text(encoding="utf-8"))
+    assert urls and all(u.startswith("https://example.org/archive/") for u in urls)
+    assert '<base href="/archive/">' in (out / "404.html").read_text(encoding="utf-8")
+
+
 def test_site_url_is_set_by_archive_site_url(monkeypatch):
     from mkdocs.config import load_config
 

@@ -88,6 +88,11 @@ LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url: not 
 _epoch_set: list[str] = []  # the value this plugin set (a rebuild under `mkdocs serve` may update it)
 
 
+def published_url(config) -> str | None:
+    """``site_url`` when it is the address the site is published at (not unset, not the local default)."""
+    return None if config.site_url in (None, "", LOCAL_SITE_URL) else config.site_url
+
+
 class ArchiveConfig(base.Config):
     """``plugins: - un-archive: {sources: source_docs, workers: 0, cache: true}``."""
 
@@ -164,7 +169,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.emptied is not None and not self.reuse:
             self.aside.append(self.emptied)  # deleted by the tail
         self.started = site.start(self.sources, self.config.latest, self.config.workers or None, self.store,
-                                  self.search_pool, whole=not self.serving or self.warm)
+                                  self.search_pool, whole=not self.serving or self.warm,
+                                  base_url=published_url(config))
         self.warm = True  # serve: the stages ran once, what they keep in memory is there
         if self.serving:
             self.sources_memo.next_build()
@@ -279,8 +285,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return output
         if template_name != "404.html":
             return output
-        published = config.site_url not in (None, "", LOCAL_SITE_URL)  # the local default says nothing of a sub-path
-        root = urlsplit(config.site_url if published else "/").path or "/"
+        published = published_url(config)
+        root = urlsplit(published or "/").path or "/"
         return notfound.relocatable(output, root, None if published else getattr(self, "top_folders", []))
 
     def on_post_build(self, config):

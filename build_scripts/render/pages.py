@@ -223,13 +223,20 @@ def list_pages(corpus: Corpus) -> list[SiteFile]:
 
 def document_files(corpus: Corpus, doc: Document) -> list[SiteFile]:
     """``api/documents/<id>.json`` (the document's record, with what the stages contribute)
-    and ``api/csl/<id>.json`` (its CSL-JSON item, what reference managers import)."""
+    and ``api/csl/<id>.json`` (its CSL-JSON item, what reference managers import: the page's
+    address under ``corpus.extras["base_url"]``, the published site's, else relative to the site)."""
     out: dict = {}
     for contribute in corpus.extras.get("record_extras", []):
         out.update(contribute(corpus, doc))
     store, doc_id = corpus.extras.get("cache"), doc.meta.id
     return [json_file(store, f"api/documents/{doc_id}.json", record.record(doc, out)),
-            json_file(store, f"api/csl/{doc_id}.json", [citation_forms.csl(doc, f"documents/{doc_id}/")])]
+            json_file(store, f"api/csl/{doc_id}.json", [citation_forms.csl(doc, page_url(corpus, doc_id))])]
+
+
+def page_url(corpus: Corpus, doc_id: str) -> str:
+    """A document page's address: absolute under the published site's ``base_url``, else site-relative."""
+    base = corpus.extras.get("base_url")
+    return (base.rstrip("/") + "/" if base else "") + f"documents/{doc_id}/"
 
 
 def json_file(store, path: str, value) -> SiteFile:
