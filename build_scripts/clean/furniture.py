@@ -21,7 +21,7 @@ PAGE_LINE = re.compile(rf"^\s*{_PAGE}\s*$")
 BARCODE_LINE = re.compile(r"^\s*\*\d{7,9}\*\s*$")  # *1522153*, the job number as a barcode
 LINK_LINE = re.compile(r"^\s*<?https?://\S+>?\s*$")
 RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}\s*$)")
-SYMBOL_LINE = re.compile(r"^\s*[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+\s*$")
+SYMBOL_LINE = re.compile(r"^\s*[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s*\(\d{4}\))?\s*$")  # S/RES/2719 (2023) too
 
 
 def kind(line: Line, has_jobs: bool, symbols: Counter[str], own: str | None = None) -> str | None:

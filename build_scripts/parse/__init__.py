@@ -90,14 +90,41 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
 
 
 def _split_closing(lines: list[Line], lang) -> tuple[list[Line], list[str]]:
-    """Trailing meeting and date lines (``50e séance plénière``, ``18 décembre 2019``)."""
-    end = len(lines)
-    while end > 0:
-        text = " ".join(lines[end - 1].text.split())
-        if not (lang.regex("meeting").search(text) or lang.regex("date").match(text)):
-            break
-        end -= 1
-    return lines[:end], [" ".join(l.text.split()) for l in lines[end:]]
+    """Trailing meeting and date lines (``50e séance plénière``, ``18 décembre 2019``), and the vote
+    record a Human Rights Council resolution prints after them, in brackets, to the end of the text
+    (``[Adopted by a recorded vote of 28 to 1 …`` / ``In favour:`` / … ``Indonesia]``): each of its
+    blocks (from blank line to blank line) is one closing line, its lines joined."""
+    record = _vote_record(lines, lang)
+    end = record if record is not None else len(lines)
+    start = end
+    while start > 0 and _closing_line(lines[start - 1], lang):
+        start -= 1
+    blocks: list[list[str]] = []
+    for line in lines[end:]:
+        if line.gap > 0 or not blocks:
+            blocks.append([])
+        blocks[-1].append(line.text)
+    return lines[:start], [" ".join(l.text.split()) for l in lines[start:end]] + [" ".join(" ".join(b).split())
+                                                                                  for b in blocks]
+
+
+def _closing_line(line: Line, lang) -> bool:
+    text = " ".join(line.text.split())
+    return bool(lang.regex("meeting").search(text) or lang.regex("date").match(text))
+
+
+def _vote_record(lines: list[Line], lang, reach: int = 80) -> int | None:
+    """Where a bracketed vote record opens (``[Adopted …``, right after a meeting or date line) that
+    closes with the text's last line (``…]``), or None."""
+    if not lines or not lines[-1].text.rstrip().endswith("]"):
+        return None
+    for j in range(len(lines) - 1, max(0, len(lines) - reach), -1):
+        text = lines[j].text.strip()
+        if lang.regex("vote_record").match(text):
+            return j if _closing_line(lines[j - 1], lang) else None
+        if "[" in text or "]" in text[:-1] or (j < len(lines) - 1 and text.endswith("]")):
+            return None  # another bracket: not one record
+    return None
 
 
 def _find_formula(lines: list[Line], lang):

@@ -68,8 +68,11 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
                 skip, follow = run[0] - 1, None
                 continue
         text = _plain(line.text)
-        hit = _masthead(text, lang, header.found)
-        if hit is None and follow and line.gap == 0 and _continues(follow, statement, text):
+        dated = line.gap == 0 and _dated(follow, text, lang)
+        hit = None if dated else _masthead(text, lang, header.found)
+        if hit is None and _names_organ(lines, i, text, lang):
+            hit = "body"  # "Human Rights Council" under the General Assembly's masthead, above its session
+        if hit is None and follow and line.gap == 0 and (dated or _continues(follow, statement, text)):
             header.masthead.append(text)
             statement = f"{statement} {text}"
             if follow not in ("agenda", "distribution"):  # not an item's title: the joined statement, read again
@@ -89,6 +92,7 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
         if (match := NUMBER_TITLE.match(block.text)) and header.title is None:
             header.number, header.title, header.title_line = match["number"], match["title"].strip(), block.printed
             title_block = block
+    header.number = header.number or header.found.get("number")  # "Resolution 2719 (2023)": no title line
     if header.title is None:
         title_block = _pick_title(blocks, header, lang)
     header.intro = [b for b in blocks if b is not title_block]
@@ -115,6 +119,28 @@ def masthead_end(lines: list[Line], lang: Language, reach: int = 80) -> int:
     while k < len(lines) and (k == last + 1 or lines[k].gap == 0):  # the title: the next run of lines
         k += 1
     return k
+
+
+def _dated(kind: str | None, text: str, lang: Language) -> bool:
+    """Is *text* the dates that end the statement above it: an adoption line's date (``Adopted by the
+    Security Council at its 9518th meeting, on`` / ``21 December 2023``) or a session's
+    (``Fifty-fifth session`` / ``26 February–5 April 2024``)?"""
+    return bool((kind == "type" and lang.regex("date").match(text))
+                or (kind == "session" and lang.regex("session_dates").match(text)))
+
+
+def _names_organ(lines: list[Line], i: int, text: str, lang: Language) -> bool:
+    """A body's name right above a session line (no blank line between) names the organ whose
+    session it is, under the masthead of the body it reports to (``General Assembly`` … ``Human
+    Rights Council`` / ``Fifty-fifth session``); elsewhere below ``Distr.`` a body's name may end a title."""
+    if text.lower() not in _BODY_NAMES or i + 1 >= len(lines) or lines[i + 1].gap > 0:
+        return False
+    return _session(lang.regex("session").search(_plain(lines[i + 1].text)), lang)
+
+
+def _session(m: re.Match | None, lang: Language) -> bool:
+    """A session line: an ordinal (``Eightieth session``) or a year (``2023 session``, ECOSOC's)."""
+    return bool(m and (m["year"] or lang.number_words(m["ordinal"] or "")))
 
 
 def _continues(kind: str, statement: str, text: str) -> bool:
@@ -206,14 +232,21 @@ def _masthead(text: str, lang: Language, found: dict) -> str | None:
         if m["ordinal"]:
             found["committee"] = m["ordinal"]
         return "committee"
-    for key in ("distribution", "session", "agenda", "committee_report", "without_reference", "meeting", "original"):
-        if (m := lang.regex(key).search(text)) and (key != "session" or lang.number_words(m["ordinal"])):
+    if m := lang.regex("number_line").match(text):  # a Security Council resolution states its number alone
+        found["number"] = m["number"]
+        found.setdefault("type", "resolution")
+        return "number"
+    for key in ("distribution", "session", "agenda", "committee_report", "recommendation", "without_reference",
+                "meeting", "original"):
+        if (m := lang.regex(key).search(text)) and (key != "session" or _session(m, lang)):
             found[key] = m.groupdict() or text
             return key
     if kind := stated_type(text, lang):
         found.setdefault("type", kind)
         if m := lang.regex("adopted_on").search(text):
             found["date"] = m["date"]
+            if m.groupdict().get("meeting"):  # "Adopted by the Security Council at its 9518th meeting, on …"
+                found["adopted_meeting"] = m["meeting"]
         return "type"
     if lowered in _BODY_NAMES and "distribution" not in found:  # above "Distr.:"; below it, a title's last words
         return "body"

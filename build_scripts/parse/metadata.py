@@ -70,7 +70,7 @@ def symbol_year(symbol: str | None) -> str | None:
 
 def session_of(header: Header, symbol: str | None, lang: Language) -> str | None:
     found = header.found.get("session")
-    if isinstance(found, dict) and (n := lang.number_words(found.get("ordinal", ""))):
+    if isinstance(found, dict) and (n := lang.number_words(found.get("ordinal") or "")):  # not ECOSOC's "2023 session"
         return str(n)
     parsed = Symbol.try_parse(symbol) if symbol else None
     if parsed and parsed.parts[0] == "A":
@@ -152,8 +152,8 @@ def build(*, header: Header, body: str | None, doc_type: str, source: str, langu
     if body is None and symbol:
         body = Symbol.parse(symbol).body
     closing_date = next((iso_date(c, lang) for c in closing if iso_date(c, lang)), None)
-    meeting = next((c for c in closing if lang.regex("meeting").search(c)), None)
-    committee = found.get("committee_report")
+    meeting = next((c for c in closing if lang.regex("meeting").search(c)), None) or found.get("adopted_meeting")
+    committee = found.get("committee_report") or found.get("recommendation")  # ECOSOC: "on the recommendation of"
     sponsors = tuple(found.get("sponsors", ()))
     original = found.get("original")
     distribution = iso_date(found.get("header_date"), lang)

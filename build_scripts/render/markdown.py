@@ -71,8 +71,10 @@ def body_blocks(doc: Document, links: LinkFinder | None = None, permalinks: bool
         blocks.append(_paragraph(doc, para, links(doc, para) if links else [], permalinks, extra))
     if formula:
         blocks.append(formula)
-    for line in doc.closing:
-        blocks.append(f"{escape.text(line)}\n{{: .closing }}\n")
+    record = False
+    for line in doc.closing:  # meeting and date lines, then a vote record in brackets (its blocks: see parse)
+        record = record or line.startswith("[")
+        blocks.append(f"{escape.text(line)}\n{{: .closing{' .vote-record' if record else ''} }}\n")
     if doc.footnotes:
         blocks.append('## Notes {: #notes .notes-title }\n')
         blocks += [_footnote(doc, note, links, permalinks) for note in doc.footnotes]
