@@ -7,8 +7,10 @@ sidecar that is another document's address (its symbol's slug or its own
 id) or the address of a cited document (a stub) is refused with a warning and
 the document keeps its own address; ids are unique (a second file claiming
 the same symbol keeps its text under ``<slug>-2`` — a symbol stated by a text
-wins over one stated by a sidecar, then file-name order decides — and both
-files get a warning naming the other); documents are ordered by date (newest first),
+wins over one stated by a sidecar, then a French text, then file-name order decides — and both
+files get a warning naming the other; a text in another language than the one keeping the
+address is that document's version in its language, ``<slug>-<language>`` — ``s-res-2719-2023-en``
+— without warning); documents are ordered by date (newest first),
 then symbol, then id; every corpus-wide index (listings now; cited-by,
 entities and series when those stages run) is derived here from the parsed
 documents, never from rendered HTML. The documents are on a shelf
@@ -192,26 +194,56 @@ def _with_id(doc: Document, new_id: str) -> Document:
 def unique_ids(docs: list[Document]) -> list[Document]:
     """The documents in file-name order, ids made unique: of the documents sharing an id, the
     one whose symbol (or id) its own text states keeps it over one that has it from a sidecar,
-    then the first by file name; the others become ``<id>-2`` (``-3`` …), and each of them and
-    the keeper get a warning naming the other file."""
+    then a French one (the archive's language), then the first by file name; another language's
+    first text becomes ``<id>-<language>`` (the document's version in that language, no
+    warning); the others become ``<id>-2`` (``-3`` …), and each of them and the text of its
+    language that kept an address get a warning naming the other file."""
     out = sorted(docs, key=lambda d: d.meta.source)
     claims: dict[str, list[int]] = defaultdict(list)
     for n, doc in enumerate(out):
         claims[doc.meta.id].append(n)
     taken = set(claims)
     for doc_id, at in claims.items():
-        keeper, *others = sorted(at, key=lambda n: (_from_sidecar(out[n]), out[n].meta.source))
+        keeper, *others = sorted(at, key=lambda n: (_from_sidecar(out[n]), out[n].meta.language != ARCHIVE_LANGUAGE,
+                                                    out[n].meta.source))
+        holders = {out[keeper].meta.language: keeper}  # the text that holds each language's address
         for n in sorted(others):
+            language = out[n].meta.language
+            if language not in holders and slug.is_slug(f"{doc_id}-{language}") and f"{doc_id}-{language}" not in taken:
+                holders[language] = n  # the same document in another language: its version, not a clash
+                taken.add(version := f"{doc_id}-{language}")
+                out[n] = _with_id(out[n], version)
+                continue
+            holder = holders.get(language, keeper)  # a clash with the text of its language
             suffix = 2
             while f"{doc_id}-{suffix}" in taken:
                 suffix += 1
             new_id = f"{doc_id}-{suffix}"
             taken.add(new_id)
-            claim, first, doc = out[n].meta.symbol or doc_id, out[keeper], out[n]
+            claim, first, doc = out[n].meta.symbol or doc_id, out[holder], out[n]
             out[n] = dataclasses.replace(_with_id(doc, new_id), issues=doc.issues + (
                 Issue(0, f"{claim} is also claimed by {first.meta.source}; published as {new_id}"),))
-            out[keeper] = dataclasses.replace(first, issues=first.issues + (
+            out[holder] = dataclasses.replace(first, issues=first.issues + (
                 Issue(0, f"{claim} is also claimed by {doc.meta.source} (published as {new_id})"),))
+    return out
+
+
+#: The language of the archive's pages: its text of a document keeps the document's address.
+ARCHIVE_LANGUAGE = "fr"
+
+
+def language_versions(listed) -> dict[str, tuple[str, ...]]:
+    """Each document's versions in other languages (the ids of the documents with the same
+    symbol and another language, in id order), for those that have any: one pass."""
+    by_symbol: dict[str, list] = defaultdict(list)
+    for doc in listed:
+        if doc.meta.symbol:
+            by_symbol[doc.meta.symbol].append(doc.meta)
+    out = {}
+    for metas in by_symbol.values():
+        for m in metas:
+            if others := sorted(o.id for o in metas if o.language != m.language):
+                out[m.id] = tuple(others)
     return out
 
 

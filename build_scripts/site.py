@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import corpus as corpus_mod
 from .cache.keys import code_version, digest, document_digests
-from .render import french
+from .render import french, versions
 from .render.pages import ShelvedFiles, SiteFile, display_name, doc_path, site_files
 from .citations import attach as citation_stage
 from .entities.stage import attach as entity_stage
@@ -137,6 +137,7 @@ def _build(read, workers: int | None = 1, store=None, search_pool=None, own_pool
     if store is not None:
         corpus.extras["cache"] = store
         corpus.extras["digests"] = document_digests(corpus.listed, remember=store.memory is not None)
+    versions.register(corpus)  # before the stages: the pages they make read its contributions
     late = None
     if _aside(workers):
         late = Late(search_pool, own_pool) if search_pool is not None else Late(new_search_pool(), True)
