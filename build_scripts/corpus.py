@@ -93,10 +93,14 @@ class Corpus:
         return cache
 
     def facet(self, name: str) -> dict[str, list[Listed | Document]]:
-        """Documents' entries grouped by ``type``, ``body``, ``year`` or ``session`` (sorted keys)."""
+        """Documents' entries grouped by ``type``, ``body``, ``year`` or ``session`` (sorted keys; a
+        session of another body than the General Assembly is ``<body>:<session>``, ``HRC:55``: the
+        Human Rights Council's fifty-fifth session is not the Assembly's)."""
         groups: dict[str, list] = defaultdict(list)
         for doc in self.listed:
             value = year(doc) if name == "year" else getattr(doc.meta, name)
+            if name == "session" and value and doc.meta.body not in (None, "GA"):
+                value = f"{doc.meta.body}:{value}"
             if value:
                 groups[str(value)].append(doc)
         return dict(sorted(groups.items()))

@@ -174,7 +174,7 @@ def test_ids_from_long_sponsor_lists_are_capped():
 
 def test_listing_slugs_never_collide():
     values = {"body": ["GA", "Assemblee generale", "assemblee-generale", "ASSEMBLEE GENERALE"],
-              "session": ["74", "7-4", "7 4", "ES-10"], "type": ["resolution", "Résolution", "resolutions"]}
+              "session": ["74", "7-4", "7 4", "ES-10", "HRC:74", "SC:74", "Foo:74", "HRC:7-4"], "type": ["resolution", "Résolution", "resolutions"]}
     for facet, vals in values.items():
         slugs = [listings.facet_slug(facet, v) for v in vals]
         assert len(set(slugs)) == len(slugs) and all(slug.is_slug(s) for s in slugs), slugs

@@ -156,3 +156,21 @@ def test_the_vote_record_is_set_apart_from_the_meeting_lines_on_the_page():
     closing = [b for b in body_blocks(doc("hrc-en.txt")) if ".closing" in b]
     assert [b.rsplit("{:", 1)[1].strip() for b in closing] == ([".closing }"] * 2 + [".closing .vote-record }"] * 4)
     assert closing[3].startswith("In favour: Argentina, Belgium")
+
+
+def test_a_session_of_the_human_rights_council_is_not_the_general_assemblys():
+    import dataclasses
+
+    from build_scripts.corpus import build
+    from build_scripts.render.listings import facet_path, facet_title
+
+    hrc = doc("hrc-en.txt")
+    ga = normalize((ORGANS.parent / "real" / "en" / "a-res-80-13.txt").read_bytes(), "a-res-80-13.txt").document
+    ga = dataclasses.replace(ga, meta=dataclasses.replace(ga.meta, session="55"))
+    sessions = build([hrc, ga]).facet("session")
+    assert {k: [d.meta.id for d in v] for k, v in sessions.items()} == {"55": ["a-res-80-13"],
+                                                                         "HRC:55": ["a-hrc-res-55-1"]}
+    assert facet_title("session", "HRC:55") == "55e session — Conseil des droits de l’homme"
+    assert facet_title("session", "55") == "55e session"
+    assert facet_path("session", "HRC:55") == "parcourir/session/conseil-des-droits-de-l-homme-55/index.md"
+    assert facet_path("session", "55") == "parcourir/session/55/index.md"

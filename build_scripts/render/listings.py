@@ -28,6 +28,9 @@ def facet_slug(facet: str, value: str) -> str:
     if facet == "body":
         return french.body_slug(value)
     value = str(value)
+    body, _, number = value.rpartition(":")  # another body's session (see Corpus.facet)
+    if facet == "session" and body and re.fullmatch(r"\d{1,4}", number) and french.body_label(body) != body:
+        return f"{french.body_slug(body)}-{number}"
     return value if re.fullmatch(r"\d{1,4}", value) else slug.hashed(value)
 
 
@@ -48,7 +51,8 @@ def facet_title(facet: str, value: str) -> str:
     if facet == "body":
         return french.body_label(value)
     if facet == "session":
-        return f"{value}e session"
+        body, _, number = str(value).rpartition(":")
+        return f"{number}e session — {french.body_label(body)}" if body else f"{value}e session"
     return f"Année {value}"
 
 
