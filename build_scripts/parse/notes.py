@@ -32,6 +32,8 @@ _AFTER = r"(?=\s?[,;:)»]|\.(?!\d)|\s+[^\W\d_]|\s*$)"
 
 _AFTER_PUNCT = r"(?=\s+[^\W\d_]|\s*$)"
 _AFTER_SPACED_EN = r"(?=\s+[a-z]|\s*$)"  # "Countries 2  and": never before a capital ("of 4 March")
+# After a closing quote and its comma, also before the next resolution of a list: "entitled “…”, 17 56/5 of".
+_AFTER_QUOTE = r"(?=\s+[^\W\d_]|\s+\d{1,4}/\d|\s*$)"
 _YEAR = r"(?<!\d)(?:19|20)\d\d"  # a year a marker may follow after its comma: "2014–2024,1"
 
 
@@ -44,7 +46,8 @@ def _patterns(n: str, first: bool, after_punctuation: bool = False) -> list[re.P
     after = _AFTER_SPACED_EN if after_punctuation else _AFTER
     spaced = [re.compile(rf"(?<=[^\W_]) {{1,2}}{n}{after}"), re.compile(rf"(?<=[^\W_][)»]) {{1,2}}{n}{after}")]
     if after_punctuation:  # "Crime,3 which", "Development, 1 and", "2014–2024,1 which", "of 1949; 13", "Future. 16"
-        spaced.append(re.compile(rf"(?:(?<=[^\W\d_][,;:])|(?<=[”’)»][,;:]))(?: {{1,2}})?{n}{_AFTER_PUNCT}"))
+        spaced.append(re.compile(rf"(?<=[^\W\d_][,;:])(?: {{1,2}})?{n}{_AFTER_PUNCT}"))
+        spaced.append(re.compile(rf"(?<=[”’)»][,;:])(?: {{1,2}})?{n}{_AFTER_QUOTE}"))
         spaced.append(re.compile(rf"(?<={_YEAR}[,;]) {{1,2}}{n}(?=\s+[^\W\d_]|\s*$)"))
         spaced.append(re.compile(rf"(?<=\d[,;]){n}(?=\s|$)"))  # "2008,6 18/15", "79/160;11": glued after a number
         spaced.append(re.compile(rf"(?<=[^\W\d_]\.) {{0,2}}{n}(?=\s+[A-Z]|\s*$)"))  # after a sentence: "Principles. 13 We"
@@ -61,19 +64,20 @@ def _find(text: str, n: str, start: int, first: bool, after_punctuation: bool = 
 
 
 def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]], after_punctuation: bool = False,
-             number_words: frozenset[str] = frozenset()) -> list[str]:
+             number_words: frozenset[str] = frozenset(), months: frozenset[str] = frozenset()) -> list[str]:
     """Bracket note markers in *texts* (``(text, first line)`` in reading order).
 
     *notes* are ``(marker, line of the footnote)`` for numbered notes;
     *after_punctuation* is the language's habit of putting markers after a comma;
     *number_words* are words a number follows (``of``, ``paragraphs``): a
-    marker set apart by a space never stands after one of them.
+    marker set apart by a space never stands after one of them, nor before one of *months*
+    (``”, 17 December 2024`` is a date).
     """
     out = [t for t, _ in texts]
     seen: set[str] = set()
     cursor = (0, 0)
     for marker, note_line in notes:
-        cursor = _mark_first(out, texts, marker, note_line, cursor, after_punctuation, number_words)
+        cursor = _mark_first(out, texts, marker, note_line, cursor, after_punctuation, number_words, months)
         seen.add(marker)
     for i, text in enumerate(out):
         out[i] = _mark_repeats(text, seen, after_punctuation)
@@ -81,14 +85,16 @@ def mark_pdf(texts: list[tuple[str, int]], notes: list[tuple[str, int]], after_p
 
 
 def _mark_first(out: list[str], texts, marker: str, note_line: int, cursor: tuple[int, int],
-                after_punctuation: bool = False, number_words: frozenset[str] = frozenset()) -> tuple[int, int]:
+                after_punctuation: bool = False, number_words: frozenset[str] = frozenset(),
+                months: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Bracket the first mention of *marker* at or after *cursor*; return the new cursor."""
     for i in range(cursor[0], len(texts)):
         if texts[i][1] > note_line:
             break
         text = out[i]
         match = _find(text, marker, cursor[1] if i == cursor[0] else 0, True, after_punctuation)
-        while match and (_inside_bracket(text, match.start()) or _after_number_word(text, match, number_words)):
+        while match and (_inside_bracket(text, match.start()) or _after_number_word(text, match, number_words)
+                         or _before_month(text, match, months)):
             match = _find(text, marker, match.end(), True, after_punctuation)
         if match:
             head = text[: match.start()].rstrip(" ")
@@ -115,6 +121,14 @@ def _after_number_word(text: str, match: re.Match, number_words: frozenset[str])
         return False
     before = re.search(r"([^\W\d_]+)$", text[max(0, match.start() - 40) : match.start()])  # "Goals, 1": not "of 4"
     return bool(before) and before.group(1).lower() in number_words
+
+
+def _before_month(text: str, match: re.Match, months: frozenset[str]) -> bool:
+    """A candidate set apart by a space and followed by a month's name is a day (``”, 17 December``)."""
+    if not (match.group().startswith(" ") or text[match.start() - 1 : match.start()] == " "):
+        return False
+    after = re.match(r"\s+([^\W\d_]+)", text[match.end():])
+    return bool(after) and after.group(1).lower() in months
 
 
 def _inside_bracket(text: str, pos: int) -> bool:
