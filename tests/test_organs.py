@@ -174,3 +174,40 @@ def test_a_session_of_the_human_rights_council_is_not_the_general_assemblys():
     assert facet_title("session", "55") == "55e session"
     assert facet_path("session", "HRC:55") == "parcourir/session/conseil-des-droits-de-l-homme-55/index.md"
     assert facet_path("session", "55") == "parcourir/session/55/index.md"
+
+
+def test_a_mandate_resolution_has_subject_headings():
+    d = doc("sc-mandate-en.txt")
+    assert kinds(d)[:5] == [("pp-1", "preambular"), ("pp-2", "preambular"), ("pp-3", "preambular"),
+                            ("heading-1", "heading"), ("op-1", "operative")]
+    assert [(p.id, p.text) for p in d.paragraphs if p.kind == "heading"] == [("heading-1", "Mandate of UNMISS"),
+                                                                            ("heading-2", "Reporting")]
+    assert [p.id for p in d.paragraphs if p.kind == "operative"] == ["op-1", "op-2", "op-3", "op-4"]
+    assert d.paragraph("op-2-a-ii").parent == "op-2-a" and not d.issues
+
+
+SC_HEAD = ["United Nations", "S/RES/2730 (2024)", "", "Security Council", "Distr.: General", "1 May 2024",
+           "24-07900 (E)", "*2407900*", "", "Resolution 2730 (2024)", "",
+           "Adopted by the Security Council at its 9616th meeting, on", "1 May 2024", "", "The Security Council,", ""]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Mandate of the Mission", "heading"),
+    ("Acting under Chapter VII of the Charter of the United Nations,", "preambular"),  # its comma: a paragraph
+    ("Recalling the Charter of the United Nations1", "preambular"),                     # a footnote marker ends it
+    ("mandate of the Mission", "preambular"),                   # not capitalised: the paragraph above goes on
+    ("Mandate of the Mission and of the other United Nations entities in the region of the Great Lakes", "preambular"),
+])
+def test_what_a_subject_heading_is(line, kind):
+    text = pymupdf(*SC_HEAD, "Recalling its resolutions,", "", line, "", "1. Decides to act;", "",
+                   "2. Decides to remain seized of the matter.", "")
+    d = normalize(text, "s.txt").document
+    (made,) = [p for p in d.paragraphs if line.rstrip(",1") in p.text]
+    assert made.kind == kind and [p.kind for p in d.paragraphs].count("heading") == (kind == "heading")
+
+
+def test_a_capitalised_line_not_above_a_numbered_paragraph_is_no_heading():
+    text = pymupdf(*SC_HEAD, "Recalling its resolutions,", "", "1. Decides to act;", "", "Further steps", "",
+                   "(a) To report;", "")
+    d = normalize(text, "s.txt").document
+    assert not [p for p in d.paragraphs if p.kind == "heading"]

@@ -21,7 +21,7 @@ TRAITE = "Amélioration de la coordination de l’action contre la traite des pe
 
 #: The public id scheme documented in build_scripts/parse/structure.py.
 ID_SCHEME = re.compile(
-    r"^(?:summary|intro-\d+|text-\d+"
+    r"^(?:summary|intro-\d+|text-\d+|heading-\d+"
     r"|(?:pp|op|para)-\d+(?:-[a-z](?:-[ivx]+)?)?"
     r"|sec-[ivx]+(?:-[a-h](?:-\d+)?)?(?:-sub-\d+)?)"
     r"(?:-\d+)?$"  # a clash gets -2, -3 …

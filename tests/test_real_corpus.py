@@ -160,7 +160,7 @@ def test_numbers_that_are_no_markers_stay_in_the_text():
 #: The public id scheme (README, "Paragraph ids"), with annexes, sections, an unnumbered operative
 #: text and an amendment's plain paragraphs.
 ID_SCHEME = re.compile(r"^(?:(?:pp|op)-\d+(?:-[a-z](?:-[ivx]+)?)?|op(?:-[a-z](?:-[ivx]+)?)?|intro-\d+|para-\d+"
-                       r"|sec-[ivx]+|text-\d+(?:-[a-z](?:-[ivx]+)?)?"
+                       r"|sec-[ivx]+|heading-\d+|text-\d+(?:-[a-z](?:-[ivx]+)?)?"
                        r"|annex(?:-[ivxl]+)?(?:-(?:(?:intro-)?\d+(?:-[a-z](?:-[ivx]+)?)?|sec-[ivx]+(?:-[a-h](?:-\d+)?)?(?:-sub-\d+)?))?)$")
 
 

@@ -12,6 +12,8 @@ Id scheme (part of the public URL contract):
   ``op`` (its items ``op-a`` …);
 * an annex (``mode="annex"``, ids prefixed later): as a report, and its
   opening unnumbered text, before any numbered paragraph, is ``intro-1`` …;
+* a subject heading of a resolution (``Mandate of UNMISS``, ``Reporting``: one short capitalised
+  line without final punctuation, right above a numbered paragraph): ``heading-1`` …;
 * unnumbered text where a number was expected: ``text-1`` … (with a warning);
 * a document with no recognisable structure: ``para-1`` … in reading order.
 
@@ -80,6 +82,12 @@ def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = Fals
     ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
     unnumbered = _unnumbered_operative(blocks, adopting) if mode == "resolution" else None
     for k, block in enumerate(blocks):
+        if mode == "resolution" and k != unnumbered and _subject_heading(blocks, k):
+            ctx["heading"] = ctx.get("heading", 0) + 1
+            ctx["para"] = ctx["item"] = None
+            out.append(Draft(ids.unique(f"heading-{ctx['heading']}", block.line), "heading", None, None, 1,
+                             block.printed, block.line))
+            continue
         if k == unnumbered:
             ctx["ops"] = True
             ctx["para"], ctx["item"] = ids.unique("op", block.line), None
@@ -89,6 +97,18 @@ def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = Fals
     if mode == "resolution" and not ctx["ops"]:
         warnings.append((blocks[-1].line if blocks else 0, "no operative paragraph found: check the end of the text"))
     return out
+
+
+def _subject_heading(blocks: list[Block], k: int) -> bool:
+    """A resolution's subject heading (the Security Council's ``Mandate of UNMISS``, ``Reporting``):
+    one line of at most 12 words, capitalised, without final punctuation, right above a numbered
+    paragraph (a preambular paragraph ends with a comma; an operative one has its number)."""
+    block = blocks[k]
+    if block.kind != "text" or len(block.lines) != 1 or k + 1 >= len(blocks) or blocks[k + 1].kind != "numbered":
+        return False
+    text = block.text.strip()
+    return (bool(text) and text[:1].isupper() and len(text.split()) <= 12 and not re.search(r"[.;:,]\s*$", text)
+            and not re.search(r"\d\s*$", text))  # "… of the Charter of the United Nations,1" ends a paragraph
 
 
 def _unnumbered_operative(blocks: list[Block], adopting: bool = False) -> int | None:
