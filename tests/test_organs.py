@@ -211,3 +211,18 @@ def test_a_capitalised_line_not_above_a_numbered_paragraph_is_no_heading():
                    "(a) To report;", "")
     d = normalize(text, "s.txt").document
     assert not [p for p in d.paragraphs if p.kind == "heading"]
+
+
+def test_the_french_texts_of_the_other_organs():
+    hrc, eco = doc("hrc-fr.txt"), doc("ecosoc-fr.txt")
+    assert (hrc.meta.symbol, hrc.meta.body, hrc.meta.language, hrc.meta.session, hrc.meta.meeting, hrc.meta.date) == (
+        "A/HRC/RES/55/1", "HRC", "fr", "55", "56e séance", "2024-04-03")
+    assert {"Conseil des droits de l’homme", "26 février-5 avril 2024"} <= set(hrc.masthead)
+    assert hrc.closing[:3] == ("56e séance", "3 avril 2024", "[Adoptée à l’issue d’un vote enregistré par 28 voix contre 1, "
+                               "avec 18 abstentions. Les voix se sont réparties comme suit :")
+    assert hrc.closing[-1] == "Se sont abstenus : Bangladesh, Burundi, Cameroun, Inde, Indonésie]"
+    assert [p.id for p in hrc.paragraphs] == ["pp-1", "pp-2", "op-1", "op-2", "op-3"] and not hrc.issues
+    assert (eco.meta.symbol, eco.meta.session, eco.meta.committee_report, eco.meta.agenda_items, eco.meta.meeting) == (
+        "E/RES/2023/5", None, "E/2023/24", ("18 c)",), "21e séance plénière")
+    assert {"Session de 2023", "25 juillet 2022-26 juillet 2023"} <= set(eco.masthead)
+    assert [p.id for p in eco.paragraphs] == ["pp-1", "op-1", "op-2"] and not eco.issues

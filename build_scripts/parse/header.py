@@ -47,6 +47,16 @@ class Header:
     found: dict[str, object] = field(default_factory=dict)
 
 
+def agenda_items(agenda, lang: Language) -> tuple[str, ...]:
+    """``18 (l) and 20*`` -> ``("18 (l)", "20")``: each item as printed, note asterisks aside."""
+    if not isinstance(agenda, dict):
+        return ()
+    parts = [agenda["items"]]
+    for sep in lang["agenda_separators"]:
+        parts = [p for part in parts for p in part.split(sep)]
+    return tuple(p.strip(" *") for p in parts if p.strip(" *"))
+
+
 def _plain(text: str) -> str:
     return " ".join(text.replace("*", " ").replace("'", "’").split())
 
@@ -55,6 +65,7 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
     """Split header *lines* into masthead, title and intro, collecting metadata."""
     header, rest = Header(), []
     follow, statement, skip = None, "", 0
+    titles, before = 0, _last_statement(lines, lang)  # agenda items' titles still to come, each after a blank line
     for i, line in enumerate(lines):
         if skip:
             skip -= 1
@@ -72,6 +83,14 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
         hit = None if dated else _masthead(text, lang, header.found)
         if hit is None and _names_organ(lines, i, text, lang):
             hit = "body"  # "Human Rights Council" under the General Assembly's masthead, above its session
+        if hit is None and titles and line.gap > 0 and i < before and len(text) < 80:
+            hit, titles = "agenda", titles - 1  # "Agenda items 13 and 75" / … / "Oceans and the law of the sea"
+            header.masthead.append(text)
+            follow, statement = hit, text
+            continue
+        if hit == "agenda":  # its items' titles may each stand after a blank line, before the masthead's
+            apart = i + 1 < len(lines) and lines[i + 1].gap > 0  # statement; not when the first runs on below it
+            titles = len(agenda_items(header.found.get("agenda"), lang)) if apart else 0
         if hit is None and follow and line.gap == 0 and (dated or _continues(follow, statement, text)):
             header.masthead.append(text)
             statement = f"{statement} {text}"
@@ -119,6 +138,19 @@ def masthead_end(lines: list[Line], lang: Language, reach: int = 80) -> int:
     while k < len(lines) and (k == last + 1 or lines[k].gap == 0):  # the title: the next run of lines
         k += 1
     return k
+
+
+def _last_statement(lines: list[Line], lang: Language, reach: int = 80) -> int:
+    """The index of the masthead's last statement of sponsors or type (``…: draft resolution``,
+    ``Resolution adopted by …``) among the first *reach* lines, or -1: what comes before it is
+    masthead, what comes after may be the title."""
+    last = -1
+    for i, line in enumerate(lines[:reach]):
+        if (line.gap > 0 or i == 0) and _sponsor_run(lines, i, lang):
+            last = i
+        elif _masthead(_plain(line.text), lang, {}) in ("sponsor", "type"):
+            last = i
+    return last
 
 
 def _dated(kind: str | None, text: str, lang: Language) -> bool:

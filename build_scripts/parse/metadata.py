@@ -15,7 +15,7 @@ from collections import Counter
 from ..lang import Language
 from ..model import Metadata
 from ..symbol import Symbol
-from .header import Header
+from .header import Header, agenda_items
 
 #: The General Assembly's Main Committees, as stored in ``Metadata.committee``.
 COMMITTEES = ("First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
@@ -93,16 +93,6 @@ def make_id(symbol: str | None, source: str, sponsors: tuple[str, ...], doc_type
 def _ascii(text: str) -> str:
     import unicodedata
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def agenda_items(agenda, lang: Language) -> tuple[str, ...]:
-    """``18 (l) and 20*`` -> ``("18 (l)", "20")``: each item as printed, note asterisks aside."""
-    if not isinstance(agenda, dict):
-        return ()
-    parts = [agenda["items"]]
-    for sep in lang["agenda_separators"]:
-        parts = [p for part in parts for p in part.split(sep)]
-    return tuple(p.strip(" *") for p in parts if p.strip(" *"))
 
 
 def committee_of(found: dict, symbol: str | None, lang: Language) -> str | None:
