@@ -1,4 +1,4 @@
-"""Masthead rules met in real texts of the checked set (``tests/fixtures/real/en-check``): one test
+"""Masthead rules met in real texts of the checked set (``tests/fixtures/real-checked``): one test
 per case, positive and negative, on short texts in PyMuPDF's layout."""
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from build_scripts.symbol import Symbol
 REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "en"
 MORE = REAL.parent / "en-more"  # 33 more, from the same source, read after the rules were written (held out)
 FILES = sorted(REAL.glob("*.txt")) + sorted(MORE.glob("*.txt"))
-CHECK = REAL.parent / "en-check"  # 14 more, fetched after the rules were written; not counted (see its SOURCE.md)
+CHECK = REAL.parent.parent / "real-checked"  # 14 more, fetched after the rules were written; not counted (see its SOURCE.md)
 CHECKED = sorted(CHECK.glob("*.txt"))
 BY_STEM = {p.stem: p for p in FILES + CHECKED}
 COUNTED = [p for p in FILES if (p.parent / "expected" / f"{p.stem}.yml").exists()]
