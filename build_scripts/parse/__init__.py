@@ -24,7 +24,7 @@ from ..clean import Cleaned, clean, words
 from ..clean.lines import Line
 from ..model import Document, Footnote, Issue, Paragraph
 from . import blocks as blocks_mod
-from . import annex, footnotes, header as header_mod, metadata, notes, structure
+from . import annex, footnotes, header as header_mod, masthead, metadata, notes, structure
 
 _FURNITURE_LEFT = re.compile(r"(?<![\w/-])\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{7,9}\*")  # job number, barcode
 _EMPHASIS = re.compile(r"\*{1,2}([^*]+?)\*{1,2}")
@@ -158,7 +158,7 @@ def _find_formula(lines: list[Line], lang):
 
 def _opening_type(lines: list[Line], lang) -> str | None:
     """The type a text with no header states in its first lines (``Letter dated … addressed to …``)."""
-    return next((kind for line in lines if (kind := header_mod.stated_type(line.text, lang))), None)
+    return next((kind for line in lines if (kind := masthead.stated_type(line.text, lang))), None)
 
 
 def _first_labelled(lines: list[Line], layout: str, code: str) -> int:

@@ -15,7 +15,8 @@ from collections import Counter
 from ..lang import Language
 from ..model import Metadata
 from ..symbol import Symbol
-from .header import Header, agenda_items
+from .header import Header
+from .masthead import agenda_items
 
 #: The General Assembly's Main Committees, as stored in ``Metadata.committee``.
 COMMITTEES = ("First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
