@@ -49,7 +49,7 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
     """Split header *lines* into masthead, title and intro, collecting metadata."""
     header, rest = Header(), []
     follow, statement, skip = None, "", 0
-    titles, before = 0, _last_statement(lines, lang)  # agenda items' titles still to come, each after a blank line
+    titles, before = 0, -1  # agenda items' titles still to come, each after a blank line, before line *before*
     for i, line in enumerate(lines):
         if skip:
             skip -= 1
@@ -75,6 +75,7 @@ def read(lines: list[Line], layout: str, lang: Language) -> Header:
         if hit == "agenda":  # its items' titles may each stand after a blank line, before the masthead's
             apart = i + 1 < len(lines) and lines[i + 1].gap > 0  # statement; not when the first runs on below it
             titles = len(masthead.agenda_items(header.found.get("agenda"), lang)) if apart else 0
+            before = _last_statement(lines, lang) if titles else -1
         if hit is None and follow and line.gap == 0 and (dated or masthead.continues(follow, statement, text)):
             header.masthead.append(text)
             statement = f"{statement} {text}"
