@@ -3,6 +3,8 @@ per case, positive and negative, on short texts in PyMuPDF's layout."""
 
 from __future__ import annotations
 
+import pytest
+
 from build_scripts.normalize import normalize
 from tests.test_organs import pymupdf
 
@@ -48,3 +50,66 @@ def test_text_after_an_agenda_item_and_its_title_stays_text():
                "Provisional programme of work")
     assert "Revitalization of the work of the General Assembly" in d.masthead
     assert not [line for line in d.masthead if line.startswith("Under agenda item")]
+
+
+@pytest.mark.parametrize("gap", [[], [""]])
+def test_a_titles_last_line_naming_the_assembly_is_no_formula(gap):
+    """The real A/C.6/80/L.6: its title ends on a line "the General Assembly" (here also after a blank line)."""
+    d = normalize(pymupdf(*TOP, "Agenda item 172", "", "Austria and Brazil: draft resolution", "", "",
+                          "Observer status for the Organization in", *gap, "the General Assembly", *BODY), "x.txt").document
+    assert d.formula == "The General Assembly," and [p.id for p in d.paragraphs if p.kind != "intro"] == ["pp-1", "op-1"]
+    if not gap:
+        assert d.meta.title == "Observer status for the Organization in the General Assembly" and not d.issues
+
+
+def test_a_formula_without_its_comma_still_opens_an_adopting_text():
+    d = normalize(pymupdf(*TOP, "", "Resolution adopted by the General Assembly on 1 December 2025", "", "",
+                          "80/99. A declaration", "", "The General Assembly", "",
+                          "Adopts the following declaration:", "", "1. We reaffirm our commitment.", ""), "x.txt").document
+    assert d.formula == "The General Assembly" and d.paragraphs[0].id == "op"
+
+
+def test_an_amendment_to_a_draft_recommended_in_a_committee_report():
+    """The real A/80/L.40: what it amends is the committee's report (the draft has no symbol of its own)."""
+    text = pymupdf(*TOP, "Agenda item 71 (a)", "", "Algeria and Bahrain:* amendment to draft resolution 23",
+                   "recommended by the Third Committee in its report contained in", "document A/80/545", "", "",
+                   "Implementation of the Convention", "", "", "In the eleventh preambular paragraph, delete “words”.", "")
+    d = normalize(text, "x.txt").document
+    assert (d.meta.type, d.meta.amends, d.meta.sponsors) == ("amendment", "A/80/545", ("Algeria", "Bahrain"))
+    assert [p.id for p in d.paragraphs] == ["para-1"] and not d.issues
+
+
+def test_a_french_amendment_to_a_draft_recommended_in_a_committee_report():
+    from build_scripts import lang
+    from build_scripts.parse import masthead
+
+    found: dict = {}
+    line = ("Algérie et Bahreïn : amendement au projet de résolution 23 recommandé par la Troisième Commission "
+            "dans son rapport publié sous la cote A/80/545")
+    assert masthead.statement(line, lang.language("fr"), found) == "sponsor"
+    assert (found["type"], found["amends"]) == ("amendment", "A/80/545")
+
+
+def test_part_and_section_headings_of_a_budget_resolution():
+    """The real A/C.5/80/L.4: ``Part I`` / its title, ``Section 29C`` / its title, between numbered paragraphs."""
+    d = normalize(pymupdf(
+        *TOP, "Agenda item 140", "", "Draft resolution submitted by the Chair", "", "", "Questions relating to the budget",
+        "", "", "The General Assembly,", "", "Recalling its resolutions,", "", "1. Decides to act;", "",
+        "Part I", "Overall policymaking, direction and coordination", "", "2. Requests a report;", "",
+        "Section 29C", "Office of Information and Communications Technology", "", "3. Decides to go on.", ""),
+        "x.txt").document
+    heads = [(p.id, p.text) for p in d.paragraphs if p.kind == "heading"]
+    assert heads == [("heading-1", "Part I Overall policymaking, direction and coordination"),
+                     ("heading-2", "Section 29C Office of Information and Communications Technology")]
+    assert [p.id for p in d.paragraphs if p.kind == "operative"] == ["op-1", "op-2", "op-3"] and not d.issues
+
+
+def test_headings_of_a_note_without_sections():
+    """The real A/C.2/80/L.1 (a note by the Secretariat): ``Programme of work`` above paragraph 2."""
+    text = pymupdf(*TOP, "Second Committee", "", "", "Organization of work", "", "Note by the Secretariat", "", "",
+                   "Allocation of items", "", "1.", "The items are listed in the note.", "", "", "Programme of work", "",
+                   "2.", "The draft programme of work has been prepared.", "")
+    d = normalize(text, "x.txt").document
+    assert [(p.id, p.kind) for p in d.paragraphs] == [("intro-1", "intro"), ("para-1", "paragraph"),  # before the 1st
+                                                     ("heading-1", "heading"), ("para-2", "paragraph")]
+    assert not d.issues

@@ -62,7 +62,7 @@ def parse(cleaned: Cleaned, source: str, language: str = "fr") -> Document:
             warnings.append((0, "no recognisable structure: published as plain numbered paragraphs"))
     else:
         drafts = structure.intro(head.intro, {t.lower() for t in lang['summary_titles']}) + structure.assign(
-            blocks, mode, warnings, adopting=bool(formula) and not formula.endswith(","))
+            blocks, mode, warnings, adopting=bool(formula) and not formula.endswith(","), parts=lang.regex("part_heading"))
     drafts += annex.drafts(annexes, cleaned.layout, lang.code, warnings)
     texts = [d.text for d in drafts]
     if cleaned.flavour == "pdf":
@@ -136,17 +136,19 @@ def _find_formula(lines: list[Line], lang):
     decision may run on after it on the same line (``The General Assembly,
     recalling its decision 79/521 …:``), once the header has named a
     decision: then the formula is the phrase and its comma, and the rest of
-    the line opens the body (the fourth value, else None).
+    the line opens the body (the fourth value, else None). The formula opens its line with a
+    capital (a title's last line ``the General Assembly`` is no formula), and without its comma
+    it stands after a blank line.
     """
     decision = False
     for i, line in enumerate(lines):
         text = " ".join(line.text.replace("*", "").replace("'", "’").split())
         decision = decision or any(k.endswith("decision") and text.lower().find(p) >= 0 for p, k in lang["types"].items())
         for phrase, body in lang["formulas"].items():
-            if not text.lower().startswith(phrase.lower()):
+            if not text.lower().startswith(phrase.lower()) or not text[:1].isupper():
                 continue
             rest = text[len(phrase):]
-            if rest in ("", ","):
+            if rest == "," or (rest == "" and (line.gap > 0 or i == 0)):
                 return i, body, text, None
             if decision and rest.startswith(", ") and rest[2:3].islower():
                 opening = dataclasses.replace(line, text=line.text.strip()[len(phrase) + 1 :].strip())

@@ -116,7 +116,7 @@ def statement(text: str, lang: Language, found: dict) -> str | None:
     lowered = text.lower().strip(" ,[]")
     if m := lang.regex("amendment").search(text):
         found["sponsors"] = split_sponsors(m["sponsors"], lang)
-        found["type"], found["amends"] = "amendment", m["target"]
+        found["type"], found["amends"] = "amendment", m["target"] or m["report"]
         return "sponsor"
     if m := lang.regex("draft_sponsor").search(text):
         found["sponsors"] = split_sponsors(m["sponsors"], lang)

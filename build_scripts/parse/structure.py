@@ -12,8 +12,10 @@ Id scheme (part of the public URL contract):
   ``op`` (its items ``op-a`` …);
 * an annex (``mode="annex"``, ids prefixed later): as a report, and its
   opening unnumbered text, before any numbered paragraph, is ``intro-1`` …;
-* a subject heading of a resolution (``Mandate of UNMISS``, ``Reporting``: one short capitalised
-  line without final punctuation, right above a numbered paragraph): ``heading-1`` …;
+* a subject heading of a resolution, or of a report or note without numbered sections
+  (``Mandate of UNMISS``, ``Reporting``, ``Programme of work``: one short capitalised line
+  without final punctuation, right above a numbered paragraph; ``Part I`` / its title):
+  ``heading-1`` …;
 * unnumbered text where a number was expected: ``text-1`` … (with a warning);
 * a document with no recognisable structure: ``para-1`` … in reading order.
 
@@ -73,8 +75,10 @@ def intro(blocks: list[Block], titles: set[str]) -> list[Draft]:
     return out
 
 
-def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = False) -> list[Draft]:
-    """Give every body block its kind, number, parent and id (see module docstring)."""
+def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = False,
+           parts: re.Pattern[str] | None = None) -> list[Draft]:
+    """Give every body block its kind, number, parent and id (see module docstring; *parts*: the
+    language's ``Part I`` / ``Section 29C`` heading, see :func:`_subject_heading`)."""
     if mode in ("plain", "amendment"):  # an amendment's instructions are not numbered in print
         return [Draft(f"para-{i}", "paragraph", str(i) if mode == "plain" else None, None, 0, b.text, b.line)
                 for i, b in enumerate(blocks, 1)]
@@ -82,7 +86,8 @@ def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = Fals
     ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
     unnumbered = _unnumbered_operative(blocks, adopting) if mode == "resolution" else None
     for k, block in enumerate(blocks):
-        if mode == "resolution" and k != unnumbered and _subject_heading(blocks, k):
+        if (mode == "resolution" or (mode == "report" and not ctx["sec"])) and k != unnumbered \
+                and _subject_heading(blocks, k, parts):
             ctx["heading"] = ctx.get("heading", 0) + 1
             ctx["para"] = ctx["item"] = None
             out.append(Draft(ids.unique(f"heading-{ctx['heading']}", block.line), "heading", None, None, 1,
@@ -99,16 +104,22 @@ def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = Fals
     return out
 
 
-def _subject_heading(blocks: list[Block], k: int) -> bool:
-    """A resolution's subject heading (the Security Council's ``Mandate of UNMISS``, ``Reporting``):
-    one line of at most 12 words, capitalised, without final punctuation, right above a numbered
-    paragraph (a preambular paragraph ends with a comma; an operative one has its number)."""
+def _subject_heading(blocks: list[Block], k: int, parts: re.Pattern[str] | None = None) -> bool:
+    """A resolution's subject heading, right above a numbered paragraph or another heading: one
+    line of at most 12 words, capitalised, without final punctuation (the Security Council's
+    ``Mandate of UNMISS``, ``Reporting``), or a labelled heading and its title over at most six
+    lines (*parts*: ``Part I`` / ``Overall policymaking, direction and coordination``, ``Section 29C``
+    / …, a budget resolution's). A preambular paragraph ends with a comma (or its note's marker)."""
     block = blocks[k]
-    if block.kind != "text" or len(block.lines) != 1 or k + 1 >= len(blocks) or blocks[k + 1].kind != "numbered":
+    if block.kind != "text" or k + 1 >= len(blocks):
         return False
     text = block.text.strip()
-    return (bool(text) and text[:1].isupper() and len(text.split()) <= 12 and not re.search(r"[.;:,]\s*$", text)
-            and not re.search(r"\d\s*$", text))  # "… of the Charter of the United Nations,1" ends a paragraph
+    if not text[:1].isupper() or re.search(r"[.;:,]\s*$", text):
+        return False
+    labelled = parts is not None and parts.match(text) is not None and len(block.lines) <= 6
+    if not labelled and (len(block.lines) != 1 or len(text.split()) > 12 or re.search(r"\d\s*$", text)):
+        return False
+    return blocks[k + 1].kind == "numbered" or _subject_heading(blocks, k + 1, parts)
 
 
 def _unnumbered_operative(blocks: list[Block], adopting: bool = False) -> int | None:
