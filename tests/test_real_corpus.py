@@ -125,8 +125,9 @@ def test_every_real_document_has_its_expectations():
 @pytest.mark.parametrize("path", FILES + CHECKED, ids=[p.stem for p in FILES + CHECKED])
 def test_every_footnote_of_a_real_document_has_its_marker(path):
     doc = result(path).document
-    assert [n.marker for n in doc.footnotes if n.marker.isdigit() and not n.cited_in] == []
-    assert not [i for i in doc.issues if "marker" in i.message]
+    flagged = [m.split(":")[0].split()[-1] for m in CHECKED_FLAGGED.get(path.stem, []) if "marker" in m]
+    assert [n.marker for n in doc.footnotes if n.marker.isdigit() and not n.cited_in] == flagged
+    assert len([i for i in doc.issues if "marker" in i.message]) == len(flagged)
 
 
 # (file, note, the words before its marker, what follows it): markers glued to a word, to a year,
@@ -169,15 +170,28 @@ ID_SCHEME = re.compile(r"^(?:(?:pp|op)-\d+(?:-[a-z](?:-[ivx]+)?)?|op(?:-[a-z](?:
 
 
 def test_the_checked_set_is_complete():
-    assert len(CHECKED) == 14
+    assert len(CHECKED) == 30
+
+
+#: Texts of the checked set the parser publishes with warnings, and those warnings: a marker glued to a
+#: number the text cannot tell from it, or set apart after one; a table published as text.
+CHECKED_FLAGGED = {
+    "a-c-3-80-l-30": ["footnote 7: its marker was not found in the text"],      # "resolution 55/197": 55/19 + 7
+    "a-c-3-80-l-5": ["footnote 12: its marker was not found in the text"],      # "under age 5, 12 and"
+    "a-c-5-80-l-4": ["footnote 41: its marker was not found in the text",       # "paragraphs VIII.7441 and VIII.9642"
+                     "footnote 42: its marker was not found in the text",
+                     "numbering gap: paragraph 4 follows paragraph 2"],          # the annex's staffing table
+    "a-res-80-150": ["footnote 16: its marker was not found in the text"],      # "COVID‑1916"
+}
 
 
 @pytest.mark.parametrize("path", CHECKED, ids=[p.stem for p in CHECKED])
 def test_a_document_of_the_checked_set_has_no_warning_and_a_symbol(path):
     doc = result(path).document
-    assert not doc.issues, [i.format(path.name) for i in doc.issues]
+    assert [i.message for i in doc.issues] == CHECKED_FLAGGED.get(path.stem, []), [i.format(path.name) for i in doc.issues]
     assert doc.meta.symbol and Symbol.parse(doc.meta.symbol).slug == path.stem and doc.meta.title
-    assert not [p.id for p in doc.paragraphs if p.kind in ("intro", "paragraph") and doc.meta.type != "amendment"]
+    if doc.meta.type == "resolution" or doc.meta.type.startswith(("draft_", "revised_draft_")):
+        assert not [p.id for p in doc.paragraphs if p.kind in ("intro", "paragraph") and not in_annex(p.id)]
 
 
 @pytest.mark.parametrize("path", FILES + CHECKED, ids=[p.stem for p in FILES + CHECKED])
