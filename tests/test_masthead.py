@@ -104,6 +104,19 @@ def test_part_and_section_headings_of_a_budget_resolution():
     assert [p.id for p in d.paragraphs if p.kind == "operative"] == ["op-1", "op-2", "op-3"] and not d.issues
 
 
+def test_a_part_and_its_first_section_are_two_headings():
+    """The real A/C.5/80/L.4: ``Part I`` / its title, a blank line, ``Section 1`` / its title, then paragraph 47;
+    the part's title has no final punctuation, so without the rule the two blocks ran together."""
+    d = normalize(pymupdf(
+        *TOP, "Agenda item 140", "", "Draft resolution submitted by the Chair", "", "", "Questions relating to the budget",
+        "", "", "The General Assembly,", "", "Recalling its resolutions,", "", "1. Decides to act;", "",
+        "Part I", "Overall policymaking, direction and coordination", "", "Section 1",
+        "Overall policymaking, direction and coordination", "", "", "2. Requests a report.", ""), "x.txt").document
+    assert [p.text for p in d.paragraphs if p.kind == "heading"] == [
+        "Part I Overall policymaking, direction and coordination",
+        "Section 1 Overall policymaking, direction and coordination"]
+
+
 def test_headings_of_a_note_without_sections():
     """The real A/C.2/80/L.1 (a note by the Secretariat): ``Programme of work`` above paragraph 2."""
     text = pymupdf(*TOP, "Second Committee", "", "", "Organization of work", "", "Note by the Secretariat", "", "",

@@ -6,7 +6,9 @@ A line opens a new block when it carries the next label of a sequence
 of an unnumbered paragraph: a line the layout opens (``Line.opens``: an
 indent in the ``indent`` layout of the seed dumps, a blank line in the
 ``blank`` layout of PyMuPDF, pdftotext and Markdown-ish text) that starts
-with a capital or emphasis after a finished clause. A number printed
+with a capital or emphasis after a finished clause, or with the language's
+labelled heading (``Part II``, ``Section 3``: :mod:`build_scripts.lang`'s
+``part_heading``) after a blank line. A number printed
 without its period (``25``) is a label only where it stood alone on its
 line (``Line.label_alone``), and there an item may start in lower case.
 Every other line continues the current block.
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..clean import hyphenation
 from ..clean.lines import Line
+from ..lang import language
 from .numbering import Counter, letter_value, roman_value
 
 NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s+(?=\S)")
@@ -63,8 +66,9 @@ class _State:
 def segment(lines: list[Line], layout: str, lang: str) -> list[Block]:
     """Group *lines* into blocks (see module docstring); *layout* is ``indent`` or ``blank``."""
     state, blocks = _State(), []
+    parts = language(lang).regex("part_heading") if lang in ("fr", "en") else None
     for line in lines:
-        start = _start(line, blocks[-1] if blocks else None, state, layout)
+        start = _start(line, blocks[-1] if blocks else None, state, layout, parts)
         if start is None and blocks:
             last = blocks[-1]
             last.text = hyphenation.join(last.text, line.text, lang)
@@ -78,7 +82,7 @@ def segment(lines: list[Line], layout: str, lang: str) -> list[Block]:
     return blocks
 
 
-def _start(line: Line, prev: Block | None, state: _State, layout: str):
+def _start(line: Line, prev: Block | None, state: _State, layout: str, parts: re.Pattern[str] | None = None):
     """``(kind, label, text after the label)`` when *line* opens a block, else None."""
     text = line.text
     labelled = _labelled(line, prev, state)
@@ -92,6 +96,8 @@ def _start(line: Line, prev: Block | None, state: _State, layout: str):
         return ("text", None, text)
     if fresh and prev.kind in ("roman", "letter", "subheading") and _heading_like(text.strip()) and _CAPITAL.match(text):
         return ("text", None, text)  # an unnumbered sub-heading under a report heading
+    if fresh and line.gap > 0 and parts is not None and parts.match(text.strip()):
+        return ("text", None, text)  # "Part I" / its title, then "Section 1" / its title: two headings
     if not _CLAUSE_END.search(prev.text[-12:]) or not _CAPITAL.match(text):
         return None
     if fresh and (layout == "blank" or not state.romans.last):
