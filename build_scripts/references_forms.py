@@ -127,6 +127,8 @@ def forms(language: str) -> Forms:
     date = _intro(words["date_intro"]) + date
     title = rf"\(?(?:{_alt(words['title'])}\s*)?(?:«(?P<title>[^«»]{{1,600}})»|“(?P<title2>[^“”]{{1,600}})”)\)?"
     adopted = _alt(words["adopted"])
+    # a part of the resolution named between its number and its date: "45/248 B, section VI, of 21 December 1990"
+    section = rf"|(?i:{_alt(words['section'])})\s+[IVXL]{{1,6}}\b(?!\.\w)" if words.get("section") else ""
     return Forms(
         head=re.compile(
             rf"(?:(?P<poss>\b(?i:{_alt(words['possessive'])}))\s+"
@@ -136,7 +138,7 @@ def forms(language: str) -> Forms:
                         rf"(?P<part>[A-K])(?![\w'’/-]|\.\w)"),
         tail=re.compile(
             rf"(?:\s*,)?\s*(?:{date}|(?:{adopted}\s+)?{_intro(words['body_intro'])}(?P<name>{name})"
-            rf"|{title}|{_SUP})"),
+            rf"|{title}|{_SUP}{section})"),
         loose=re.compile(rf"\b{adopted}\b[^;]{{0,80}}?{_intro(words['agent'])}(?P<name>{name})"),
         stop=re.compile(rf";|\.(?:\s|$)|\d\s?/\s?\d|\d\s?\(\d{{4}}\)|{keyword}"),
         subject=re.compile(rf"(?:(?P<before>\w+)\s+)?{_intro(words['articles'])}(?P<name>{name})"),

@@ -304,3 +304,22 @@ def test_quoted_title_after_a_reference_is_kept():
     (english,) = find_references('resolution 70/1 of 25 September 2015, entitled “Transforming our world”',
                                  issuing_body="GA", language="en")
     assert english.title == "Transforming our world"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the real A/C.5/80/L.4: a resolution's section between its number and its date, mid-list
+    ("Reaffirming its resolutions 41/213 of 19 December 1986, 45/248 B, section VI, of 21 December 1990, "
+     "55/231 of 23 December 2000, 59/276, section XI, of 23 December 2004 and 60/283 of 7 July 2006,", "en",
+     ["A/RES/41/213", "A/RES/45/248 B", "A/RES/55/231", "A/RES/59/276", "A/RES/60/283"]),
+    ("Réaffirmant ses résolutions 41/213 du 19 décembre 1986, 45/248 B, section VI, du 21 décembre 1990, "
+     "et 55/231 du 23 décembre 2000,", "fr", ["A/RES/41/213", "A/RES/45/248 B", "A/RES/55/231"]),
+])
+def test_a_section_named_after_a_number_does_not_end_the_list(text, language, expected):
+    refs = find_references(text, issuing_body="GA", language=language)
+    assert [str(r.target) for r in refs] == expected
+    assert refs[2].date == ("2000-12-23")
+
+
+def test_a_section_alone_is_no_number():
+    refs = find_references("Recalling its resolution 45/248 B, section VI and annex II,", issuing_body="GA", language="en")
+    assert [str(r.target) for r in refs] == ["A/RES/45/248 B"]
