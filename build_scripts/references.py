@@ -73,6 +73,7 @@ class _Number:
     first: int                 # the first number (session, year or serial)
     year: str | None = None    # "2017" or "XV"
     part: str | None = None    # "B" of "62/236 B"
+    special: str | None = None  # "S" of "S-10/2", "ES" of "ES-10/23": a special session's resolution
 
 
 def find_references(text: str, *, issuing_body: str | None, language: str = "fr") -> list[Reference]:
@@ -212,6 +213,8 @@ def _number(item: re.Match) -> _Number:
     """The :class:`_Number` of an :data:`ITEM` match."""
     if item.group("a"):
         a, b = str(int(item.group("a"))), str(int(item.group("b")))
+        if special := item.group("special"):
+            return _Number("slash", (f"{special}{a}", b), int(a), None, item.group("p3"), special.rstrip("-"))
         return _Number("slash", (a, b), int(a), None, item.group("p3"))
     n, paren = str(int(item.group("n"))), item.group("paren")
     shape = "year_paren" if paren.isdigit() else "roman"
@@ -239,6 +242,8 @@ def _symbol(body: str, number: _Number) -> Symbol | None:
 
 def _fits(rules, number: _Number) -> bool:
     """True when *number* has a shape the body with *rules* uses."""
+    if number.special:
+        return number.special in rules.get("special", ()) and int(number.tail[1]) > 0
     if number.shape == "slash":
         low, high = rules.get("slash") or (1, 0)
         return low <= number.first <= high and int(number.tail[1]) > 0

@@ -21,13 +21,14 @@ import yaml
 
 _DATA = Path(__file__).with_name("data") / "reference_words.yml"
 
-#: A number as cited: "2388 (2017)", "1514 (XV)", "2200 A (XXI)", "68/192", "62/236 B".
+#: A number as cited: "2388 (2017)", "1514 (XV)", "2200 A (XXI)", "68/192", "62/236 B", "45/58 P" (a
+#: disarmament omnibus resolution's parts run past K), "S-10/2" and "ES-10/23" (special sessions).
 #: Optional "[" … "](#)" around it is the markdown link the seeds carry.
 ITEM = re.compile(
     r"""\[?(?P<num>
         (?P<n>\d{1,4})(?:\s(?P<p1>[A-H]))?\s?\((?P<paren>\d{4}|[IVXLC]{1,7})\)
             (?:\s(?P<p2>[A-H])(?![\w'’/-]|\.\w))?
-      | (?P<a>\d{1,4})\s?/\s?(?P<b>\d{1,4})(?:\s(?P<p3>[A-K])(?![\w'’/-]|\.\w))?
+      | (?P<special>E?S-)?(?P<a>\d{1,4})\s?/\s?(?P<b>\d{1,4})(?:\s(?P<p3>[A-Z])(?![\w'’/-]|\.\w))?
     )(?![\w/]|[.,-]\d)(?:\]\([^)\s]{0,200}\))?""",
     re.VERBOSE,
 )
@@ -132,8 +133,8 @@ def forms(language: str) -> Forms:
     return Forms(
         head=re.compile(
             rf"(?:(?P<poss>\b(?i:{_alt(words['possessive'])}))\s+"
-            rf"|(?P<pre>\b{_alt([*kinds, *back])}),?\s+)?(?P<kw>{keyword})\s+(?=\[?\d)"),
-        sep=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)(?=\[?\d)"),
+            rf"|(?P<pre>\b{_alt([*kinds, *back])}),?\s+)?(?P<kw>{keyword})\s+(?=\[?(?:E?S-)?\d)"),
+        sep=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)(?=\[?(?:E?S-)?\d)"),
         part=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)"
                         rf"(?P<part>[A-K])(?![\w'’/-]|\.\w)"),
         tail=re.compile(

@@ -323,3 +323,28 @@ def test_a_section_named_after_a_number_does_not_end_the_list(text, language, ex
 def test_a_section_alone_is_no_number():
     refs = find_references("Recalling its resolution 45/248 B, section VI and annex II,", issuing_body="GA", language="en")
     assert [str(r.target) for r in refs] == ["A/RES/45/248 B"]
+
+
+@pytest.mark.parametrize("text, body, language, expected", [
+    # real texts of the checked set: special sessions' resolutions (A/C.1/80/L.5, A/C.3/80/L.5, A/C.3/80/L.30)
+    ("See resolution S-10/2.", "GA", "en", ["A/RES/S-10/2"]),
+    ("the provisions of General Assembly resolution ES-10/23 of 10 May 2024.", "GA", "en", ["A/RES/ES-10/23"]),
+    ("Established pursuant to Human Rights Council resolution S-35/1 (see", "GA", "en", ["A/HRC/RES/S-35/1"]),
+    ("Rappelant sa résolution S-27/2 et ses résolutions ES-10/1 et ES-10/2,", "GA", "fr",
+     ["A/RES/S-27/2", "A/RES/ES-10/1", "A/RES/ES-10/2"]),
+    # a disarmament omnibus resolution's parts run past K (A/C.1/80/L.7)
+    ("Recalling its resolutions 45/58 P of 4 December 1990, 46/36 I of 6 December 1991, 57/76 of 22 November 2002,",
+     "GA", "en", ["A/RES/45/58 P", "A/RES/46/36 I", "A/RES/57/76"]),
+])
+def test_special_sessions_and_parts_past_k(text, body, language, expected):
+    assert [str(r.target) for r in find_references(text, issuing_body=body, language=language)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Security Council resolution S-35/1",      # the Council has no special sessions
+    "resolution ES-10",                        # no number after the session
+    "resolution 70/1 In",                      # a word, not a part
+])
+def test_special_session_and_part_decoys(text):
+    refs = find_references(text, issuing_body="GA", language="en")
+    assert [str(r.target) for r in refs] in ([], ["A/RES/70/1"])
