@@ -129,12 +129,14 @@ def forms(language: str) -> Forms:
     title = rf"\(?(?:{_alt(words['title'])}\s*)?(?:«(?P<title>[^«»]{{1,600}})»|“(?P<title2>[^“”]{{1,600}})”)\)?"
     adopted = _alt(words["adopted"])
     # a part of the resolution named between its number and its date: "45/248 B, section VI, of 21 December 1990"
-    section = rf"|(?i:{_alt(words['section'])})\s+[IVXL]{{1,6}}\b(?!\.\w)" if words.get("section") else ""
+    section = rf"|(?i:{_alt(words['section'])})\s+(?:[IVXL]{{1,6}}|[A-Z])\b(?!\.\w)" if words.get("section") else ""
+    if words.get("paragraph_after"):  # "59/39, para. 9," "58/101 B, sect. V, paras. 61–76;"
+        section += rf"|(?i:{_alt(words['paragraph_after'])})\s+\d{{1,3}}(?:\s*[–-]\s*\d{{1,3}})?(?![\d/])"
     return Forms(
         head=re.compile(
             rf"(?:(?P<poss>\b(?i:{_alt(words['possessive'])}))\s+"
             rf"|(?P<pre>\b{_alt([*kinds, *back])}),?\s+)?(?P<kw>{keyword})\s+(?=\[?(?:E?S-)?\d)"),
-        sep=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)(?=\[?(?:E?S-)?\d)"),
+        sep=re.compile(rf"(?:\s*[,;]\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)(?=\[?(?:E?S-)?\d)"),
         part=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)"
                         rf"(?P<part>[A-K])(?![\w'’/-]|\.\w)"),
         tail=re.compile(

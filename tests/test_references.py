@@ -348,3 +348,21 @@ def test_special_sessions_and_parts_past_k(text, body, language, expected):
 def test_special_session_and_part_decoys(text):
     refs = find_references(text, issuing_body="GA", language="en")
     assert [str(r.target) for r in refs] in ([], ["A/RES/70/1"])
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a footnote's list (the real A/C.6/80/L.10): sections by letter, paragraphs, semicolons between members
+    ("Resolutions 52/214, sect. B, 57/283 B, sect. III, and 58/250, sect. III.", "en",
+     ["A/RES/52/214", "A/RES/57/283 B", "A/RES/58/250"]),
+    ("Resolutions 59/39, para. 9, and 65/21, para. 18; see also", "en", ["A/RES/59/39", "A/RES/65/21"]),
+    ("Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 58/101 B, sect. V, paras. 61–76; and "
+     "61/121 B, sect. IV.", "en", ["A/RES/52/214", "A/RES/55/222", "A/RES/58/101 B", "A/RES/61/121 B"]),
+    ("Résolutions 59/39, par. 9, et 65/21, par. 18 ; voir aussi", "fr", ["A/RES/59/39", "A/RES/65/21"]),
+])
+def test_a_footnotes_list_with_sections_paragraphs_and_semicolons(text, language, expected):
+    assert [str(r.target) for r in find_references(text, issuing_body="GA", language=language)] == expected
+
+
+def test_a_semicolon_after_a_single_resolution_starts_no_list():
+    refs = find_references("Recalling its resolution 70/1; 2. Decides", issuing_body="GA", language="en")
+    assert [str(r.target) for r in refs] == ["A/RES/70/1"]
