@@ -112,9 +112,9 @@ def test_a_part_and_its_first_section_are_two_headings():
         "", "", "The General Assembly,", "", "Recalling its resolutions,", "", "1. Decides to act;", "",
         "Part I", "Overall policymaking, direction and coordination", "", "Section 1",
         "Overall policymaking, direction and coordination", "", "", "2. Requests a report.", ""), "x.txt").document
-    assert [p.text for p in d.paragraphs if p.kind == "heading"] == [
-        "Part I Overall policymaking, direction and coordination",
-        "Section 1 Overall policymaking, direction and coordination"]
+    assert [(p.text, p.level) for p in d.paragraphs if p.kind == "heading"] == [
+        ("Part I Overall policymaking, direction and coordination", 1),
+        ("Section 1 Overall policymaking, direction and coordination", 2)]  # a Section under a Part
 
 
 def test_headings_of_a_note_without_sections():

@@ -90,7 +90,11 @@ def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = Fals
                 and _subject_heading(blocks, k, parts):
             ctx["heading"] = ctx.get("heading", 0) + 1
             ctx["para"] = ctx["item"] = None
-            out.append(Draft(ids.unique(f"heading-{ctx['heading']}", block.line), "heading", None, None, 1,
+            label = parts.match(block.text.strip()) if parts is not None else None
+            top = bool(label and label.groupdict().get("top"))
+            level = 2 if label and not top and ctx.get("top") else 1  # "Section 1" under "Part I"
+            ctx["top"] = ctx.get("top") or top
+            out.append(Draft(ids.unique(f"heading-{ctx['heading']}", block.line), "heading", None, None, level,
                              block.printed, block.line))
             continue
         if k == unnumbered:
