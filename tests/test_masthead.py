@@ -126,3 +126,37 @@ def test_headings_of_a_note_without_sections():
     assert [(p.id, p.kind) for p in d.paragraphs] == [("intro-1", "intro"), ("para-1", "paragraph"),  # before the 1st
                                                      ("heading-1", "heading"), ("para-2", "paragraph")]
     assert not d.issues
+
+
+def test_a_numbered_paragraph_ending_on_a_comma_goes_on_at_the_next_pages_top():
+    """The real A/80/L.8: paragraph 4 ends its page on "the Protocol to Prevent," and goes on with
+    "Suppress and Punish …" under the next page's running header (no blank line there)."""
+    page_top = [None, "A/80/L.99", "", "25-18000", "2/2", ""]
+    d = normalize(pymupdf(*TOP, "Agenda item 1", "", "Austria and Brazil: draft resolution", "", "", "A title", "", "",
+                          "The General Assembly,", "", "Recalling its resolutions,", "",
+                          "1. Urges States to ratify the Convention and the Protocol to Prevent,", *page_top,
+                          "Suppress and Punish Trafficking in Persons, as a matter of priority;", "",
+                          "2. Decides to remain seized of the matter.", ""), "x.txt").document
+    assert [p.id for p in d.paragraphs] == ["pp-1", "op-1", "op-2"] and not d.issues
+    assert d.paragraph("op-1").text.endswith("Protocol to Prevent, Suppress and Punish Trafficking in Persons, "
+                                             "as a matter of priority;")
+
+
+def test_a_preambular_paragraph_at_a_pages_top_still_opens():
+    page_top = [None, "A/80/L.99", "", "25-18000", "2/2", ""]
+    d = normalize(pymupdf(*TOP, "Agenda item 1", "", "Austria and Brazil: draft resolution", "", "", "A title", "", "",
+                          "The General Assembly,", "", "Recalling its resolutions,", *page_top,
+                          "Noting the report,", "", "1. Decides to remain seized of the matter.", ""), "x.txt").document
+    assert [p.id for p in d.paragraphs] == ["pp-1", "pp-2", "op-1"]
+
+
+def test_headings_of_an_annexed_declaration_without_sections():
+    """The real A/RES/80/5: "A call to action", "Follow-up" between the declaration's numbered paragraphs."""
+    d = normalize(pymupdf(*TOP, "Agenda item 1", "", "", "Resolution adopted by the General Assembly on 4 November 2025",
+                          "", "", "80/5. A declaration", "", "", "The General Assembly", "",
+                          "Adopts the declaration annexed to the present resolution.", "", "", "Annex", "", "",
+                          "A declaration", "", "1. We commit ourselves to act.", "", "", "A call to action", "",
+                          "2. We recommit ourselves to social development.", ""), "x.txt").document
+    assert [(p.id, p.kind) for p in d.paragraphs if p.id.startswith("annex")] == [
+        ("annex", "heading"), ("annex-1", "paragraph"), ("annex-heading-1", "heading"), ("annex-2", "paragraph")]
+    assert not d.issues

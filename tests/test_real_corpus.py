@@ -165,12 +165,26 @@ def test_numbers_that_are_no_markers_stay_in_the_text():
 #: The public id scheme (README, "Paragraph ids"), with annexes, sections, an unnumbered operative
 #: text and an amendment's plain paragraphs.
 ID_SCHEME = re.compile(r"^(?:(?:pp|op)-\d+(?:-[a-z](?:-[ivx]+)?)?|op(?:-[a-z](?:-[ivx]+)?)?|intro-\d+|para-\d+"
-                       r"|sec-[ivx]+|heading-\d+|text-\d+(?:-[a-z](?:-[ivx]+)?)?"
+                       r"|sec-[ivx]+|heading-\d+|text-\d+(?:-[a-z](?:-[ivx]+)?)?|annex(?:-[ivxl]+)?-heading-\d+"
                        r"|annex(?:-[ivxl]+)?(?:-(?:(?:intro-)?\d+(?:-[a-z](?:-[ivx]+)?)?|sec-[ivx]+(?:-[a-h](?:-\d+)?)?(?:-sub-\d+)?))?)$")
 
 
 def test_the_checked_set_is_complete():
-    assert len(CHECKED) == 30
+    assert len(CHECKED) == 46
+
+
+#: Texts of the checked set the parser does not publish as a reader would yet (a strict xfail: the test
+#: fails once the gap is closed, so that this list is kept true).
+CHECKED_GAPS = {
+    # a Fifth Committee omnibus resolution in sections I, II …, each with its own preamble and its paragraphs
+    # numbered from 1 again: the numbering is taken to run on, so most paragraphs are flagged unnumbered text
+    "a-res-80-243": "sections whose paragraphs are numbered from 1 again are not recognised",
+}
+
+
+def _checked(paths):
+    return [pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(reason=CHECKED_GAPS[p.stem], strict=True)]
+                         if p.stem in CHECKED_GAPS else []) for p in paths]
 
 
 #: Texts of the checked set the parser publishes with warnings, and those warnings: a marker glued to a
@@ -185,7 +199,7 @@ CHECKED_FLAGGED = {
 }
 
 
-@pytest.mark.parametrize("path", CHECKED, ids=[p.stem for p in CHECKED])
+@pytest.mark.parametrize("path", _checked(CHECKED))
 def test_a_document_of_the_checked_set_has_no_warning_and_a_symbol(path):
     doc = result(path).document
     assert [i.message for i in doc.issues] == CHECKED_FLAGGED.get(path.stem, []), [i.format(path.name) for i in doc.issues]
@@ -194,7 +208,7 @@ def test_a_document_of_the_checked_set_has_no_warning_and_a_symbol(path):
         assert not [p.id for p in doc.paragraphs if p.kind in ("intro", "paragraph") and not in_annex(p.id)]
 
 
-@pytest.mark.parametrize("path", FILES + CHECKED, ids=[p.stem for p in FILES + CHECKED])
+@pytest.mark.parametrize("path", _checked(FILES + CHECKED))
 def test_real_document_ids_follow_the_url_contract(path):
     doc = result(path).document
     assert not [p.id for p in doc.paragraphs if not ID_SCHEME.match(p.id)]

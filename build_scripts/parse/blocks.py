@@ -37,6 +37,7 @@ SUBITEM = re.compile(r"^\s*\(?([ivx]{1,5})\)\s+(?=[*_]?[A-ZÀ-ÖØ-Þ])")
 ITEM_ALONE = re.compile(r"^\s*\(?([a-z])\)\s+(?=\S)")  # "(a)" alone on its line: any text follows
 SUBITEM_ALONE = re.compile(r"^\s*\(?([ivx]{1,5})\)\s+(?=\S)")
 _CLAUSE_END = re.compile(r"[,;:.»)\]*”](?:\s{0,2}\d{1,3})?\s*$")  # a footnote marker may follow: "1979,1"
+_COMMA_END = re.compile(r",(?:\s{0,2}\d{1,3})?\s*$")  # a clause that goes on: "to Prevent," "Crime,6"
 _CAPITAL = re.compile(r"^\s*(?:\*{1,2}|_)?[A-ZÀ-ÖØ-Þ«]")
 
 
@@ -100,6 +101,8 @@ def _start(line: Line, prev: Block | None, state: _State, layout: str, parts: re
         return ("text", None, text)  # "Part I" / its title, then "Section 1" / its title: two headings
     if not _CLAUSE_END.search(prev.text[-12:]) or not _CAPITAL.match(text):
         return None
+    if fresh and line.gap == 0 and prev.kind in ("numbered", "item", "subitem") and _COMMA_END.search(prev.text[-12:]):
+        return None  # a numbered paragraph ending on a comma goes on at the next page's top ("…Protocol to Prevent," / "Suppress and Punish …")
     if fresh and (layout == "blank" or not state.romans.last):
         return ("text", None, text)
     return None

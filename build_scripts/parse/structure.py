@@ -86,7 +86,7 @@ def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = Fals
     ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
     unnumbered = _unnumbered_operative(blocks, adopting) if mode == "resolution" else None
     for k, block in enumerate(blocks):
-        if (mode == "resolution" or (mode == "report" and not ctx["sec"])) and k != unnumbered \
+        if (mode == "resolution" or (mode in ("report", "annex") and not ctx["sec"])) and k != unnumbered \
                 and _subject_heading(blocks, k, parts):
             ctx["heading"] = ctx.get("heading", 0) + 1
             ctx["para"] = ctx["item"] = None
