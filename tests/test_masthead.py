@@ -160,3 +160,16 @@ def test_headings_of_an_annexed_declaration_without_sections():
     assert [(p.id, p.kind) for p in d.paragraphs if p.id.startswith("annex")] == [
         ("annex", "heading"), ("annex-1", "paragraph"), ("annex-heading-1", "heading"), ("annex-2", "paragraph")]
     assert not d.issues
+
+
+def test_a_long_run_of_heading_shaped_lines_is_read_in_one_pass():
+    """Hostile input: 3,000 short capitalised lines, each after a blank line, above a numbered paragraph
+    (a recursive look-ahead hit Python's recursion limit here)."""
+    from build_scripts.parse.blocks import Block
+    from build_scripts.parse.structure import _subject_headings
+
+    blocks = [Block("text", None, f"Heading number {n} of the run", n, [n]) for n in range(3000)]
+    blocks.append(Block("numbered", "1", "Decides to act.", 3000, [3000]))
+    assert _subject_headings(blocks) == set(range(3000))
+    blocks.insert(1500, Block("text", None, "Recalling its resolutions,", 1500, [1500]))
+    assert _subject_headings(blocks) == set(range(1501, 3001))

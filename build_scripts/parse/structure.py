@@ -78,16 +78,17 @@ def intro(blocks: list[Block], titles: set[str]) -> list[Draft]:
 def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = False,
            parts: re.Pattern[str] | None = None) -> list[Draft]:
     """Give every body block its kind, number, parent and id (see module docstring; *parts*: the
-    language's ``Part I`` / ``Section 29C`` heading, see :func:`_subject_heading`)."""
+    language's ``Part I`` / ``Section 29C`` heading, see :func:`_subject_headings`)."""
     if mode in ("plain", "amendment"):  # an amendment's instructions are not numbered in print
         return [Draft(f"para-{i}", "paragraph", str(i) if mode == "plain" else None, None, 0, b.text, b.line)
                 for i, b in enumerate(blocks, 1)]
     ids, out = _Ids(warnings), []
     ctx = {"para": None, "item": None, "sec": [], "pp": 0, "text": 0, "ops": False}
     unnumbered = _unnumbered_operative(blocks, adopting) if mode == "resolution" else None
+    headings = _subject_headings(blocks, parts) if mode in ("resolution", "report", "annex") else set()
     for k, block in enumerate(blocks):
         if (mode == "resolution" or (mode in ("report", "annex") and not ctx["sec"])) and k != unnumbered \
-                and _subject_heading(blocks, k, parts):
+                and k in headings:
             ctx["heading"] = ctx.get("heading", 0) + 1
             ctx["para"] = ctx["item"] = None
             label = parts.match(block.text.strip()) if parts is not None else None
@@ -108,22 +109,30 @@ def assign(blocks: list[Block], mode: str, warnings: list, adopting: bool = Fals
     return out
 
 
-def _subject_heading(blocks: list[Block], k: int, parts: re.Pattern[str] | None = None) -> bool:
-    """A resolution's subject heading, right above a numbered paragraph or another heading: one
-    line of at most 12 words, capitalised, without final punctuation (the Security Council's
-    ``Mandate of UNMISS``, ``Reporting``), or a labelled heading and its title over at most six
-    lines (*parts*: ``Part I`` / ``Overall policymaking, direction and coordination``, ``Section 29C``
-    / …, a budget resolution's). A preambular paragraph ends with a comma (or its note's marker)."""
-    block = blocks[k]
-    if block.kind != "text" or k + 1 >= len(blocks):
-        return False
+def _subject_headings(blocks: list[Block], parts: re.Pattern[str] | None = None) -> set[int]:
+    """The indexes of the blocks that are subject headings, right above a numbered paragraph or
+    another heading: one line of at most 12 words, capitalised, without final punctuation (the
+    Security Council's ``Mandate of UNMISS``, ``Reporting``), or a labelled heading and its title
+    over at most six lines (*parts*: ``Part I`` / ``Overall policymaking, direction and
+    coordination``, ``Section 29C`` / …, a budget resolution's). A preambular paragraph ends with a
+    comma (or its note's marker). One pass from the end (a run of headings above a paragraph)."""
+    out: set[int] = set()
+    above_numbered = False  # is the block after this one numbered, or a heading above one?
+    for k in range(len(blocks) - 1, -1, -1):
+        block = blocks[k]
+        if above_numbered and _heading_shaped(block, parts):
+            out.add(k)
+        else:
+            above_numbered = block.kind == "numbered"
+    return out
+
+
+def _heading_shaped(block: Block, parts: re.Pattern[str] | None) -> bool:
     text = block.text.strip()
-    if not text[:1].isupper() or re.search(r"[.;:,]\s*$", text):
+    if block.kind != "text" or not text[:1].isupper() or re.search(r"[.;:,]\s*$", text):
         return False
     labelled = parts is not None and parts.match(text) is not None and len(block.lines) <= 6
-    if not labelled and (len(block.lines) != 1 or len(text.split()) > 12 or re.search(r"\d\s*$", text)):
-        return False
-    return blocks[k + 1].kind == "numbered" or _subject_heading(blocks, k + 1, parts)
+    return labelled or (len(block.lines) == 1 and len(text.split()) <= 12 and not re.search(r"\d\s*$", text))
 
 
 def _unnumbered_operative(blocks: list[Block], adopting: bool = False) -> int | None:
