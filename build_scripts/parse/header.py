@@ -30,6 +30,7 @@ from ..lang import Language
 from . import blocks as blocks_mod
 from .blocks import Block
 from . import masthead
+
 NUMBER_TITLE = re.compile(r"^\s*(?P<number>\d{1,4}/\d{1,4}(?:\s+[A-Z])?|\d{1,4}\s*\(\d{4}\))\.\s+(?P<title>\S.*)$")
 
 
@@ -108,16 +109,9 @@ def masthead_end(lines: list[Line], lang: Language, reach: int = 80) -> int:
     statement of type or sponsors (``…: amendment to draft resolution A/80/L.18``,
     ``Draft decision submitted by the Chair``) and the title block after it; 0 when it has none."""
     last = None
-    for i, line in enumerate(lines[:reach]):
-        if line.gap > 0 or i == 0:
-            run = masthead.sponsor_run(lines, i, lang)
-            if run:
-                last = i + run[0] - 1
-                continue
-        found: dict = {}
-        kind = masthead.statement(masthead.plain(line.text), lang, found)
-        if kind in ("sponsor", "type") and found.get("type") in masthead.DRAFTED:
-            last = i  # "Draft decision submitted by the Chair" (a letter's or note's opening line is its title)
+    for _, end, kind, run in _statements(lines, lang, reach):
+        if run or kind in masthead.DRAFTED:  # a letter's or note's opening line is its title
+            last = end
     if last is None:
         return 0
     k = last + 1
@@ -130,13 +124,20 @@ def _last_statement(lines: list[Line], lang: Language, reach: int = 80) -> int:
     """The index of the masthead's last statement of sponsors or type (``…: draft resolution``,
     ``Resolution adopted by …``) among the first *reach* lines, or -1: what comes before it is
     masthead, what comes after may be the title."""
-    last = -1
+    return max((start for start, _, _, _ in _statements(lines, lang, reach)), default=-1)
+
+
+def _statements(lines: list[Line], lang: Language, reach: int):
+    """Each statement of sponsors or type among the first *reach* lines, in order: its first and
+    last line, the type it states and whether it is a sponsor list over several lines (``… Uzbekistan:*``
+    / ``draft resolution``, read from blank line to blank line)."""
     for i, line in enumerate(lines[:reach]):
-        if (line.gap > 0 or i == 0) and masthead.sponsor_run(lines, i, lang):
-            last = i
-        elif masthead.statement(masthead.plain(line.text), lang, {}) in ("sponsor", "type"):
-            last = i
-    return last
+        if (line.gap > 0 or i == 0) and (run := masthead.sponsor_run(lines, i, lang)):
+            yield i, i + run[0] - 1, None, True
+            continue
+        found: dict = {}
+        if masthead.statement(masthead.plain(line.text), lang, found) in ("sponsor", "type"):
+            yield i, i, found.get("type"), False
 
 
 def _blocks(lines: list[Line], layout: str, lang: Language) -> list[Block]:
