@@ -32,6 +32,8 @@ ITEM = re.compile(
     )(?![\w/]|[.,-]\d)(?:\]\([^)\s]{0,200}\))?""",
     re.VERBOSE,
 )
+#: Where a number starts, after a keyword or a list separator (a special session's "S-10/2" too).
+_AT_NUMBER = r"(?=\[?(?:E?S-)?\d)"
 #: Links: no reference is taken from inside a URL.
 URL = re.compile(r"(?:https?://|www\.)\S+")
 #: A footnote call in markdown dumps.
@@ -135,8 +137,8 @@ def forms(language: str) -> Forms:
     return Forms(
         head=re.compile(
             rf"(?:(?P<poss>\b(?i:{_alt(words['possessive'])}))\s+"
-            rf"|(?P<pre>\b{_alt([*kinds, *back])}),?\s+)?(?P<kw>{keyword})\s+(?=\[?(?:E?S-)?\d)"),
-        sep=re.compile(rf"(?:\s*[,;]\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)(?=\[?(?:E?S-)?\d)"),
+            rf"|(?P<pre>\b{_alt([*kinds, *back])}),?\s+)?(?P<kw>{keyword})\s+{_AT_NUMBER}"),
+        sep=re.compile(rf"(?:\s*[,;]\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+){_AT_NUMBER}"),
         part=re.compile(rf"(?:\s*,\s*(?:{_alt(words['list_and'])}\s+)?|\s+{_alt(words['list_and'])}\s+)"
                         rf"(?P<part>[A-K])(?![\w'’/-]|\.\w)"),
         tail=re.compile(

@@ -67,7 +67,7 @@ class _State:
 def segment(lines: list[Line], layout: str, lang: str) -> list[Block]:
     """Group *lines* into blocks (see module docstring); *layout* is ``indent`` or ``blank``."""
     state, blocks = _State(), []
-    parts = language(lang).regex("part_heading") if lang in ("fr", "en") else None
+    parts = language(lang).regex("part_heading")
     for line in lines:
         start = _start(line, blocks[-1] if blocks else None, state, layout, parts)
         if start is None and blocks:
